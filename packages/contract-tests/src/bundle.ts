@@ -1,0 +1,44 @@
+// The bundled spec the contract tests run against: dist/openapi.json, or the file named by
+// OMNIDESK_BUNDLE (as in the spec checks). The mock serves the same description.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dist = (file: string) => fileURLToPath(new URL(`../../../dist/${file}`, import.meta.url));
+
+export const bundlePath = process.env.OMNIDESK_BUNDLE ?? dist('openapi.json');
+/** What Prism serves: the YAML bundle by default, the OMNIDESK_BUNDLE file when it is set. */
+export const mockSpecPath = process.env.OMNIDESK_BUNDLE ?? dist('openapi.yaml');
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Declared response codes: '200', '404', '5XX', ... */
+  responses: string[];
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+let cached: OperationInfo[] | undefined;
+
+export function bundleOperations(): OperationInfo[] {
+  if (cached) return cached;
+  if (!existsSync(bundlePath)) throw new Error(`contract: ${bundlePath} is missing; run \`pnpm build\` first.`);
+  const spec = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  const out: OperationInfo[] = [];
+  for (const [path, item] of Object.entries<Record<string, any>>(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      out.push({ operationId: op.operationId, method: method.toUpperCase(), path, responses: Object.keys(op.responses ?? {}) });
+    }
+  }
+  cached = out;
+  return out;
+}
+
+export function operation(operationId: string): OperationInfo {
+  const found = bundleOperations().find((op) => op.operationId === operationId);
+  if (!found) throw new Error(`contract: no operation "${operationId}" in ${bundlePath}`);
+  return found;
+}
