@@ -1,21 +1,128 @@
 #!/usr/bin/env node
 // Builds the reference site into docs/dist/ from the bundled spec: one self-contained HTML file
-// (Redoc inlined, no CDN), so it works offline from file:// and from any static host.
+// (Redoc inlined, no CDN, no fonts, no telemetry), so it works offline from file:// and from any
+// static host. The page renders a docs-only copy of dist/openapi.json that adds
+//   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
+//   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
+//     order) as `x-traitTag` tags in a first tag group "Guides".
+// spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addCodeSamples } from './code-samples.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-mkdirSync(join(root, 'docs/dist'), { recursive: true });
-const result = spawnSync(
-  join(root, 'node_modules/.bin/redocly'),
-  [
-    'build-docs', 'dist/openapi.yaml',
-    '--output', 'docs/dist/index.html',
-    '--inlineBundle',
-    '--title', 'Omnidesk API reference',
-  ],
-  { cwd: root, stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+const guidesDir = join(root, 'docs/guides');
+const out = join(root, 'docs/dist');
+const GUIDES_GROUP = 'Guides';
+
+function fail(message) {
+  console.error(`build-docs: ${message}`);
+  process.exit(1);
+}
+
+// A guide is a markdown file whose first line is `# Title`; the title names it in the menu.
+function readGuide(files, where) {
+  const text = files.map((f) => readFileSync(f, 'utf8').replace(/\r\n/g, '\n').trim()).join('\n\n');
+  const match = /^# (.+)\n+/.exec(text);
+  if (!match) fail(`${where} must start with a "# Title" line`);
+  return { name: match[1].trim(), description: `${text.slice(match[0].length)}\n` };
+}
+
+const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // code-point order: the same on every machine
+export function loadGuides(dir = guidesDir) {
+  return readdirSync(dir)
+    .sort(byName)
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        const parts = readdirSync(path).filter((f) => f.endsWith('.md')).sort(byName);
+        return parts.length ? [readGuide(parts.map((f) => join(path, f)), `docs/guides/${entry}/${parts[0]}`)] : [];
+      }
+      return entry.endsWith('.md') ? [readGuide([path], `docs/guides/${entry}`)] : [];
+    });
+}
+
+/** The docs-only copy: code samples, guides, and only the tags that have operations. */
+export function docsSpec(bundle, guides) {
+  const spec = structuredClone(bundle);
+  const count = addCodeSamples(spec);
+
+  const used = new Set();
+  for (const item of Object.values(spec.paths ?? {}))
+    for (const op of Object.values(item)) if (op && typeof op === 'object' && Array.isArray(op.tags)) op.tags.forEach((t) => used.add(t));
+  const groups = (spec['x-tagGroups'] ?? []).map((g) => ({ ...g, tags: g.tags.filter((t) => used.has(t)) })).filter((g) => g.tags.length);
+  // With x-tagGroups Redoc hides every tag outside a group: an operation there would vanish.
+  const grouped = new Set(groups.flatMap((g) => g.tags));
+  const lost = [...used].filter((t) => !grouped.has(t));
+  if (spec['x-tagGroups'] && lost.length) fail(`tags with operations but in no x-tagGroups group: ${lost.join(', ')}`);
+
+  const names = new Set((spec.tags ?? []).map((t) => t.name));
+  for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
+  spec.tags = [
+    ...guides.map((g) => ({ name: g.name, description: g.description, 'x-traitTag': true })),
+    ...(spec.tags ?? []).filter((t) => used.has(t.name)),
+  ];
+  spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
+  return { spec, count };
+}
+
+// Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
+// the same small mark is embedded instead. A Redoc upgrade that changes this fails the build here.
+const LOGOS = {
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': svg(96, '<text x="0" y="13" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">Redocly</text>'),
+  'https://cdn.redoc.ly/redoc/logo-mini.svg': svg(16, '<rect width="16" height="16" rx="3" fill="#0044d4"/>'),
+};
+function svg(width, body) {
+  return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
+}
+
+function main() {
+  let bundle;
+  try {
+    bundle = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+  } catch (e) {
+    fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
+  }
+  const guides = loadGuides();
+  const { spec, count } = docsSpec(bundle, guides);
+
+  mkdirSync(out, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
+  try {
+    const input = join(tmp, 'openapi.docs.json');
+    writeFileSync(input, `${JSON.stringify(spec, null, 2)}\n`);
+    const result = spawnSync(
+      join(root, 'node_modules/.bin/redocly'),
+      [
+        'build-docs', input,
+        '--output', join(out, 'index.html'),
+        '--inlineBundle',
+        '--title', 'Omnidesk API reference',
+        // docs/redocly.yaml: telemetry off (else the page reports to otel.cloud.redocly.com) and Redoc's options.
+        '--config', join(root, 'docs/redocly.yaml'),
+      ],
+      // REDOCLY_TELEMETRY=off: also keeps the CLI itself from calling home during the build.
+      { cwd: root, stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+    );
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  let html = readFileSync(join(out, 'index.html'), 'utf8');
+  for (const [url, data] of Object.entries(LOGOS)) {
+    const parts = html.split(url);
+    if (parts.length !== 2) fail(`expected Redoc's logo URL ${url} once in the page, found it ${parts.length - 1} times`);
+    html = parts.join(data);
+  }
+  if (!html.includes('"disableTelemetry":true')) fail('the page has Redoc telemetry on; check docs/redocly.yaml');
+  writeFileSync(join(out, 'index.html'), html);
+  // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
+  for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
+  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${guides.length} guides`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

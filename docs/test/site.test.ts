@@ -1,0 +1,179 @@
+// The reference site in a real browser: Debian's Chromium driven by playwright-core opens
+// docs/dist/index.html from file:// with no network, and checks what a reader depends on.
+// Without Chromium the suite is skipped locally (with how to install it) and fails under CI=true.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM script without type declarations
+import { loadGuides } from '../../scripts/build-docs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const site = join(root, 'docs/dist/index.html');
+const screenshot = join(root, 'docs/dist/screenshot.png');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+const inCI = process.env.CI === 'true' || process.env.CI === '1';
+const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)';
+
+if (!haveChromium && !inCI) {
+  console.warn(`docs/test/site.test.ts: skipped, no Chromium at ${chromiumPath}. Install it: ${INSTALL}`);
+}
+
+interface Operation {
+  id: string;
+  summary: string;
+  tag: string;
+  resource: string;
+  method: string;
+}
+
+function operations(): Operation[] {
+  const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+  const resources = new Map<string, string>(spec.tags.map((t: any) => [t.name, t['x-sdk-resource']]));
+  const ops: Operation[] = [];
+  for (const item of Object.values<any>(spec.paths)) {
+    for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
+      const op = item[verb];
+      if (!op) continue;
+      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'] });
+    }
+  }
+  return ops;
+}
+
+describe.skipIf(!haveChromium && !inCI)('reference site (docs/dist/index.html from file://)', { timeout: 60_000 }, () => {
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const requests: string[] = [];
+  const failed: string[] = [];
+  const consoleErrors: string[] = [];
+  const ops = existsSync(join(root, 'dist/openapi.json')) ? operations() : [];
+
+  // In-page URLs (blob: for Redoc's workers and downloads, data: for the embedded logo) are not
+  // requests to any host; everything else must be the page's own file.
+  const leftFile = () => requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
+
+  const menuLink = (text: string) => page.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is required (CI=true) and missing at ${chromiumPath}. Install it: ${INSTALL}`);
+    if (!existsSync(site)) throw new Error('docs/dist/index.html is missing: run `pnpm build` first.');
+    profile = mkdtempSync(join(tmpdir(), 'omnidesk-site-test-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    context.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    await page.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+    await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('opens offline: no failed request, no request leaving file://, no console error', async () => {
+    await page.waitForTimeout(1000); // let late requests (fonts, images, telemetry) start
+    expect(requests[0]).toBe(pathToFileURL(site).href);
+    expect(leftFile()).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('lists every operation of the bundled spec in the navigation, under its tag', async () => {
+    expect(ops.length).toBeGreaterThan(0);
+    const seen = new Map<string, Set<string>>();
+    for (const tag of [...new Set(ops.map((o) => o.tag))]) {
+      await menuLink(tag).click();
+      // The tag's submenu is the sibling of its link; its items are the tag's operations.
+      const items = menuLink(tag).locator('xpath=following-sibling::*[1]').locator('[data-text]');
+      await items.first().waitFor();
+      seen.set(tag, new Set(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-text') ?? ''))));
+    }
+    const missing = ops.filter((o) => !seen.get(o.tag)?.has(o.summary)).map((o) => `${o.tag}: ${o.summary} (${o.id})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('finds an operation by name with the search box and opens it', async () => {
+    const target = ops.find((o) => ops.filter((x) => x.summary === o.summary).length === 1)!;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Search docs...').fill(target.summary);
+    const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first();
+    await hit.waitFor();
+    await hit.click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash).toLowerCase())).toContain(target.id.toLowerCase());
+  });
+
+  it('shows the SDK call and the curl equivalent for an operation', async () => {
+    const op = ops.find((o) => o.id === 'getCase') ?? ops[0]!;
+    await page.keyboard.press('Escape'); // no search box left open over the page
+    await menuLink(op.tag).click();
+    await menuLink(op.summary).click();
+    await expect.poll(() => page.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
+    // The operation's own section (its id is the route: "cases/getcase"), not another operation's.
+    const route = await page.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
+    const section = page.locator(`[id="${route}"]`);
+    const code = section.locator('[data-testid="source-code"]').first();
+    await expect.poll(() => code.innerText()).toContain(`await omnidesk.${op.resource}.${op.method}(`);
+    expect(await code.innerText()).toContain("domain: 'yourcompany',");
+    await page.screenshot({ path: screenshot });
+
+    // The samples' language menu: switch to curl.
+    await section.locator('button[aria-haspopup="menu"]', { hasText: 'SDK' }).first().click();
+    await page.getByRole('menuitem', { name: 'curl', exact: true }).click();
+    await expect.poll(() => code.innerText()).toContain('curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"');
+    expect(await code.innerText()).toContain('https://yourcompany.omnidesk.ru/api/');
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+  });
+
+  it('reaches every guide from the navigation, with each of its sections', async () => {
+    const guides: { name: string; description: string }[] = loadGuides();
+    expect(guides.map((g) => g.name)).toEqual(expect.arrayContaining(['Getting started', 'Deviations from the official documentation']));
+    for (const guide of guides) {
+      await menuLink(guide.name).click();
+      // Its first line of prose is on screen (markdown marks removed).
+      const prose = guide.description
+        .split('\n\n')
+        .find((p) => /^[A-Z]/.test(p))!
+        .split('\n')[0]!
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/`|\*\*/g, '')
+        .slice(0, 40);
+      await page.getByText(prose).first().waitFor({ state: 'visible', timeout: 5000 });
+      // Every section (## and ###) is listed under the guide in the navigation: the deviations
+      // guide thus shows the sections of all its files.
+      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/[`*]/g, '').trim());
+      const listed = await menuLink(guide.name).locator('xpath=following-sibling::*[1]').locator('[data-text]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
+      expect(headings.filter((h) => !listed.includes(h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+    }
+  });
+
+  it('made no request beyond file:// and logged no error during the whole visit', () => {
+    expect(leftFile()).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,238 @@
+// Code samples for the reference site, generated from the bundled spec: for each operation the SDK
+// call and the equivalent curl (plus multipart variants where the operation takes files).
+// `addCodeSamples(spec)` writes them as `x-codeSamples` into a docs-only copy of the bundle;
+// spec/ and dist/ never see them.
+
+const SETUP = [
+  "import { createOmnideskClient } from '@omnidesk-openapi/client';",
+  '',
+  'const omnidesk = createOmnideskClient({',
+  "  domain: 'yourcompany',",
+  "  email: 'agent@yourcompany.com',",
+  '  apiKey: process.env.OMNIDESK_API_KEY,',
+  '});',
+];
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+// Beyond the required ones, a sample shows this many optional query parameters (in declared order):
+// enough to show the encoding without a call that filters on everything at once.
+const MAX_OPTIONAL_QUERY = 3;
+
+/** Follows a local `#/components/...` $ref of the bundle. */
+function deref(spec, node) {
+  let seen = 0;
+  while (node && typeof node === 'object' && typeof node.$ref === 'string') {
+    if (!node.$ref.startsWith('#/') || ++seen > 20) throw new Error(`code-samples: cannot follow $ref ${node.$ref}`);
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce((o, k) => o?.[k], spec);
+  }
+  return node;
+}
+
+/** The example of a parameter or media type: `example`, else the first of `examples`, else the schema's. */
+function exampleOf(spec, holder) {
+  if (!holder) return undefined;
+  if (holder.example !== undefined) return holder.example;
+  const first = holder.examples && Object.values(holder.examples)[0];
+  if (first !== undefined) return deref(spec, first).value;
+  const schema = deref(spec, holder.schema);
+  if (schema?.example !== undefined) return schema.example;
+  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
+  return schema?.default;
+}
+
+function placeholder(spec, param) {
+  const schema = deref(spec, param.schema) ?? {};
+  if (schema.type === 'array') return [1];
+  if (schema.type === 'integer' || schema.type === 'number') return 1;
+  if (schema.type === 'boolean') return true;
+  return 'value';
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// Single quotes unless the text holds one (then double), as a person would write it.
+const jsString = (s) => {
+  const q = String(s).includes("'") && !String(s).includes('"') ? '"' : "'";
+  return q + String(s).replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`).replace(/\n/g, '\\n') + q;
+};
+
+/** A JavaScript literal, on one line when short, indented otherwise. */
+export function toJs(value, indent = '') {
+  const inline = (v) => {
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
+    if (typeof v === 'object') {
+      const entries = Object.entries(v).map(([k, x]) => `${IDENT.test(k) ? k : jsString(k)}: ${inline(x)}`);
+      return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+    }
+    return typeof v === 'string' ? jsString(v) : String(v);
+  };
+  const flat = inline(value);
+  if (flat.length + indent.length <= 80 || value === null || typeof value !== 'object') return flat;
+  const next = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => `${next}${toJs(v, next)},`).join('\n')}\n${indent}]`;
+  const lines = Object.entries(value).map(([k, v]) => `${next}${IDENT.test(k) ? k : jsString(k)}: ${toJs(v, next)},`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+// Percent-encodes a query value but keeps the characters that are safe and readable in a URL.
+const encodeValue = (v) =>
+  encodeURIComponent(String(v)).replace(/%40/g, '@').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%2F/gi, '/');
+
+/** PHP bracket encoding, as the API reads it: `status[]=open`, `custom_fields[cf_25]=x`, `custom_fields[cf_25][]=a`. */
+export function phpQuery(name, value, out = []) {
+  if (Array.isArray(value)) for (const v of value) phpQuery(`${name}[]`, v, out);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) phpQuery(`${name}[${k}]`, v, out);
+  else out.push(`${name}=${encodeValue(value)}`);
+  return out;
+}
+
+/** Multipart fields the way the SDK sends them: `case[subject]`, `case[labels][]`, `case[custom_fields][cf_44]`. */
+function formFields(name, value, out = []) {
+  if (Array.isArray(value)) for (const v of value) formFields(`${name}[]`, v, out);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) formFields(`${name}[${k}]`, v, out);
+  else out.push([name, String(value)]);
+  return out;
+}
+
+// JSON indented by two, with arrays of plain values kept on one line.
+const prettyJson = (value) =>
+  JSON.stringify(value, null, 2).replace(/\[\s*\n\s*((?:[^[\]{}\n]+,\s*\n\s*)*[^[\]{}\n]+)\s*\n\s*\]/g, (_, items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`);
+
+const shellSingle = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+const shellDouble = (s) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+
+/** The body's envelope key and inner object: `{"case": {...}}` → ['case', {...}]. */
+function unwrap(body) {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const keys = Object.keys(body);
+    const inner = body[keys[0]];
+    if (keys.length === 1 && inner && typeof inner === 'object' && !Array.isArray(inner)) return [keys[0], inner];
+  }
+  return [undefined, body];
+}
+
+/** Whether a schema is a `<Name>List` on the wire (objects keyed "0".."n-1"). */
+function isList(spec, schema, depth = 0) {
+  schema = deref(spec, schema);
+  if (!schema || typeof schema !== 'object' || depth > 5) return false;
+  if (schema.patternProperties && Object.keys(schema.patternProperties).some((k) => /\[0-9\]/.test(k))) return true;
+  return ['oneOf', 'anyOf', 'allOf'].some((k) => (schema[k] ?? []).some((s) => isList(spec, s, depth + 1)));
+}
+
+/** The samples of one operation: SDK, curl, and their multipart variants when the operation takes files. */
+export function samplesFor(spec, path, method, operation, pathItem = {}) {
+  const id = operation.operationId ?? `${method.toUpperCase()} ${path}`;
+  const tag = (spec.tags ?? []).find((t) => t.name === operation.tags?.[0]);
+  const resource = tag?.['x-sdk-resource'];
+  const sdkMethod = operation['x-sdk-method'];
+  if (!resource || !sdkMethod) {
+    throw new Error(`code-samples: ${id} needs x-sdk-method, and its first tag x-sdk-resource (spec/README.md)`);
+  }
+
+  // Operation parameters override path-level ones with the same name and location.
+  const params = new Map();
+  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const param = deref(spec, p);
+    params.set(`${param.in}:${param.name}`, param);
+  }
+  const valueOf = (param) => exampleOf(spec, param) ?? placeholder(spec, param);
+
+  const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const pathValues = pathNames.map((name) => {
+    const param = params.get(`path:${name}`);
+    if (!param) throw new Error(`code-samples: ${id} has no path parameter "${name}"`);
+    return valueOf(param);
+  });
+
+  const query = [...params.values()].filter((p) => p.in === 'query');
+  const shown = [
+    ...query.filter((p) => p.required),
+    ...query.filter((p) => !p.required && valueOf(p) !== undefined).slice(0, MAX_OPTIONAL_QUERY),
+  ];
+  const queryObject = Object.fromEntries(query.filter((p) => shown.includes(p)).map((p) => [p.name, valueOf(p)]));
+
+  const requestBody = deref(spec, operation.requestBody);
+  const content = requestBody?.content ?? {};
+  const jsonType = Object.keys(content).find((t) => /json/.test(t));
+  const multipart = content['multipart/form-data'];
+  const bodyExample = jsonType ? exampleOf(spec, content[jsonType]) : exampleOf(spec, multipart);
+  const [envelope, inner] = unwrap(bodyExample);
+
+  // The SDK: path parameters positional, then one input object (query, or the body's inner object).
+  const input = requestBody ? inner : Object.keys(queryObject).length ? queryObject : undefined;
+  const ok = Object.entries(operation.responses ?? {}).find(([code]) => /^2/.test(code));
+  const okResponse = ok && deref(spec, ok[1]);
+  const okSchema = okResponse?.content && Object.values(okResponse.content)[0]?.schema;
+  const list = isList(spec, okSchema);
+  const returns = list ? 'const { items, total } = ' : okSchema ? 'const result = ' : '';
+  const call = (args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
+  const args = (extra) => [...pathValues.map((v) => toJs(v)), ...(input === undefined && !extra ? [] : [toJs({ ...(input ?? {}), ...extra })])];
+
+  const samples = [{ lang: 'JavaScript', label: 'SDK', source: [...SETUP, '', call(args())].join('\n') }];
+  if (multipart) {
+    samples.push({
+      lang: 'JavaScript',
+      label: 'SDK (attachments)',
+      source: [
+        SETUP[0],
+        "import { fileFromPath } from '@omnidesk-openapi/client/node';",
+        ...SETUP.slice(1),
+        '',
+        // fileFromPath is async: the placeholder below becomes an awaited call.
+        call(args({ attachments: ['__FILE__'] })).replace("'__FILE__'", "await fileFromPath('file.pdf')"),
+      ].join('\n'),
+    });
+  }
+
+  // curl: raw commas in bulk paths, PHP brackets in the query (-g: no globbing of [ ]).
+  const server = (spec.servers?.[0]?.url ?? 'https://{domain}.omnidesk.ru/api').replace(/\{domain\}/g, 'yourcompany');
+  let urlPath = path;
+  pathNames.forEach((name, i) => {
+    const v = pathValues[i];
+    urlPath = urlPath.replace(`{${name}}`, Array.isArray(v) ? v.join(',') : encodeValue(v));
+  });
+  const qs = requestBody ? [] : Object.entries(queryObject).flatMap(([k, v]) => phpQuery(k, v));
+  const url = `${server}${urlPath}${qs.length ? `?${qs.join('&')}` : ''}`;
+  const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
+  if (method !== 'get') head.push(`-X ${method.toUpperCase()}`);
+  const curl = (lines) => [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n');
+
+  if (bodyExample !== undefined && jsonType) {
+    samples.push({
+      lang: 'Shell',
+      label: 'curl',
+      source: curl([`-H "Content-Type: application/json"`, `-d ${shellSingle(prettyJson(bodyExample))}`, shellDouble(url)]),
+    });
+  } else {
+    samples.push({ lang: 'Shell', label: 'curl', source: curl([shellDouble(url)]) });
+  }
+  if (multipart) {
+    const fields = envelope ? formFields(envelope, inner) : formFields('', {});
+    const attachment = `${envelope ?? 'file'}[attachments][0]`;
+    samples.push({
+      lang: 'Shell',
+      label: 'curl (multipart)',
+      // --form-string where curl would read a leading @ or < as a file.
+      source: curl([...fields.map(([k, v]) => `${/^[@<]/.test(v) ? '--form-string' : '-F'} ${shellDouble(`${k}=${v}`)}`), `-F ${shellDouble(`${attachment}=@file.pdf`)}`, shellDouble(url)]),
+    });
+  }
+  return samples;
+}
+
+/** Adds `x-codeSamples` to every operation of `spec` (a docs-only copy: it is changed in place). */
+export function addCodeSamples(spec) {
+  let count = 0;
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    const pathItem = deref(spec, item);
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      operation['x-codeSamples'] = samplesFor(spec, path, method, operation, pathItem);
+      count++;
+    }
+  }
+  return count;
+}
