@@ -1,23 +1,29 @@
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import type { paths } from './generated/schema.js';
-
+export { createOmnideskClient, type OmnideskClient, type OmnideskClientOptions } from './client.js';
 export type { paths, components, operations } from './generated/schema.js';
+export type { Resources } from './generated/sdk.js';
+export {
+  OmnideskError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ValidationError,
+  RateLimitError,
+  ServerError,
+  UnexpectedStatusError,
+  InvalidResponseError,
+  ConnectionError,
+  TimeoutError,
+  InvalidRequestError,
+  AttachmentTooLargeError,
+} from './errors.js';
+export { serializeQuery } from './query.js';
+export { ATTACHMENT_LIMITS, type Attachment } from './multipart.js';
+export { paginate, normalizeList, type Page, type PaginateOptions } from './pagination.js';
+export type { RateLimitState, RateLimitOptions } from './rate-limit.js';
+export type { Logger, FetchLike } from './transport.js';
+export type { RequestOptions, ListAllOptions, BulkOutcome } from './runtime.js';
+export { exact, startsWith, endsWith, toUnixTime, parseOmnideskDate } from './helpers.js';
 
-export interface OmnideskClientOptions extends Omit<ClientOptions, 'baseUrl'> {
-  /** Your account's subdomain: `robotsrules` for https://robotsrules.omnidesk.ru. */
-  domain?: string;
-  /** The API's base URL, instead of `domain` (a mock server, for example). */
-  baseUrl?: string;
-  /** The staff member's e-mail address. */
-  email: string;
-  /** An API key (Settings → API). */
-  apiKey: string;
-}
-
-export function createOmnideskClient(options: OmnideskClientOptions): Client<paths> {
-  const { domain, baseUrl, email, apiKey, ...rest } = options;
-  const url = baseUrl ?? (domain ? `https://${domain}.omnidesk.ru/api` : undefined);
-  if (!url) throw new TypeError('createOmnideskClient: give `domain` or `baseUrl`');
-  const authorization = `Basic ${btoa(`${email}:${apiKey}`)}`;
-  return createClient<paths>({ ...rest, baseUrl: url, headers: { Authorization: authorization } });
-}
+import type { components } from './generated/schema.js';
+/** The entity types of the API by schema name: `Schemas['Case']`. */
+export type Schemas = components['schemas'];

@@ -1,0 +1,38 @@
+/** Search helpers for the text filters (`subject`, `user_email`, ...), as the docs describe them. */
+
+/** Matches the whole value: `^value^`. */
+export const exact = (value: string): string => `^${value}^`;
+/** Matches values that start with `value`: `^value`. */
+export const startsWith = (value: string): string => `^${value}`;
+/** Matches values that end with `value`: `value^`. */
+export const endsWith = (value: string): string => `${value}^`;
+
+/**
+ * A time filter (`from_time`, `to_updated_time`, ...) as Unix seconds, from a `Date`, or a
+ * number: milliseconds when it is 10^12 or more (`Date.now()`), seconds otherwise.
+ */
+export function toUnixTime(value: Date | number): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' && value >= 1e12 ? value : Number(value) * 1000;
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`toUnixTime: not a valid point in time: ${String(value)}`);
+  return Math.floor(ms / 1000);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const RFC2822 =
+  /^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(?:([+-])(\d{2})(\d{2})|GMT|UT|UTC|Z)\s*$/;
+
+/**
+ * A date as the API sends it (`Mon, 05 May 2014 00:15:17 +0300`) as a `Date`; `"-"` (no date),
+ * `""`, `null` and `undefined` as `null`. Anything else throws a RangeError naming the value.
+ */
+export function parseOmnideskDate(value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  if (text === '-' || text === '') return null;
+  const m = RFC2822.exec(text);
+  if (!m) throw new RangeError(`parseOmnideskDate: not an RFC 2822 date: ${JSON.stringify(value)}`);
+  const [, day, mon, year, hh, mm, ss, sign, oh, om] = m;
+  const offsetMin = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
+  const utc = Date.UTC(Number(year), MONTHS.indexOf(mon!), Number(day), Number(hh), Number(mm), Number(ss ?? 0));
+  return new Date(utc - offsetMin * 60_000);
+}

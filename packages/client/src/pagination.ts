@@ -1,0 +1,82 @@
+/** A page of a list, whatever shape it had on the wire. */
+export interface Page<T> {
+  items: T[];
+  /** `total_count`: how many items match on all pages (0 on an empty page). */
+  total: number;
+}
+
+const INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+function unwrap(entry: unknown, key: string | undefined): unknown {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+  if (key !== undefined) return key in entry ? (entry as Record<string, unknown>)[key] : entry;
+  const keys = Object.keys(entry);
+  return keys.length === 1 ? (entry as Record<string, unknown>)[keys[0]!] : entry;
+}
+
+/**
+ * `{ items, total }` from Omnidesk's list shapes: `{"0": {"case": {...}}, ..., "total_count": 17}`,
+ * the empty page `{"case": []}`, or a plain array. `key` is the wrapper of each entry (`case`).
+ */
+export function normalizeList<T>(body: unknown, key?: string): Page<T> {
+  const { items, total } = readList<T>(body, key);
+  return { items, total: total ?? items.length };
+}
+
+/** Like normalizeList, with `total` undefined when the answer did not say (no `total_count`). */
+export function readList<T>(body: unknown, key?: string): { items: T[]; total: number | undefined } {
+  if (Array.isArray(body)) return { items: body.map((e) => unwrap(e, key) as T), total: body.length };
+  if (!body || typeof body !== 'object') return { items: [], total: 0 };
+  const record = body as Record<string, unknown>;
+  const indexes = Object.keys(record)
+    .filter((k) => INDEX.test(k))
+    .sort((a, b) => Number(a) - Number(b));
+  const items = indexes.map((k) => unwrap(record[k], key) as T);
+  if (key !== undefined && Array.isArray(record[key])) {
+    items.push(...(record[key] as unknown[]).map((e) => unwrap(e, key) as T));
+  }
+  // The empty-page shape `{"case": []}` says there is nothing (total 0).
+  if (items.length === 0 && key !== undefined && Array.isArray(record[key])) return { items, total: 0 };
+  const total = record.total_count === undefined ? NaN : Number(record.total_count);
+  return { items, total: Number.isFinite(total) ? total : undefined };
+}
+
+export interface PaginateOptions {
+  /** Items per page (1-100); 100 by default. */
+  limit?: number;
+  /** Stop after this many items. */
+  maxItems?: number;
+  /** The first page to fetch; 1 by default. */
+  startPage?: number;
+}
+
+/**
+ * Walks pages until `total` items were seen, a page is empty, or `maxItems` is reached; when a
+ * page does not say its `total`, until a page shorter than `limit`. `fetchPage` gets 1-based
+ * page numbers.
+ */
+export async function* paginate<T>(
+  fetchPage: (page: number, limit: number) => Promise<{ items: T[]; total?: number | undefined }>,
+  options: PaginateOptions = {},
+): AsyncGenerator<T, void, undefined> {
+  const limit = options.limit ?? 100;
+  const maxItems = options.maxItems ?? Infinity;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`paginate: limit must be a positive integer, got ${limit}`);
+  if (!(maxItems >= 0)) throw new RangeError(`paginate: maxItems must be 0 or more, got ${maxItems}`);
+  let page = options.startPage ?? 1;
+  // Items before startPage count towards total_count too.
+  let seen = (page - 1) * limit;
+  let yielded = 0;
+  while (yielded < maxItems) {
+    const { items, total } = await fetchPage(page, limit);
+    if (items.length === 0) return;
+    for (const item of items) {
+      if (yielded >= maxItems) return;
+      yield item;
+      yielded++;
+    }
+    seen += items.length;
+    if (total === undefined ? items.length < limit : seen >= total) return;
+    page++;
+  }
+}

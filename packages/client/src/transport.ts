@@ -1,0 +1,164 @@
+import { ConnectionError, type OmnideskError, TimeoutError } from './errors.js';
+import { type Limiter, type RateLimitState, type Sleep, readRateLimit } from './rate-limit.js';
+
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+}
+
+export type FetchLike = (input: Request) => Promise<Response>;
+
+export interface TransportOptions {
+  fetch: FetchLike;
+  /** Milliseconds per attempt. */
+  timeout: number;
+  maxRetries: number;
+  /** The longest `retry_after` (seconds) worth waiting for; a longer one fails at once. */
+  maxRetryAfter: number;
+  limiter?: Limiter | undefined;
+  logger?: Logger | undefined;
+  sleep: Sleep;
+  random: () => number;
+  now: () => number;
+  onRateLimit: (state: RateLimitState) => void;
+}
+
+/** Per-call settings; undefined fields fall back to the client's. */
+export interface CallContext {
+  operationId?: string | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** Milliseconds to wait before sending again, or undefined when this answer is final. */
+function retryWait(
+  response: Response,
+  rateLimit: RateLimitState | undefined,
+  idempotent: boolean,
+  attempt: number,
+  maxRetryAfter: number,
+  random: () => number,
+): number | undefined {
+  if (response.status === 429) {
+    // 429 means the request was not processed, so even a POST may be sent again.
+    const retryAfter = rateLimit?.retryAfter;
+    if (retryAfter === undefined) return backoff(attempt, random);
+    return retryAfter <= maxRetryAfter ? retryAfter * 1000 : undefined;
+  }
+  if (response.status >= 500 && idempotent) return backoff(attempt, random);
+  return undefined;
+}
+
+/** True when the error proves the request never reached the server (nothing was processed). */
+export function refusedBeforeSend(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (code === 'ECONNREFUSED') return true;
+    if (Array.isArray(errors) && errors.length > 0 && errors.every(walk)) return true;
+    return walk(cause);
+  };
+  return walk(error);
+}
+
+/** AbortSignal.any where the runtime has it (Node 20.3+, current browsers, Deno, Bun), else by hand. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const forward = (s: AbortSignal) => () => both.abort(s.reason);
+  if (a.aborted || b.aborted) both.abort((a.aborted ? a : b).reason);
+  a.addEventListener('abort', forward(a), { once: true });
+  b.addEventListener('abort', forward(b), { once: true });
+  return both.signal;
+}
+
+/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each scaled by 0.5-1. */
+export function backoff(attempt: number, random: () => number): number {
+  const base = Math.min(8000, 500 * 2 ** attempt);
+  return Math.round(base * (0.5 + random() * 0.5));
+}
+
+export function createTransport(options: TransportOptions) {
+  const log = (message: string, data: Record<string, unknown>) => options.logger?.debug(message, data);
+
+  return async function send(request: Request, ctx: CallContext = {}): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const path = new URL(request.url).pathname;
+    const timeout = ctx.timeout ?? options.timeout;
+    const maxRetries = ctx.maxRetries ?? options.maxRetries;
+    const idempotent = IDEMPOTENT.has(method);
+    const caller = request.signal;
+    const errorCtx = { operationId: ctx.operationId, method, path };
+
+    for (let attempt = 0; ; attempt++) {
+      caller.throwIfAborted();
+      await options.limiter?.acquire(caller);
+      const timer = new AbortController();
+      const handle = setTimeout(() => timer.abort(), timeout);
+      // A fresh copy per attempt: a body stream can be read only once.
+      const attemptRequest = new Request(request.clone(), { signal: anySignal(caller, timer.signal) });
+      const started = options.now();
+      let response: Response | undefined;
+      let error: OmnideskError | undefined;
+      let retryable = false;
+      try {
+        response = await options.fetch(attemptRequest);
+      } catch (cause) {
+        if (caller.aborted) {
+          clearTimeout(handle);
+          throw caller.reason;
+        }
+        const timedOut = timer.signal.aborted;
+        error = failure(timedOut, cause);
+        // A POST that may have reached the server is never sent again.
+        retryable = idempotent || (!timedOut && refusedBeforeSend(cause));
+      }
+
+      if (response) {
+        const rateLimit = readRateLimit(response.headers);
+        if (rateLimit) options.onRateLimit(rateLimit);
+        log('omnidesk: response', { method, path, status: response.status, attempt, durationMs: options.now() - started });
+        const wait = attempt < maxRetries ? retryWait(response, rateLimit, idempotent, attempt, options.maxRetryAfter, options.random) : undefined;
+        if (wait !== undefined) {
+          clearTimeout(handle);
+          // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
+          response.body?.cancel().catch(() => undefined);
+          log('omnidesk: retrying', { method, path, status: response.status, attempt, waitMs: wait });
+          await options.sleep(wait, caller);
+          continue;
+        }
+        // The body is read here, under the same timeout, so that a cut or stalled body is a
+        // ConnectionError or TimeoutError like a failure before the headers.
+        try {
+          const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+          clearTimeout(handle);
+          const headers = new Headers(response.headers);
+          headers.delete('content-encoding');
+          return new Response(body && body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
+        } catch (cause) {
+          if (caller.aborted) {
+            clearTimeout(handle);
+            throw caller.reason;
+          }
+          error = failure(timer.signal.aborted, cause);
+          // The server answered: only a repeatable request may be sent again.
+          retryable = idempotent;
+        }
+      }
+      clearTimeout(handle);
+      log('omnidesk: request failed', { method, path, attempt, error: error!.name, durationMs: options.now() - started });
+      if (!retryable || attempt >= maxRetries) throw error!;
+      await options.sleep(backoff(attempt, options.random), caller);
+    }
+
+    function failure(timedOut: boolean, cause: unknown): OmnideskError {
+      return timedOut
+        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${path}`, { ...errorCtx, timeout, cause })
+        : new ConnectionError(`connection failed: ${method} ${path}`, { ...errorCtx, cause });
+    }
+  };
+}

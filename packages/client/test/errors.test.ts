@@ -1,0 +1,106 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  ConnectionError,
+  NotFoundError,
+  OmnideskError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  UnexpectedStatusError,
+  ValidationError,
+} from '../src/errors.js';
+import { createOmnideskClient } from '../src/index.js';
+import { API_KEY, EMAIL, json, miniClient, reset, scriptedFetch } from './util.js';
+
+const secrets = [API_KEY, btoa(`${EMAIL}:${API_KEY}`), 'Basic '];
+const expectNoSecrets = (text: string) => {
+  for (const s of secrets) expect(text).not.toContain(s);
+};
+
+describe('error classes by status', () => {
+  const table = [
+    [400, ValidationError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [422, ValidationError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [503, ServerError],
+    [409, UnexpectedStatusError],
+  ] as const;
+  for (const [status, Class] of table) {
+    it(`${status} → ${Class.name}`, async () => {
+      const { fetch } = scriptedFetch(json({ error: 'some_code' }, status));
+      const error = await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Class);
+      expect(error).toBeInstanceOf(OmnideskError);
+      expect(error).toMatchObject({ status, code: 'some_code', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    });
+  }
+
+  it("422 carries the server's details: problem+json body", async () => {
+    const problem = { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Invalid request', validation: [{ location: ['query', 'status'], message: 'must be equal to one of the allowed values' }] };
+    const { fetch } = scriptedFetch(new Response(JSON.stringify(problem), { status: 422, headers: { 'content-type': 'application/problem+json' } }));
+    const error = (await miniClient(fetch).cases.list({ status: ['open'] }).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.details).toEqual(problem);
+    expect(error.code).toBeUndefined();
+  });
+
+  it("422 carries the server's details: the sl-violations header", async () => {
+    const violations = [{ location: ['request', 'body'], severity: 'Error', code: 'required', message: "must have required property 'subject'" }];
+    const { fetch } = scriptedFetch(json({ error: 'incorrect_data' }, 422, { 'sl-violations': JSON.stringify(violations) }));
+    const error = (await miniClient(fetch).cases.create({ subject: '', content: 'c', user_email: 'u' }).catch((e: unknown) => e)) as ValidationError;
+    expect(error.details).toEqual(violations);
+    expect(error.code).toBe('incorrect_data');
+  });
+
+  it('a non-JSON error body is kept as text', async () => {
+    const { fetch } = scriptedFetch(new Response('<html>Bad Gateway</html>', { status: 502 }));
+    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    expect(error.body).toBe('<html>Bad Gateway</html>');
+    expect(error.code).toBeUndefined();
+  });
+});
+
+describe('no credentials anywhere', () => {
+  it('errors: message, toString, toJSON, inspect, cause', async () => {
+    const { fetch } = scriptedFetch(json({ error: 'wrong_api_key' }, 401, { 'www-authenticate': 'Basic realm="api"' }));
+    const error = (await miniClient(fetch).cases.get(1).catch((e: unknown) => e)) as AuthenticationError;
+    expectNoSecrets(`${error.message} ${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })} ${error.stack}`);
+    const conn = (await miniClient(scriptedFetch(reset()).fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ConnectionError;
+    expect(conn).toBeInstanceOf(ConnectionError);
+    expectNoSecrets(`${String(conn)} ${JSON.stringify(conn)} ${inspect(conn, { depth: 10 })}`);
+  });
+
+  it('the client: String, JSON, inspect, enumerable keys', () => {
+    const client = createOmnideskClient({ domain: 'acme', email: EMAIL, apiKey: API_KEY });
+    const text = `${String(client)} ${JSON.stringify(client)} ${inspect(client, { depth: 10, showHidden: true })} ${Object.keys(client).join()}`;
+    expectNoSecrets(text);
+    expect(text).not.toContain(EMAIL);
+    expect(JSON.parse(JSON.stringify(client))).toEqual({ baseUrl: 'https://acme.omnidesk.ru/api' });
+  });
+
+  it('options are checked with messages that do not echo the key', () => {
+    expect(() => createOmnideskClient({ email: EMAIL, apiKey: API_KEY })).toThrow('give `domain` or `baseUrl`');
+    expect(() => createOmnideskClient({ domain: 'https://acme.omnidesk.ru', email: EMAIL, apiKey: API_KEY })).toThrow(/subdomain only/);
+    expect(() => createOmnideskClient({ domain: 'acme', email: EMAIL, apiKey: '' })).toThrow(/apiKey/);
+    expect(() => createOmnideskClient({ domain: 'acme', email: EMAIL, apiKey: API_KEY, timeout: -1 })).toThrow(/timeout/);
+    try {
+      createOmnideskClient({ domain: 'acme', email: EMAIL, apiKey: API_KEY, maxRetries: 1.5 });
+    } catch (e) {
+      expectNoSecrets(String(e));
+    }
+  });
+
+  it('Basic auth works with non-Latin-1 credentials', async () => {
+    const { fetch, seen } = scriptedFetch(json({ case: { case_id: 1 } }));
+    await miniClient(fetch, { email: 'агент@пример.рф' }).cases.get(1);
+    const header = seen[0]!.headers.get('authorization')!;
+    const decoded = new TextDecoder().decode(Uint8Array.from(atob(header.slice(6)), (c) => c.charCodeAt(0)));
+    expect(decoded).toBe(`агент@пример.рф:${API_KEY}`);
+  });
+});

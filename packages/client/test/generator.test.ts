@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+// @ts-expect-error: a plain .mjs script without declarations
+import { SpecError, buildSdk, generate } from '../../../scripts/generate-sdk.mjs';
+import { operationTable } from './.generated/mini/sdk.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const mini = () => parse(readFileSync(join(here, 'fixtures/mini.yaml'), 'utf8'));
+const byId = (id: string) => operationTable.find((o) => o.operationId === id);
+
+describe('generate-sdk on the fixture spec', () => {
+  it('finds every shape', () => {
+    expect(operationTable.map((o) => `${o.resource}.${o.method}`)).toEqual([
+      'cases.list', 'cases.create', 'cases.get', 'cases.trash', 'cases.update', 'cases.delete',
+      'messages.list', 'messages.create', 'messages.delete', 'kbArticles.update', 'languages.deleteLabel', 'languages.list', 'statistics.get',
+    ]);
+    expect(byId('listCases')).toMatchObject({ query: { page: true, limit: true }, result: { kind: 'list', key: 'case' } });
+    expect(byId('getStats')!.query).toEqual({ page: false, limit: false });
+    expect(byId('getCase')!.query).toBeUndefined();
+    expect(byId('createCase')).toMatchObject({ httpMethod: 'post', body: { envelope: 'case', json: true, multipart: true }, result: { kind: 'entity', key: 'case' } });
+    expect(byId('getCase')!.pathParams).toEqual([{ name: 'case_id' }]);
+    expect(byId('trashCases')).toMatchObject({ pathParams: [{ name: 'case_id', array: true }], result: { kind: 'entity', key: 'case' } });
+    expect(byId('deleteCases')!.result).toEqual({ kind: 'void' });
+    expect(byId('deleteMessage')).toMatchObject({ pathParams: [{ name: 'case_id' }, { name: 'message_id' }], body: { envelope: 'message', json: true }, result: { kind: 'void' } });
+    expect(byId('listMessages')!.result).toEqual({ kind: 'list', key: 'message' });
+    // An anyOf of `required` lists constrains the envelope's content; it is not an alternative.
+    expect(byId('createMessage')!.body).toEqual({ envelope: 'message', json: true, multipart: true });
+    expect(byId('updateKbArticle')!.pathParams).toEqual([{ name: 'article_id' }]);
+    // A 200 whose object declares nothing (DeleteResult) is void.
+    expect(byId('deleteLabel')!.result).toEqual({ kind: 'void' });
+    expect(byId('getStats')!.result).toEqual({ kind: 'raw' });
+  });
+
+  it('takes the envelope from multipart field names when there is no JSON variant', () => {
+    const spec = mini();
+    delete spec.paths['/cases/{case_id}/messages.json'].post.requestBody.content['application/json'];
+    const { table } = buildSdk(spec);
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ envelope: 'message', multipart: true });
+  });
+
+  it('is deterministic', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'gen-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'gen-b-'));
+    await generate(join(here, 'fixtures/mini.yaml'), a, join(here, '../src'));
+    await generate(join(here, 'fixtures/mini.yaml'), b, join(here, '../src'));
+    for (const f of ['sdk.ts', 'schema.ts']) expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+  });
+
+  const broken: [string, (spec: any) => void, RegExp][] = [
+    ['a duplicate method', (s) => (s.paths['/cases/{case_id}.json'].get['x-sdk-method'] = 'list'), /cases\.list is both listCases and getCase/],
+    ['a missing x-sdk-method', (s) => delete s.paths['/stats.json'].get['x-sdk-method'], /GET \/stats\.json \(getStats\): no x-sdk-method/],
+    ['a tag without x-sdk-resource', (s) => delete s.tags[4]['x-sdk-resource'], /tag "Statistics" has no x-sdk-resource/],
+    ['a reserved resource name', (s) => (s.tags[4]['x-sdk-resource'] = 'raw'), /x-sdk-resource "raw" is not a usable name/],
+    ['an undeclared path parameter', (s) => (s.paths['/cases/{case_id}.json'].get.parameters = []), /path parameter \{case_id\} is not declared/],
+    ['a dangling $ref', (s) => (s.paths['/stats.json'].get.parameters = [{ $ref: '#/components/parameters/nope' }]), /unresolved \$ref #\/components\/parameters\/nope/],
+  ];
+  for (const [name, breakIt, message] of broken) {
+    it(`fails clearly on ${name}`, () => {
+      const spec = mini();
+      breakIt(spec);
+      expect(() => buildSdk(spec)).toThrow(SpecError);
+      expect(() => buildSdk(spec)).toThrow(message);
+    });
+  }
+
+  it('types: wrong names, enum values, body fields and result use do not compile (tsc over test/types)', () => {
+    const tsc = join(here, '../../../node_modules/typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(here, 'types/tsconfig.json')], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }, 60_000);
+});
+
+const bundle = join(here, '../../../dist/openapi.yaml');
+describe('generate-sdk on the current bundle (built by `node scripts/build.mjs bundle`)', () => {
+  it('gives every operation of the bundle one method', () => {
+    const spec = parse(readFileSync(bundle, 'utf8'));
+    const ops = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
+      ['get', 'put', 'post', 'delete', 'patch'].flatMap((m) => (item[m]?.operationId ? [item[m]!.operationId!] : [])),
+    );
+    const { table } = buildSdk(spec);
+    expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { endsWith, exact, parseOmnideskDate, startsWith, toUnixTime } from '../src/helpers.js';
+
+describe('search helpers', () => {
+  it('write the docs’ exact-match syntax', () => {
+    expect([exact('help'), startsWith('help'), endsWith('help')]).toEqual(['^help^', '^help', 'help^']);
+  });
+});
+
+describe('toUnixTime', () => {
+  it('takes Dates, milliseconds and seconds', () => {
+    expect(toUnixTime(new Date('2015-01-01T00:00:00+03:00'))).toBe(1420059600);
+    expect(toUnixTime(1420059600123)).toBe(1420059600);
+    expect(toUnixTime(1420059600)).toBe(1420059600);
+  });
+  it('refuses what is not a time', () => {
+    expect(() => toUnixTime(new Date('nope'))).toThrow(/not a valid point in time/);
+    expect(() => toUnixTime(-5)).toThrow(RangeError);
+  });
+});
+
+describe('parseOmnideskDate', () => {
+  it('parses RFC 2822 with its offset', () => {
+    expect(parseOmnideskDate('Mon, 05 May 2014 00:15:17 +0300')!.toISOString()).toBe('2014-05-04T21:15:17.000Z');
+    expect(parseOmnideskDate('23 Dec 2014 10:55 -0130')!.toISOString()).toBe('2014-12-23T12:25:00.000Z');
+  });
+  it('turns "-" and empty into null', () => {
+    expect([parseOmnideskDate('-'), parseOmnideskDate(''), parseOmnideskDate(null), parseOmnideskDate(undefined)]).toEqual([null, null, null, null]);
+  });
+  it('throws on anything else, naming the value', () => {
+    expect(() => parseOmnideskDate('2014-05-05T00:15:17Z')).toThrow('parseOmnideskDate: not an RFC 2822 date: "2014-05-05T00:15:17Z"');
+  });
+});

@@ -1,0 +1,75 @@
+// Checks of the built package (`node scripts/build.mjs sdk` builds it; `pnpm test` builds first).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { describe, expect, it } from 'vitest';
+
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+
+/** Every file reachable from `entry` by relative imports/requires, with the bare specifiers it uses. */
+function graph(entry: string) {
+  const files = new Set<string>();
+  const bare = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(|require\()\s*["']([^"']+)["']/g)) {
+      if (spec!.startsWith('.')) visit(resolve(dirname(file), spec!));
+      else bare.add(spec!);
+    }
+  };
+  visit(entry);
+  return { files, bare };
+}
+
+describe('the built package', () => {
+  it('publint finds nothing, strict', async () => {
+    const { messages } = await publint({ pkgDir, strict: true, pack: 'pnpm' });
+    expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
+  }, 60_000);
+
+  it('attw --pack finds no problem in any entry point or resolution mode', () => {
+    const attw = join(pkgDir, '../../node_modules/.bin/attw');
+    const r = spawnSync(attw, ['--pack', '.', '--format', 'json'], { cwd: pkgDir, encoding: 'utf8' });
+    const report = JSON.parse(r.stdout);
+    expect(report.problems).toEqual({});
+    expect(r.status).toBe(0);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json']);
+  }, 120_000);
+
+  it('the default entry imports nothing Node-only (browsers, Deno, Bun); ./node does', () => {
+    for (const flavour of ['esm', 'cjs']) {
+      const main = graph(join(pkgDir, `dist/${flavour}/index.js`));
+      expect([...main.bare].sort()).toEqual(['openapi-fetch']);
+      expect([...graph(join(pkgDir, `dist/${flavour}/node.js`)).bare].sort()).toEqual(['node:fs', 'node:fs/promises', 'node:path']);
+    }
+  });
+
+  it('works from require() and import(), and both make the same request', async () => {
+    const seen: string[] = [];
+    const fetch = async (r: Request) => (seen.push(`${r.method} ${r.url}`), Response.json({ case: { case_id: 7 } }));
+    const cjs = createRequire(join(pkgDir, 'package.json'))('@omnidesk-openapi/client');
+    const esm = await import(pathToFileURL(join(pkgDir, pkg.exports['.'].import.default)).href);
+    for (const mod of [cjs, esm]) {
+      const client = mod.createOmnideskClient({ baseUrl: 'http://mock/api', email: 'a@b.c', apiKey: 'k', fetch });
+      expect(await client.cases.get(7)).toEqual({ case_id: 7 });
+    }
+    expect(seen).toEqual(['GET http://mock/api/cases/7.json', 'GET http://mock/api/cases/7.json']);
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).filter((k) => k !== 'default').sort());
+  });
+});
+
+describe('the examples', () => {
+  it('type-check against the built package (tsc over examples/*.mjs with // @ts-check)', () => {
+    const tsc = join(pkgDir, '../../node_modules/typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(pkgDir, 'examples/tsconfig.json')], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,312 @@
+#!/usr/bin/env node
+// Generates the SDK's code from the bundled spec:
+//   <out>/schema.ts    the `paths`/`components`/`operations` types (openapi-typescript)
+//   <out>/sdk.ts       the operation table and the typed resource interfaces
+// One resource per tag (`x-sdk-resource`), one method per operation (`x-sdk-method`).
+// Usage: node scripts/generate-sdk.mjs [bundle=dist/openapi.yaml] [out=packages/client/src/generated] [runtimeDir=<out>/..]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__']);
+
+export class SpecError extends Error {
+  name = 'SpecError';
+}
+
+const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
+const str = (s) => JSON.stringify(s);
+
+function resolver(doc) {
+  const deref = (node, seen = new Set()) => {
+    if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node;
+    if (!node.$ref.startsWith('#/')) throw new SpecError(`external $ref ${node.$ref}: generate from the bundle`);
+    if (seen.has(node.$ref)) throw new SpecError(`circular $ref ${node.$ref}`);
+    seen.add(node.$ref);
+    let target = doc;
+    for (const part of node.$ref.slice(2).split('/')) {
+      target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    if (target === undefined) throw new SpecError(`unresolved $ref ${node.$ref}`);
+    return deref(target, seen);
+  };
+  return deref;
+}
+
+// A branch that only adds constraints (`anyOf` of `required` lists: "content or content_html").
+const constraintOnly = (b) => !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
+
+/** The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged. */
+function variants(schema, deref) {
+  const s = deref(schema);
+  if (!s || typeof s !== 'object') return [];
+  const branches = s.oneOf ?? s.anyOf;
+  if (branches && !branches.every(constraintOnly)) return branches.flatMap((b) => variants(b, deref));
+  if (s.allOf) {
+    const merged = { properties: {}, patternProperties: {} };
+    for (const part of s.allOf.map(deref)) {
+      Object.assign(merged.properties, part?.properties);
+      Object.assign(merged.patternProperties, part?.patternProperties);
+    }
+    return [{ ...s, ...merged, allOf: undefined }];
+  }
+  return [s];
+}
+
+/** The wrapper key of an envelope schema (`{"case": {...}}` → "case"), if the schema is one. */
+function envelopeKey(schema, deref) {
+  for (const v of variants(schema, deref)) {
+    const keys = Object.keys(v.properties ?? {}).filter((k) => !/_success_id$/.test(k));
+    if (keys.length === 1 && !v.patternProperties) {
+      const inner = variants(v.properties[keys[0]], deref);
+      if (inner.some((i) => i.type === 'object' || i.properties || i.additionalProperties !== undefined)) return keys[0];
+    }
+  }
+  return undefined;
+}
+
+/** For a list schema (entries keyed "0".."n-1"), the wrapper key of its entries ('' if unwrapped). */
+function listKey(schema, deref) {
+  for (const v of variants(schema, deref)) {
+    for (const [pattern, entry] of Object.entries(v.patternProperties ?? {})) {
+      if (/\[0-9\]|\\d/.test(pattern)) return envelopeKey(entry, deref) ?? '';
+    }
+  }
+  return undefined;
+}
+
+function doc(op, http, path) {
+  const lines = [];
+  if (op.summary) lines.push(op.summary.trim().replace(/\.?$/, '.'));
+  const first = (op.description ?? '').trim().split(/\n\s*\n/)[0];
+  if (first) lines.push('', ...first.split('\n').map((l) => l.trim()));
+  lines.push('', `\`${http.toUpperCase()} ${path}\` (operationId \`${op.operationId}\`)`);
+  if (op.deprecated) lines.push('@deprecated');
+  return ['  /**', ...lines.map((l) => `   * ${l}`.trimEnd().replace(/\*\//g, '*\\/')), '   */'].join('\n');
+}
+
+/** Reads the bundle and returns the operation table plus the TypeScript source of sdk.ts. */
+export function buildSdk(spec, { runtimeImport = '..' } = {}) {
+  const deref = resolver(spec);
+  const tags = new Map((spec.tags ?? []).map((t) => [t.name, t]));
+  const table = [];
+  const resources = new Map();
+  const seen = new Map();
+
+  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
+    const item = deref(rawItem);
+    for (const http of HTTP_METHODS) {
+      const op = item[http];
+      if (!op) continue;
+      const where = `${http.toUpperCase()} ${path}`;
+      if (!op.operationId) throw new SpecError(`${where}: no operationId`);
+      const tagName = op.tags?.[0];
+      const tag = tags.get(tagName);
+      const resource = tag?.['x-sdk-resource'];
+      const method = op['x-sdk-method'];
+      if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
+      if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
+      if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource)) throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
+      if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
+      const pair = `${resource}.${method}`;
+      if (seen.has(pair)) throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
+      seen.set(pair, op.operationId);
+
+      // Operation parameters override path-item ones with the same name and location.
+      const params = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
+      const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+        const p = params.get(`path:${name}`);
+        if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
+        const schema = deref(p.schema ?? {});
+        const array = schema.type === 'array';
+        const t = deref(array ? schema.items ?? {} : schema).type;
+        const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
+        return { name, type, array };
+      });
+      const query = [...params.values()].filter((p) => p.in === 'query');
+      const queryRequired = query.some((p) => p.required);
+
+      let body;
+      const rb = op.requestBody ? deref(op.requestBody) : undefined;
+      if (rb) {
+        const json = rb.content?.['application/json'];
+        const form = rb.content?.['multipart/form-data'];
+        if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
+        let envelope = json ? envelopeKey(json.schema, deref) : undefined;
+        if (!envelope && form) {
+          const names = variants(form.schema, deref).flatMap((v) => [...Object.keys(v.properties ?? {}), ...Object.keys(v.patternProperties ?? {})]);
+          envelope = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+        }
+        body = { ...(envelope ? { envelope } : {}), json: !!json, multipart: !!form, required: !!rb.required };
+      }
+
+      const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
+      const code = codes[0];
+      const response = code ? deref(op.responses[code]) : undefined;
+      const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
+      const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
+      let result;
+      let resultType;
+      // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
+      const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
+      if (!media || code === '204' || declaresNothing) {
+        result = { kind: 'void' };
+        resultType = 'void';
+      } else if (listKey(media.schema, deref) !== undefined) {
+        const key = listKey(media.schema, deref);
+        result = key ? { kind: 'list', key } : { kind: 'list' };
+        resultType = key ? `Page<Unwrap<ListEntry<${R}>, ${str(key)}>>` : `Page<ListEntry<${R}>>`;
+      } else if (envelopeKey(media.schema, deref)) {
+        const key = envelopeKey(media.schema, deref);
+        result = { kind: 'entity', key };
+        resultType = `Unwrap<${R}, ${str(key)}>`;
+      } else {
+        result = { kind: 'raw' };
+        resultType = R;
+      }
+
+      const meta = {
+        operationId: op.operationId,
+        resource,
+        method,
+        httpMethod: http,
+        path,
+        // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
+        pathParams: pathParams.map(({ name, type, array }) => ({ name, ...(type === 'integer' ? {} : { type }), ...(array ? { array } : {}) })),
+        // Only what the runtime needs: whether there is a query, and whether it pages.
+        ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
+        ...(body ? { body: { ...(body.envelope ? { envelope: body.envelope } : {}), ...(body.json ? { json: true } : {}), ...(body.multipart ? { multipart: true } : {}) } } : {}),
+        result,
+      };
+      table.push(meta);
+
+      // The method's TypeScript signature(s).
+      const Q = `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`;
+      const args = [];
+      let inputArg;
+      if (body) {
+        let B = body.json
+          ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
+          : 'Record<string, unknown>';
+        if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
+        if (body.multipart) B = `WithAttachments<${B}>`;
+        inputArg = `input${body.required ? '' : '?'}: ${B}`;
+      } else if (query.length) {
+        inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
+      }
+      if (inputArg) args.push(inputArg);
+      const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
+      const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
+      const bulk = pathParams.find((p) => p.array);
+      const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
+      const sig = (name, plural, ret, options) =>
+        `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
+      const lines = [doc(op, http, path)];
+      if (bulk) {
+        lines.push(`  ${sig(method, true, 'Promise<BulkOutcome>', opts)}`);
+        lines.push(`  ${sig(method, false, `Promise<${resultType}>`, opts)}`);
+      } else {
+        lines.push(`  ${sig(method, false, `Promise<${resultType}>`, opts)}`);
+      }
+      if (result.kind === 'list') {
+        const item = resultType.replace(/^Page<(.*)>$/, '$1');
+        lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
+        lines.push(`  ${sig(`${method}All`, false, `AsyncGenerator<${item}, void, undefined>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
+      }
+      if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
+      resources.get(resource).methods.push(lines.join('\n'));
+    }
+  }
+
+  const typeName = (r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
+  const out = [
+    '// Generated by scripts/generate-sdk.mjs from the bundled OpenAPI description. Do not edit.',
+    `import type { operations } from './schema.js';`,
+    `import type { Page } from '${runtimeImport}/pagination.js';`,
+    `import type { BulkOutcome, ListAllOptions, ListEntry, OperationMeta, RequestOptions, Unwrap, WithAttachments } from '${runtimeImport}/runtime.js';`,
+    '',
+    '// Keeps the helper types referenced when a spec uses none of them.',
+    'export type _Used = [operations, Page<unknown>, BulkOutcome, ListAllOptions, ListEntry<unknown>, RequestOptions, Unwrap<unknown, string>, WithAttachments<unknown>];',
+    '',
+    `export const operationTable: readonly OperationMeta[] = ${JSON.stringify(table, null, 2)};`,
+    '',
+  ];
+  for (const [name, r] of resources) {
+    out.push(`/** ${(r.description ?? r.tag).trim().split('\n')[0].replace(/\*\//g, '*\\/')} (tag \`${r.tag}\`) */`);
+    out.push(`export interface ${typeName(name)} {`, r.methods.join('\n'), '}', '');
+  }
+  out.push('/** One property per resource of the API. */', 'export interface Resources {');
+  for (const name of resources.keys()) out.push(`  ${name}: ${typeName(name)};`);
+  out.push('}', '');
+  return { table, source: out.join('\n') };
+}
+
+/**
+ * The document openapi-typescript gets: an `anyOf`/`oneOf` of bare `required` lists ("content or
+ * content_html") becomes `Base & ({content} | {content_html})`; given as is, openapi-typescript
+ * types it `Base | unknown`, which is `unknown` and checks nothing.
+ */
+export function typesView(spec) {
+  // `inherited`: the properties of the schema whose allOf holds this node (`allOf: [{anyOf: ...}]`).
+  const walk = (node, inherited) => {
+    if (Array.isArray(node)) return node.map((n) => walk(n, inherited));
+    if (!node || typeof node !== 'object') return node;
+    const out = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] = k === 'allOf' ? v.map((part) => walk(part, node.properties ?? inherited)) : walk(v, undefined);
+    }
+    for (const key of ['anyOf', 'oneOf']) {
+      const branches = out[key];
+      if (!Array.isArray(branches) || !branches.every(constraintOnly)) continue;
+      const { [key]: _, ...rest } = out;
+      const props = out.properties ?? inherited ?? {};
+      const named = branches.every((b) => Array.isArray(b.required) && b.required.every((r) => r in props));
+      // Constraints the types cannot say are dropped (the spec still validates them).
+      if (!named) return rest;
+      const parts = branches.map((b) => ({
+        type: 'object',
+        required: b.required,
+        properties: Object.fromEntries(b.required.map((r) => [r, props[r]])),
+      }));
+      if (!out.properties) return { ...rest, [key]: parts };
+      const { title, description, ...base } = rest;
+      return { ...(title ? { title } : {}), ...(description ? { description } : {}), allOf: [base, { [key]: parts }] };
+    }
+    return out;
+  };
+  return walk(spec, undefined);
+}
+
+export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')) {
+  const text = readFileSync(input, 'utf8');
+  const spec = input.endsWith('.json') ? JSON.parse(text) : parse(text);
+  let runtimeImport = relative(outDir, runtimeDir).split('\\').join('/') || '.';
+  if (!runtimeImport.startsWith('.')) runtimeImport = `./${runtimeImport}`;
+  const { table, source } = buildSdk(spec, { runtimeImport });
+  // defaultNonNullable: false, or a field with a default (do_not_send_email) is required in request bodies.
+  const ast = await openapiTS(typesView(spec), { defaultNonNullable: false });
+  const header = '/**\n * This file was auto-generated by openapi-typescript.\n * Do not make direct changes to the file.\n */\n\n';
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'schema.ts'), header + astToString(ast));
+  writeFileSync(join(outDir, 'sdk.ts'), source);
+  return table;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input = join(root, 'dist/openapi.yaml'), outDir = join(root, 'packages/client/src/generated'), runtimeDir] = process.argv.slice(2);
+  try {
+    const table = await generate(resolve(input), resolve(outDir), runtimeDir && resolve(runtimeDir));
+    console.log(`generate-sdk: ${table.length} operations in ${new Set(table.map((o) => o.resource)).size} resources → ${relative(process.cwd(), outDir) || '.'}`);
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.error(`generate-sdk: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
