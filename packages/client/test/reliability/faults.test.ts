@@ -1,0 +1,339 @@
+// Each fault the harness can inject, and the SDK's documented reaction to it: the error class
+// with its context, retries only where safe (counted on the server), timeouts that fire, no
+// unhandled rejection, no hang.
+//
+// Backoff: the client has no injectable sleep, so Math.random is pinned to 0 before each client
+// is created (the jitter factor becomes 0.5): waits are 250 ms, then 500 ms. No assertion is
+// about time; every call is bounded by the SDK's `timeout` option and by vitest's testTimeout.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ConnectionError,
+  InvalidResponseError,
+  NotFoundError,
+  OmnideskError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from '../../src/index.js';
+import {
+  HTML_PAGE,
+  type Harness,
+  clientFor,
+  closedPort,
+  hang,
+  hangAfterHeaders,
+  listPage,
+  rejectionWatch,
+  resetAfterHeaders,
+  resetBeforeHeaders,
+  sendJson,
+  sendText,
+  settle,
+  settleWithin,
+  startHarness,
+  streamHuge,
+  tooMany,
+} from './harness.js';
+
+vi.setConfig({ testTimeout: 20_000 });
+
+const CASE = { case_id: 1, subject: 'Printer on fire', status: 'open' };
+const NEW_CASE = { user_email: 'customer@example.com', subject: 'Help', content: 'It broke' };
+const GET = 'GET /api/cases/1.json';
+const POST = 'POST /api/cases.json';
+
+let h: Harness;
+let watch: ReturnType<typeof rejectionWatch>;
+
+beforeEach(async () => {
+  vi.spyOn(Math, 'random').mockReturnValue(0);
+  h = await startHarness();
+  watch = rejectionWatch();
+  watch.start();
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.close();
+  expect(await watch.stop(), 'no unhandled promise rejection').toEqual([]);
+});
+
+function expectContext(error: unknown, cls: abstract new (...a: never[]) => OmnideskError, ctx: Record<string, unknown>) {
+  expect(error).toBeInstanceOf(cls);
+  expect(error).toBeInstanceOf(OmnideskError);
+  expect(error).toMatchObject(ctx);
+}
+
+describe('429 with retry_after', () => {
+  it('GET waits retry_after and retries, then succeeds; the rate-limit headers are exposed', async () => {
+    h.handle((req, res) => (req.n === 0 ? tooMany(res, 0) : sendJson(res, 200, { case: CASE }, { api_calls_left: 41, rate_limit_per_minute: 60 })));
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+    expect(omnidesk.rateLimit).toMatchObject({ callsLeft: 41, perMinute: 60 });
+  });
+
+  it('POST on 429 is retried (the request was not processed) with the same body', async () => {
+    h.handle((req, res) => (req.n === 0 ? tooMany(res, 0) : sendJson(res, 201, { case: { ...CASE, case_id: 7 } })));
+    const created = await clientFor(h).cases.create(NEW_CASE);
+    expect(created).toMatchObject({ case_id: 7 });
+    expect(h.count(POST)).toBe(2);
+    expect(h.requests[1]!.body.toString()).toBe(h.requests[0]!.body.toString());
+    expect(JSON.parse(h.requests[1]!.body.toString())).toEqual({ case: NEW_CASE });
+  });
+
+  it('429 every time: RateLimitError after maxRetries + 1 requests, with retryAfter and context', async () => {
+    h.handle((_, res) => tooMany(res, 0));
+    const r = await settle(clientFor(h, { maxRetries: 3 }).cases.get(1));
+    expect(r.ok).toBe(false);
+    expect(h.count(GET)).toBe(4);
+    expectContext(!r.ok && r.error, RateLimitError, {
+      status: 429, code: 'too_many_requests', retryAfter: 0, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json',
+      rateLimit: { callsLeft: 0, perMinute: 60, retryAfter: 0 },
+    });
+  });
+
+  it('retry_after longer than maxRetryAfter fails at once (no retry, no long sleep)', async () => {
+    h.handle((_, res) => tooMany(res, 3600));
+    const r = await settle(clientFor(h, { maxRetryAfter: 60 }).cases.create(NEW_CASE));
+    expect(h.count(POST)).toBe(1);
+    expectContext(!r.ok && r.error, RateLimitError, { status: 429, retryAfter: 3600, operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+  });
+});
+
+describe.each([500, 502, 503])('HTTP %i', (status) => {
+  it('GET is retried up to maxRetries, then ServerError with status, code and the call', async () => {
+    h.handle((_, res) => sendJson(res, status, { error: 'internal_server_error' }));
+    const r = await settle(clientFor(h, { maxRetries: 2 }).cases.get(1));
+    expect(h.count(GET)).toBe(3);
+    expectContext(!r.ok && r.error, ServerError, { status, code: 'internal_server_error', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+  });
+
+  it('GET recovers when the server does', async () => {
+    h.handle((req, res) => (req.n < 2 ? sendJson(res, status, { error: 'x' }) : sendJson(res, 200, { case: CASE })));
+    expect(await clientFor(h, { maxRetries: 2 }).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(3);
+  });
+
+  it('POST is sent exactly once', async () => {
+    h.handle((req, res) => (req.n === 0 ? sendJson(res, status, { error: 'x' }) : sendJson(res, 201, { case: CASE })));
+    const r = await settle(clientFor(h, { maxRetries: 5 }).cases.create(NEW_CASE));
+    expect(h.count(POST)).toBe(1);
+    expectContext(!r.ok && r.error, ServerError, { status, operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+  });
+
+  it('PUT and DELETE (idempotent) are retried', async () => {
+    h.handle((req, res) => (req.n === 0 ? sendJson(res, status, { error: 'x' }) : req.method === 'DELETE' ? void res.writeHead(204).end() : sendJson(res, 200, { case: CASE })));
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.update(1, { subject: 'New subject' })).toEqual(CASE);
+    expect(await omnidesk.cases.delete(1)).toBeUndefined();
+    expect(h.count('PUT /api/cases/1.json')).toBe(2);
+    expect(h.count('DELETE /api/cases/1.json')).toBe(2);
+  });
+});
+
+describe('connection reset', () => {
+  it('before headers: GET is retried up to maxRetries, then ConnectionError with the call', async () => {
+    h.handle((_, res) => resetBeforeHeaders(res));
+    const r = await settle(clientFor(h, { maxRetries: 2 }).cases.get(1));
+    expect(h.count(GET)).toBe(3);
+    expectContext(!r.ok && r.error, ConnectionError, { operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+  });
+
+  it('before headers: GET recovers on the next attempt', async () => {
+    h.handle((req, res) => (req.n === 0 ? resetBeforeHeaders(res) : sendJson(res, 200, { case: CASE })));
+    expect(await clientFor(h).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+  });
+
+  it('before headers: POST is sent exactly once (it may have been processed)', async () => {
+    h.handle((req, res) => (req.n === 0 ? resetBeforeHeaders(res) : sendJson(res, 201, { case: CASE })));
+    const r = await settle(clientFor(h, { maxRetries: 5 }).cases.create(NEW_CASE));
+    expect(h.count(POST)).toBe(1);
+    expectContext(!r.ok && r.error, ConnectionError, { operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+  });
+
+  it('after headers (body cut off): ConnectionError with the call, not a bare TypeError', async () => {
+    h.handle((_, res) => resetAfterHeaders(res));
+    const r = await settleWithin(clientFor(h, { maxRetries: 0, timeout: 1000 }).cases.get(1), 10_000);
+    expect(r).not.toBe('hung');
+    expect(r !== 'hung' && r.ok).toBe(false);
+    expectContext(r !== 'hung' && !r.ok && r.error, ConnectionError, { operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+  });
+
+  it('after headers (body cut off): GET is retried like any connection error', async () => {
+    h.handle((req, res) => (req.n === 0 ? resetAfterHeaders(res) : sendJson(res, 200, { case: CASE })));
+    const r = await settleWithin(clientFor(h, { maxRetries: 2, timeout: 1000 }).cases.get(1), 10_000);
+    expect(r).toEqual({ ok: true, value: CASE });
+    expect(h.count(GET)).toBe(2);
+  });
+});
+
+describe('connection refused', () => {
+  it('POST refused before sending is retried, and the server gets it exactly once with its body', async () => {
+    const dead = await closedPort();
+    h.handle((_, res) => sendJson(res, 201, { case: { ...CASE, case_id: 9 } }));
+    const attempts: string[] = [];
+    const omnidesk = clientFor(h, {
+      maxRetries: 2,
+      // The first attempt goes to a closed port (a real ECONNREFUSED from fetch), the next to the harness.
+      fetch: (request) => {
+        attempts.push(request.url);
+        const url = attempts.length === 1 ? request.url.replace(`:${h.port}/`, `:${dead}/`) : request.url;
+        return fetch(new Request(url, request));
+      },
+    });
+    expect(await omnidesk.cases.create(NEW_CASE)).toMatchObject({ case_id: 9 });
+    expect(attempts).toHaveLength(2);
+    expect(h.count(POST)).toBe(1);
+    expect(JSON.parse(h.requests[0]!.body.toString())).toEqual({ case: NEW_CASE });
+  });
+
+  it('refused every time: ConnectionError after maxRetries + 1 attempts, with the call', async () => {
+    const dead = await closedPort();
+    let attempts = 0;
+    const omnidesk = clientFor(h, {
+      baseUrl: `http://127.0.0.1:${dead}/api`,
+      maxRetries: 2,
+      fetch: (request) => {
+        attempts++;
+        return fetch(request);
+      },
+    });
+    const r = await settle(omnidesk.cases.create(NEW_CASE));
+    expect(attempts).toBe(3);
+    expectContext(!r.ok && r.error, ConnectionError, { operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+  });
+});
+
+describe('hanging connection', () => {
+  it('no answer: GET times out per attempt, is retried, then TimeoutError with the timeout and the call', async () => {
+    h.handle(hang);
+    const r = await settleWithin(clientFor(h, { timeout: 200, maxRetries: 1 }).cases.get(1), 10_000);
+    expect(r).not.toBe('hung');
+    expect(h.count(GET)).toBe(2);
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+  });
+
+  it('no answer: POST times out once and is not sent again', async () => {
+    h.handle(hang);
+    const r = await settleWithin(clientFor(h, { timeout: 200, maxRetries: 3 }).cases.create(NEW_CASE), 10_000);
+    expect(r).not.toBe('hung');
+    expect(h.count(POST)).toBe(1);
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 200, operationId: 'createCase', method: 'POST' });
+  });
+
+  it('a per-call timeout overrides the client one', async () => {
+    h.handle(hang);
+    const r = await settleWithin(clientFor(h, { timeout: 60_000 }).cases.get(1, { timeout: 150, maxRetries: 0 }), 10_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 150 });
+    expect(h.count(GET)).toBe(1);
+  });
+
+  it('headers sent, then the body stalls: the timeout still fires (TimeoutError, no hang)', async () => {
+    h.handle((_, res) => hangAfterHeaders(res));
+    const r = await settleWithin(clientFor(h, { timeout: 300, maxRetries: 0 }).cases.list(), 6_000);
+    expect(r, 'the call settles within 20x its timeout option').not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 300, operationId: 'listCases', method: 'GET', path: '/api/cases.json' });
+  });
+});
+
+describe('bad bodies', () => {
+  it.each([
+    ['truncated JSON', '{"case": {"case_id": 1, "subject": "Prin', 'application/json'],
+    ['malformed JSON', "{'case': {case_id: 1,}}", 'application/json'],
+    ['an HTML page', HTML_PAGE, 'text/html'],
+  ])('200 with %s: InvalidResponseError with status 200 and the call, not a bare SyntaxError', async (_, body, type) => {
+    h.handle((_req, res) => sendText(res, 200, body, type));
+    const r = await settle(clientFor(h).cases.get(1));
+    expect(r.ok).toBe(false);
+    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expect(h.count(GET)).toBe(1);
+  });
+
+  it('200 with an empty body where an entity is promised: InvalidResponseError, not a silent undefined', async () => {
+    h.handle((_, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end());
+    const r = await settle(clientFor(h).cases.get(1));
+    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+  });
+
+  it('502 with an HTML page: ServerError with the page as body, GET retried', async () => {
+    h.handle((_, res) => sendText(res, 502, HTML_PAGE, 'text/html'));
+    const r = await settle(clientFor(h, { maxRetries: 2 }).cases.get(1));
+    expect(h.count(GET)).toBe(3);
+    expectContext(!r.ok && r.error, ServerError, { status: 502, code: undefined, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expect(!r.ok && (r.error as ServerError).body).toContain('502 Bad Gateway');
+  });
+
+  it('200 with an empty body (Content-Length: 0 and chunked): a list is empty, not an error', async () => {
+    h.handle((req, res) => {
+      if (req.n === 0) return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end();
+    });
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.list()).toEqual({ items: [], total: 0 });
+    expect(await omnidesk.cases.list()).toEqual({ items: [], total: 0 });
+    expect(h.count('GET /api/cases.json')).toBe(2);
+  });
+
+  it('204 on delete is undefined, not an error', async () => {
+    h.handle((_, res) => void res.writeHead(204).end());
+    expect(await clientFor(h).cases.delete(1)).toBeUndefined();
+    expect(h.count('DELETE /api/cases/1.json')).toBe(1);
+  });
+
+  it('204 on a bulk action (no body) means every id succeeded, as runtime.ts documents', async () => {
+    h.handle((_, res) => void res.writeHead(204).end());
+    const r = await settle(clientFor(h).cases.trash([1, 2, 3]));
+    expect(r).toEqual({ ok: true, value: { succeeded: [1, 2, 3], failed: [] } });
+    expect(h.count('PUT /api/cases/1,2,3/trash.json')).toBe(1);
+  });
+
+  it('wrong content type: JSON labelled text/html is still read; a 404 labelled text/plain keeps its code', async () => {
+    h.handle((req, res) =>
+      req.path.endsWith('/1.json')
+        ? sendText(res, 200, JSON.stringify({ case: CASE }), 'text/html; charset=utf-8')
+        : sendText(res, 404, JSON.stringify({ error: 'case_not_found' }), 'text/plain'),
+    );
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.get(1)).toEqual(CASE);
+    const r = await settle(omnidesk.cases.get(2));
+    expectContext(!r.ok && r.error, NotFoundError, { status: 404, code: 'case_not_found', operationId: 'getCase', path: '/api/cases/2.json' });
+  });
+});
+
+describe('huge bodies (50 MB, streamed)', () => {
+  const SIZE = 50 * 1024 * 1024;
+
+  it('a valid 50 MB list page is read whole: every entry, in order', async () => {
+    h.handle((_, res) => streamHuge(h, res, 200, SIZE, true));
+    const r = await settleWithin(clientFor(h, { timeout: 15_000 }).cases.list(), 30_000);
+    expect(r).not.toBe('hung');
+    const page = r !== 'hung' && r.ok ? r.value : { items: [], total: -1 };
+    expect(page.items.length).toBeGreaterThan(40_000);
+    expect(page.total).toBe(page.items.length);
+    expect(page.items.every((c, i) => (c as { case_id: number }).case_id === i + 1)).toBe(true);
+  }, 60_000);
+
+  it('a 50 MB HTML page with 200: InvalidResponseError with status 200 and a short body sample, no hang', async () => {
+    h.handle((_, res) => streamHuge(h, res, 200, SIZE, false));
+    const r = await settleWithin(clientFor(h, { timeout: 15_000 }).cases.get(1), 30_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase' });
+    // The error does not carry the 50 MB page around (it would end up in every log line).
+    expect(String((r !== 'hung' && !r.ok && (r.error as InvalidResponseError).body) || '').length).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('a 50 MB 502 page: retried, and the bodies of the retried attempts are not downloaded', async () => {
+    h.handle((_, res) => streamHuge(h, res, 502, SIZE, false));
+    const r = await settleWithin(clientFor(h, { timeout: 15_000, maxRetries: 2 }).cases.get(1), 45_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, ServerError, { status: 502, operationId: 'getCase' });
+    expect(h.count(GET)).toBe(3);
+    // The last body is read (it becomes error.body); the two before it are cancelled, not downloaded.
+    // Measured: about 60 MB in all (one whole body plus what the socket buffers held before the cancels).
+    expect(h.bytesStreamed).toBeLessThan(1.5 * SIZE);
+  }, 90_000);
+});
