@@ -1,0 +1,48 @@
+// Shared by the bench's sections: paths, statistics, formatting.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const clientDir = join(root, 'packages/client');
+/** The SDK as users get it: the ESM build (`pnpm build` or `node scripts/build.mjs generate sdk`). */
+export const clientEntry = join(clientDir, 'dist/esm/index.js');
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The spread of the middle half (25th to 75th percentile) as [low, high]. */
+export function quartiles(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const i = (s.length - 1) * q;
+    const lo = Math.floor(i);
+    return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+  };
+  return [at(0.25), at(0.75)];
+}
+
+export const pct = (ratio, digits = 1) => `${(ratio * 100).toFixed(digits)} %`;
+export const int = (n) => Math.round(n).toLocaleString('en-US');
+export const kb = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+export const verdict = (met) => (met ? 'met' : '**missed**');
+
+/** The example page of cases that dist/openapi.json gives for listCases' 200 answer. */
+export function casesExample() {
+  const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+  const op = spec.paths['/cases.json'].get;
+  if (op.operationId !== 'listCases') throw new Error('bench: GET /cases.json is not listCases any more');
+  const examples = op.responses['200'].content['application/json'].examples;
+  const page = Object.values(examples).map((e) => e.value).find((v) => v && typeof v === 'object' && '0' in v);
+  if (!page) throw new Error('bench: listCases has no example page with entries');
+  return page;
+}
+
+/** A markdown table from a header row and rows. */
+export function table(header, rows) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,86 @@
+// What the SDK adds to a browser bundle: esbuild (bundle, minify, platform browser, format esm)
+// on small entry files, gzipped at level 9. Sizes are deterministic for a given build, so
+// packages/client/test/size.test.ts checks the same entry against a fixed limit.
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { clientDir, clientEntry, kb, table, verdict } from './lib.mjs';
+
+const generated = clientEntry.replace(/index\.js$/, 'generated/sdk.js');
+const setup = `const omnidesk = createOmnideskClient({ domain: 'yourcompany', email: 'agent@example.com', apiKey: 'key' });`;
+
+/** The entries measured, by name: each is the source of a module a user's app might be. */
+export const entries = {
+  /** The SDK's runtime for one operation: what the size target and the size test are about. */
+  oneOperation: `import { createOmnideskClient } from ${JSON.stringify(clientEntry)};
+${setup}
+omnidesk.cases.list({ limit: 10 }).then((page) => console.log(page.items));`,
+  rawOnly: `import { createOmnideskClient } from ${JSON.stringify(clientEntry)};
+${setup}
+omnidesk.raw.GET('/cases.json', { params: { query: { limit: 10 } } }).then(({ data }) => console.log(data));`,
+  allResources: `import { createOmnideskClient } from ${JSON.stringify(clientEntry)};
+${setup}
+for (const [name, resource] of Object.entries(omnidesk)) console.log(name, Object.keys(resource));
+omnidesk.kbArticles.list().then(console.log);`,
+  operationTable: `import { operationTable } from ${JSON.stringify(generated)};
+console.log(operationTable);`,
+  openapiFetch: `import createClient from 'openapi-fetch';
+createClient({ baseUrl: 'https://yourcompany.omnidesk.ru/api' }).GET('/cases.json', { params: { query: { limit: 10 } } }).then(console.log);`,
+};
+
+/** A string only the kbArticles resource has: its absence shows that unused resources are left out. */
+export const UNUSED_MARKER = 'listKbArticles';
+
+/** Bundles one entry; returns its minified and gzipped sizes in bytes, and its text. */
+export async function bundle(name) {
+  const result = await esbuild.build({
+    stdin: { contents: entries[name], resolveDir: clientDir, sourcefile: `${name}.js`, loader: 'js' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, text: Buffer.from(bytes).toString('utf8') };
+}
+
+export async function runSize() {
+  const out = {};
+  for (const name of Object.keys(entries)) out[name] = await bundle(name);
+  return {
+    sizes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { minified: v.minified, gzipped: v.gzipped }])),
+    markerInOneOperation: out.oneOperation.text.includes(UNUSED_MARKER),
+  };
+}
+
+export function sizeMarkdown(s) {
+  const { oneOperation: one, allResources: all, rawOnly: raw, operationTable: ops, openapiFetch: base } = s.sizes;
+  const row = (what, v, target = '') => [what, kb(v.minified), kb(v.gzipped), target];
+  const shakes = !s.markerInOneOperation && one.gzipped < all.gzipped;
+  return [
+    '## Size',
+    '',
+    'A browser bundle of an app that creates the client and calls one operation, by esbuild',
+    '(`bundle`, `minify`, `platform: browser`, `format: esm`), gzipped at level 9; 1 kB = 1000 bytes.',
+    '',
+    table(['bundle', 'minified', 'gzipped', 'target'], [
+      row('SDK, one operation (`cases.list`)', one, `< 10 kB gzipped: ${verdict(one.gzipped < 10_000)}`),
+      row('SDK, `raw.GET` only', raw),
+      row('SDK, every resource', all),
+      row('of which the generated operation table alone', ops),
+      row('openapi-fetch alone (baseline)', base),
+    ]),
+    '',
+    `Tree-shaking of unused resources: ${shakes ? 'yes' : '**no**'}. The one-operation bundle ${s.markerInOneOperation ? '**contains**' : 'does not contain'}`,
+    `\`${UNUSED_MARKER}\` (a kbArticles-only string) and is ${one.gzipped === all.gzipped ? 'as large as' : `${((one.gzipped / all.gzipped) * 100).toFixed(0)} % of`} the every-resource bundle.`,
+    ...(shakes
+      ? []
+      : [
+          'The generator emits one `operationTable` array of all operations, and `createOmnideskClient` builds',
+          'every resource from it at run time, so a bundler cannot tell which entries an app uses.',
+        ]),
+  ].join('\n');
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) console.log(sizeMarkdown(await runSize()));
