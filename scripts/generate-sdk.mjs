@@ -137,12 +137,18 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
         const json = rb.content?.['application/json'];
         const form = rb.content?.['multipart/form-data'];
         if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
-        let envelope = json ? envelopeKey(json.schema, deref) : undefined;
-        if (!envelope && form) {
-          const names = variants(form.schema, deref).flatMap((v) => [...Object.keys(v.properties ?? {}), ...Object.keys(v.patternProperties ?? {})]);
-          envelope = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+        const envelope = json ? envelopeKey(json.schema, deref) : undefined;
+        // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
+        // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
+        let formWrapper;
+        if (form) {
+          // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
+          // by variants() without the schema's own properties.
+          const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [...Object.keys(v?.properties ?? {}), ...Object.keys(v?.patternProperties ?? {})]);
+          formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+          if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
         }
-        body = { ...(envelope ? { envelope } : {}), json: !!json, multipart: !!form, required: !!rb.required };
+        body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
       }
 
       const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
@@ -180,7 +186,18 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
         pathParams: pathParams.map(({ name, type, array }) => ({ name, ...(type === 'integer' ? {} : { type }), ...(array ? { array } : {}) })),
         // Only what the runtime needs: whether there is a query, and whether it pages.
         ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
-        ...(body ? { body: { ...(body.envelope ? { envelope: body.envelope } : {}), ...(body.json ? { json: true } : {}), ...(body.multipart ? { multipart: true } : {}) } } : {}),
+        // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
+        // when the body is (a required body is the default).
+        ...(body
+          ? {
+              body: {
+                ...(body.envelope ? { envelope: body.envelope } : {}),
+                ...(body.json ? { json: true } : {}),
+                ...(body.form !== undefined ? { form: body.form } : {}),
+                ...(body.required ? {} : { optional: true }),
+              },
+            }
+          : {}),
         result,
       };
       table.push(meta);
@@ -194,7 +211,7 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
           ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
           : 'Record<string, unknown>';
         if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
-        if (body.multipart) B = `WithAttachments<${B}>`;
+        if (body.form !== undefined) B = `WithAttachments<${B}>`;
         inputArg = `input${body.required ? '' : '?'}: ${B}`;
       } else if (query.length) {
         inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;

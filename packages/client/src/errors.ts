@@ -159,6 +159,11 @@ function parseViolations(header: string | null): unknown {
   }
 }
 
+/** Answers whose error body the transport cut at ERROR_BODY_MAX bytes (the rest never read). */
+export const cutBodies = new WeakSet<Response>();
+/** The most characters of a non-JSON error body kept on an error (a 50 MB proxy page ends up in logs). */
+const TEXT_MAX = 2000;
+
 /** Builds the error class for a non-2xx answer. */
 export function errorFromResponse(
   response: Response,
@@ -174,6 +179,10 @@ export function errorFromResponse(
   response.headers.forEach((v, k) => {
     if (k !== 'set-cookie') headers[k] = v;
   });
+  const cut = cutBodies.has(response);
+  if (typeof body === 'string' && (cut || body.length > TEXT_MAX)) {
+    body = `${body.slice(0, TEXT_MAX)}… (${cut ? 'more than 65536 bytes' : `${body.length} characters`} in all)`;
+  }
   const full = { ...ctx, status, code, body, headers };
   const where = `${ctx.method ?? ''} ${ctx.path ?? ''}`.trim();
   const op = ctx.operationId ? ` (${ctx.operationId})` : '';

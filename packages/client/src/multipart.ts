@@ -50,7 +50,7 @@ function fieldText(value: unknown, name: string): string {
 function flatten(name: string, value: unknown, out: [string, string][]): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) flatten(`${name}[]`, item, out);
+    value.forEach((item, i) => flatten(`${name}[${i}]`, item, out));
   } else if (typeof value === 'object' && !(value instanceof Date)) {
     for (const [k, v] of Object.entries(value)) flatten(`${name}[${k}]`, v, out);
   } else {
@@ -61,9 +61,9 @@ function flatten(name: string, value: unknown, out: [string, string][]): void {
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
- * The multipart body for `{ [envelope]: input }`: bracket names (`case[subject]`,
- * `case[custom_fields][cf_44]`, `case[labels][]`, `case[attachments][0]`), after checking
- * Omnidesk's size limits, so that nothing is sent when a file is too large.
+ * The multipart body for `{ [envelope]: input }`: bracket names as the spec names them
+ * (`case[subject]`, `case[custom_fields][cf_44]`, `case[labels][0]`, `case[attachments][0]`),
+ * after checking Omnidesk's size limits, so that nothing is sent when a file is too large.
  */
 export function buildMultipart(envelope: string, input: Record<string, unknown>): FormData {
   const { attachments, ...fields } = input;

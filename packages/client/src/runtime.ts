@@ -16,7 +16,12 @@ export interface OperationMeta {
   pathParams: { name: string; type?: 'number' | 'string'; array?: boolean }[];
   /** Present when the operation has query parameters; `page` makes a list pageable. */
   query?: { page: boolean; limit: boolean };
-  body?: { envelope?: string; json?: boolean; multipart?: boolean };
+  /**
+   * `envelope`: the JSON wrapper key; `form`: the multipart wrapper (`note` for `note[content]`),
+   * present when the body may be multipart; `optional`: the spec's
+   * `requestBody.required` is false, so no input means no body.
+   */
+  body?: { envelope?: string; json?: boolean; form?: string; optional?: boolean };
   result: { kind: 'entity'; key: string } | { kind: 'list'; key?: string } | { kind: 'void' } | { kind: 'raw' };
 }
 
@@ -101,20 +106,23 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
 
   let body: unknown;
   let query: Record<string, unknown> | undefined;
-  if (meta.body) {
+  const spec = meta.body;
+  if (spec) {
     query = options.query;
-    const inner = input ?? {};
-    const files = inner.attachments;
-    const wantsForm = Array.isArray(files) && files.length > 0;
-    if (wantsForm && !meta.body.multipart) {
-      throw new InvalidRequestError(`${meta.resource}.${meta.method}: this operation takes no attachments`);
-    }
-    if (wantsForm || !meta.body.json) {
-      body = buildMultipart(meta.body.envelope ?? '', inner);
-    } else {
-      const { attachments: _none, ...fields } = inner;
-      const json = files === undefined ? inner : fields;
-      body = meta.body.envelope ? { [meta.body.envelope]: json } : json;
+    // An optional body left out is not sent (an empty envelope can fail the server's checks).
+    if (input || !spec.optional) {
+      const inner = input ?? {};
+      const { attachments: files, ...fields } = inner;
+      const wantsForm = Array.isArray(files) && files.length > 0;
+      if (wantsForm && spec.form === undefined) {
+        throw new InvalidRequestError(`${meta.resource}.${meta.method}: this operation takes no attachments`);
+      }
+      if (wantsForm || !spec.json) {
+        body = buildMultipart(spec.form!, inner);
+      } else {
+        const json = files === undefined ? inner : fields;
+        body = spec.envelope ? { [spec.envelope]: json } : json;
+      }
     }
   } else {
     query = input;
@@ -134,25 +142,21 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
       return client.send(request, ctx);
     },
   } as never)) as { data?: unknown; error?: unknown; response: Response };
+  const where = { status: response.status, operationId: meta.operationId, method: meta.httpMethod.toUpperCase(), path: reqPath };
+  const call = `${where.method} ${reqPath} (${meta.operationId})`;
   if (!response.ok) {
-    throw errorFromResponse(response, error, {
-      operationId: meta.operationId,
-      method: meta.httpMethod.toUpperCase(),
-      path: reqPath,
-      // This answer's headers, not the last seen: concurrent calls interleave.
-      rateLimit: readRateLimit(response.headers),
-      retryAfter: readRateLimit(response.headers)?.retryAfter,
-    });
+    // This answer's headers, not the last seen: concurrent calls interleave.
+    const rateLimit = readRateLimit(response.headers);
+    throw errorFromResponse(response, error, { ...where, rateLimit, retryAfter: rateLimit?.retryAfter });
   }
 
-  const where = { status: response.status, operationId: meta.operationId, method: meta.httpMethod.toUpperCase(), path: reqPath };
   let data: unknown;
   if (typeof text === 'string' && text.trim() !== '') {
     try {
       data = JSON.parse(text);
     } catch (cause) {
       const sample = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-      throw new InvalidResponseError(`${response.status} with a body that is not JSON: ${where.method} ${reqPath} (${meta.operationId})`, { ...where, body: sample, cause });
+      throw new InvalidResponseError(`${response.status} with a body that is not JSON: ${call}`, { ...where, body: sample, cause });
     }
   }
 
@@ -180,7 +184,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     case 'entity': {
       const key = meta.result.key;
       if (data && typeof data === 'object' && key in data) return (data as Record<string, unknown>)[key];
-      throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${where.method} ${reqPath} (${meta.operationId})`, { ...where, body: data });
+      throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call}`, { ...where, body: data });
     }
     default:
       return data;

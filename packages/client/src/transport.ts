@@ -1,4 +1,4 @@
-import { ConnectionError, type OmnideskError, TimeoutError } from './errors.js';
+import { ConnectionError, type OmnideskError, TimeoutError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, type Sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
@@ -31,6 +31,23 @@ export interface CallContext {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The most of an error (non-2xx) body read: enough for any JSON error, not a 50 MB proxy page. */
+export const ERROR_BODY_MAX = 65_536;
+
+/** At most ERROR_BODY_MAX bytes of a body, and whether there was more (cancelled, not downloaded). */
+async function head(response: Response): Promise<[ArrayBuffer, boolean]> {
+  const reader = response.body?.getReader();
+  const chunks: BlobPart[] = [];
+  let size = 0;
+  for (let r; reader && size <= ERROR_BODY_MAX && !(r = await reader.read()).done; ) {
+    chunks.push(r.value);
+    size += r.value.byteLength;
+  }
+  const cut = size > ERROR_BODY_MAX;
+  // Not awaited, as for a retried answer.
+  if (cut) reader!.cancel().catch(() => undefined);
+  return [await new Blob(chunks).slice(0, ERROR_BODY_MAX).arrayBuffer(), cut];
+}
 
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
 function retryWait(
@@ -133,12 +150,15 @@ export function createTransport(options: TransportOptions) {
         }
         // The body is read here, under the same timeout, so that a cut or stalled body is a
         // ConnectionError or TimeoutError like a failure before the headers.
+        // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
-          const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+          const [body, cut] = NULL_BODY.has(response.status) ? [] : response.ok ? [await response.arrayBuffer()] : await head(response);
           clearTimeout(handle);
           const headers = new Headers(response.headers);
           headers.delete('content-encoding');
-          return new Response(body && body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
+          const answer = new Response(body?.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
+          if (cut) cutBodies.add(answer);
+          return answer;
         } catch (cause) {
           if (caller.aborted) {
             clearTimeout(handle);

@@ -66,6 +66,47 @@ describe('error classes by status', () => {
   });
 });
 
+describe('large error bodies', () => {
+  it('a huge non-JSON error body is cut to its first 2,000 characters, with a note of its length', async () => {
+    const page = `<html>${'Bad Gateway '.repeat(1000)}</html>`;
+    const { fetch } = scriptedFetch(new Response(page, { status: 502 }));
+    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(typeof error.body).toBe('string');
+    const body = error.body as string;
+    expect(body.startsWith(page.slice(0, 2000))).toBe(true);
+    expect(body.length).toBeLessThan(2100);
+    expect(body).toContain(`${page.length} characters`);
+  });
+
+  it('a 50 MB error body is neither read whole nor kept: the read stops early and the body kept is short', async () => {
+    const chunk = new TextEncoder().encode('<p>Bad Gateway</p>'.repeat(3641)); // ~64 KB
+    const total = 50 * 1024 * 1024;
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const { fetch } = scriptedFetch(() => new Response(stream, { status: 502, headers: { 'content-type': 'text/html' } }));
+    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    expect((error.body as string).length).toBeLessThan(2100);
+    expect(error.body).toMatch(/^<p>Bad Gateway<\/p>/);
+    expect(error.body).toMatch(/more than/);
+    expect(JSON.stringify(error).length).toBeLessThan(5000);
+  });
+
+  it('a JSON error body is parsed as before', async () => {
+    const { fetch } = scriptedFetch(json({ error: 'case_not_found', detail: 'x'.repeat(5000) }, 404));
+    const error = (await miniClient(fetch).cases.get(1).catch((e: unknown) => e)) as NotFoundError;
+    expect(error.body).toEqual({ error: 'case_not_found', detail: 'x'.repeat(5000) });
+  });
+});
+
 describe('no credentials anywhere', () => {
   it('errors: message, toString, toJSON, inspect, cause', async () => {
     const { fetch } = scriptedFetch(json({ error: 'wrong_api_key' }, 401, { 'www-authenticate': 'Basic realm="api"' }));

@@ -22,14 +22,16 @@ describe('generate-sdk on the fixture spec', () => {
     expect(byId('listCases')).toMatchObject({ query: { page: true, limit: true }, result: { kind: 'list', key: 'case' } });
     expect(byId('getStats')!.query).toEqual({ page: false, limit: false });
     expect(byId('getCase')!.query).toBeUndefined();
-    expect(byId('createCase')).toMatchObject({ httpMethod: 'post', body: { envelope: 'case', json: true, multipart: true }, result: { kind: 'entity', key: 'case' } });
+    expect(byId('createCase')).toMatchObject({ httpMethod: 'post', body: { envelope: 'case', json: true, form: 'case' }, result: { kind: 'entity', key: 'case' } });
     expect(byId('getCase')!.pathParams).toEqual([{ name: 'case_id' }]);
     expect(byId('trashCases')).toMatchObject({ pathParams: [{ name: 'case_id', array: true }], result: { kind: 'entity', key: 'case' } });
     expect(byId('deleteCases')!.result).toEqual({ kind: 'void' });
-    expect(byId('deleteMessage')).toMatchObject({ pathParams: [{ name: 'case_id' }, { name: 'message_id' }], body: { envelope: 'message', json: true }, result: { kind: 'void' } });
+    expect(byId('deleteMessage')).toMatchObject({ pathParams: [{ name: 'case_id' }, { name: 'message_id' }], body: { envelope: 'message', json: true, optional: true }, result: { kind: 'void' } });
     expect(byId('listMessages')!.result).toEqual({ kind: 'list', key: 'message' });
     // An anyOf of `required` lists constrains the envelope's content; it is not an alternative.
-    expect(byId('createMessage')!.body).toEqual({ envelope: 'message', json: true, multipart: true });
+    expect(byId('createMessage')!.body).toEqual({ envelope: 'message', json: true, form: 'message' });
+    // A required body is the default, left out of the table.
+    expect(byId('createCase')!.body).not.toHaveProperty('optional');
     expect(byId('updateKbArticle')!.pathParams).toEqual([{ name: 'article_id' }]);
     // A 200 whose object declares nothing (DeleteResult) is void.
     expect(byId('deleteLabel')!.result).toEqual({ kind: 'void' });
@@ -40,7 +42,20 @@ describe('generate-sdk on the fixture spec', () => {
     const spec = mini();
     delete spec.paths['/cases/{case_id}/messages.json'].post.requestBody.content['application/json'];
     const { table } = buildSdk(spec);
-    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ envelope: 'message', multipart: true });
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ form: 'message' });
+  });
+
+  it('takes the multipart wrapper from the form\'s own field names, not from the JSON envelope', () => {
+    const spec = mini();
+    const form = spec.paths['/cases/{case_id}/messages.json'].post.requestBody.content['multipart/form-data'].schema;
+    const rename = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace('message', 'note'), v]));
+    form.properties = rename(form.properties ?? {});
+    form.patternProperties = rename(form.patternProperties);
+    // Also when the form's rules are an allOf of `required` lists beside its properties.
+    form.properties['note[content]'] = { type: 'string' };
+    form.allOf = [{ anyOf: [{ required: ['note[content]'] }, { required: ['note[content_html]'] }] }];
+    const { table } = buildSdk(spec);
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ envelope: 'message', json: true, form: 'note' });
   });
 
   it('is deterministic', async () => {
@@ -57,6 +72,7 @@ describe('generate-sdk on the fixture spec', () => {
     ['a tag without x-sdk-resource', (s) => delete s.tags[4]['x-sdk-resource'], /tag "Statistics" has no x-sdk-resource/],
     ['a reserved resource name', (s) => (s.tags[4]['x-sdk-resource'] = 'raw'), /x-sdk-resource "raw" is not a usable name/],
     ['an undeclared path parameter', (s) => (s.paths['/cases/{case_id}.json'].get.parameters = []), /path parameter \{case_id\} is not declared/],
+    ['multipart fields without a wrapper', (s) => (s.paths['/cases.json'].post.requestBody.content['multipart/form-data'].schema = { type: 'object', properties: { subject: { type: 'string' } } }), /POST \/cases\.json \(createCase\): the multipart\/form-data fields are not named <wrapper>\[<field>\]/],
     ['a dangling $ref', (s) => (s.paths['/stats.json'].get.parameters = [{ $ref: '#/components/parameters/nope' }]), /unresolved \$ref #\/components\/parameters\/nope/],
   ];
   for (const [name, breakIt, message] of broken) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttachmentTooLargeError, InvalidRequestError } from '../src/errors.js';
 import { ATTACHMENT_LIMITS } from '../src/multipart.js';
+import { createOmnideskClient } from '../src/index.js';
 import { fileFromPath } from '../src/node.js';
 import { json, miniClient, scriptedFetch } from './util.js';
 
@@ -36,8 +37,8 @@ describe('multipart create', () => {
       ['case[subject]', 'Printer'],
       ['case[content]', 'It jams'],
       ['case[user_email]', 'u@x.ru'],
-      ['case[labels][]', '101'],
-      ['case[labels][]', '102'],
+      ['case[labels][0]', '101'],
+      ['case[labels][1]', '102'],
       ['case[custom_fields][cf_44]', '3'],
       ['case[custom_fields][cf_45]', '1'],
       ['case[attachments][0]', 'report.txt'],
@@ -62,6 +63,33 @@ describe('multipart create', () => {
     await miniClient(fetch).messages.create(2000, { content: 'Hi', attachments: [{ name: 'a.png', data: new Uint8Array([1, 2]) }] });
     expect(seen[0]!.target).toBe('/api/cases/2000/messages.json');
     expect([...seen[0]!.form!.keys()]).toEqual(['message[content]', 'message[attachments][0]']);
+  });
+
+  it('arrays anywhere in the form get indexed names, as the spec names them', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE, 201));
+    await miniClient(fetch).cases.create({
+      subject: 's',
+      content: 'c',
+      user_email: 'u',
+      labels: [7],
+      custom_fields: { cf_9: ['a', 'b'] },
+      attachments: [new Blob(['x'])],
+    } as never);
+    expect([...seen[0]!.form!.keys()]).toEqual([
+      'case[subject]', 'case[content]', 'case[user_email]', 'case[labels][0]',
+      'case[custom_fields][cf_9][0]', 'case[custom_fields][cf_9][1]', 'case[attachments][0]',
+    ]);
+  });
+
+  it('notes.create with files uses the multipart form\'s own wrapper (note[...]), not the JSON one (message)', async () => {
+    const { fetch, seen } = scriptedFetch(json({ message: { message_id: 9 } }, 201));
+    const omnidesk = createOmnideskClient({ baseUrl: 'https://acme.omnidesk.ru/api', email: 'a@b.c', apiKey: 'k', fetch });
+    await omnidesk.notes.create(2000, { content: 'Internal', attachments: [{ name: 'a.txt', data: 'x' }] });
+    expect(seen[0]!.target).toBe('/api/cases/2000/note.json');
+    expect([...seen[0]!.form!.keys()]).toEqual(['note[content]', 'note[attachments][0]']);
+    // Without files, the JSON body keeps its wrapper.
+    await omnidesk.notes.create(2000, { content: 'Internal' });
+    expect(JSON.parse(seen[1]!.body)).toEqual({ message: { content: 'Internal' } });
   });
 
   it('a file over 25 MB: typed error naming the file and sizes, nothing sent', async () => {

@@ -63,6 +63,22 @@ describe('resource methods', () => {
     expect(seen.map((s) => `${s.method} ${s.target}`)).toEqual(['DELETE /api/cases/7/bulk.json', 'DELETE /api/cases/7,8/bulk.json']);
   });
 
+  it('an optional body left out is not sent: no body, no content-type (not an empty envelope)', async () => {
+    const { fetch, seen } = scriptedFetch(new Response(null, { status: 204 }));
+    await expect(miniClient(fetch).messages.delete(2000, 55)).resolves.toBeUndefined();
+    await expect(miniClient(fetch).messages.delete(2000, 55, undefined, { timeout: 5000 })).resolves.toBeUndefined();
+    for (const s of seen) {
+      expect(s).toMatchObject({ method: 'DELETE', target: '/api/cases/2000/messages/55.json', body: '' });
+      expect(s.headers.get('content-type')).toBeNull();
+    }
+  });
+
+  it('a required body left out is still sent as its (empty) envelope', async () => {
+    const { fetch, seen } = scriptedFetch(json({ case: CASE }));
+    await (miniClient(fetch).cases.update as (...a: unknown[]) => Promise<unknown>)(2000);
+    expect(JSON.parse(seen[0]!.body)).toEqual({ case: {} });
+  });
+
   it('DELETE with a JSON body sends it wrapped', async () => {
     const { fetch, seen } = scriptedFetch(new Response(null, { status: 204 }));
     await expect(miniClient(fetch).messages.delete(2000, 55, { reason: 'dup' })).resolves.toBeUndefined();

@@ -176,7 +176,7 @@ const formValue = fc.oneof(formText, fc.integer(), fc.boolean(), fc.array(formTe
 function expectedPairs(envelope: string, fields: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
   const walk = (name: string, v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x) => walk(`${name}[]`, x));
+    if (Array.isArray(v)) v.forEach((x, i) => walk(`${name}[${i}]`, x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(`${name}[${k}]`, x);
     else out.push([name, typeof v === 'boolean' ? (v ? '1' : '0') : crlf(String(v))]);
   };

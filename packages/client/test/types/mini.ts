@@ -55,6 +55,10 @@ export async function checks() {
 
   // void results, query beside a body, non-envelope answers.
   const nothing: void = await c.messages.delete(1, 2, { reason: 'x' });
+  // An optional body (requestBody.required false) may be left out; a required one may not.
+  await c.messages.delete(1, 2);
+  // @ts-expect-error: createCase's body is required
+  await c.cases.create();
   const deleted: void = await c.languages.deleteLabel(3);
   await c.messages.create(1, { content_html: '<p>x</p>', attachments: [new Blob(['x'])] });
   // @ts-expect-error: not a message field
