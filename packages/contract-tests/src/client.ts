@@ -1,34 +1,91 @@
-// The client the contract tests drive, pointed at the mock. Today it is openapi-fetch over the
-// generated `paths` types with the API's PHP bracket query encoding; when the SDK's resource
-// methods exist, `api()` returns the SDK (`omnidesk.cases.list(...)`) and the tests switch
-// their `call`s, nothing else.
-import createClient, { type Client } from 'openapi-fetch';
-import qs from 'qs';
+// The client the contract tests drive: the SDK (`@omnidesk-openapi/client`, its built package,
+// as users get it), pointed at the mock. Every request it sends can be recorded, so that a test
+// can check what went over the wire as well as what the SDK made of the answer.
+import { createOmnideskClient, type OmnideskClient, type RequestOptions } from '@omnidesk-openapi/client';
 import { inject } from 'vitest';
-import type { paths } from '@omnidesk-openapi/client';
 
-export type Api = Client<paths>;
+export type Omnidesk = OmnideskClient;
+export type { RequestOptions };
 
 /** Any staff e-mail and key: Prism checks that Basic credentials are there, never their value. */
 export const credentials = { email: 'staff@example.com', apiKey: 'contract-test-key' };
 
-export interface ApiOptions {
-  /** Send Basic credentials (default true). */
-  auth?: boolean;
-  /** Prism's `Prefer` header: `code=404`, `example=emptyPage`. */
-  prefer?: string;
+/** One request as it left the SDK. */
+export interface SentRequest {
+  method: string;
+  url: URL;
+  /** Path and query exactly as sent (raw commas and brackets, no decoding). */
+  target: string;
+  headers: Headers;
+  /** The body as text ('' when there was none). */
+  body: string;
+  /** The parsed form of a multipart/form-data body. */
+  form?: FormData;
 }
 
-export function api(options: ApiOptions = {}): Api {
-  const headers: Record<string, string> = {};
-  if (options.auth ?? true) headers.Authorization = `Basic ${btoa(`${credentials.email}:${credentials.apiKey}`)}`;
-  if (options.prefer) headers.Prefer = options.prefer;
-  return createClient<paths>({
+export interface SdkOptions {
+  /** Send the Basic credentials (default true). The SDK refuses to be built without them, so
+   *  `false` builds it with credentials and drops the Authorization header on the wire. */
+  auth?: boolean;
+  /** Prism's `Prefer` header on every call of this client: `code=404`, `example=emptyPage`. */
+  prefer?: string;
+  /** The SDK's retries; 0 unless a test is about retrying (the SDK's default is 2). */
+  maxRetries?: number;
+  maxRetryAfter?: number;
+  /** Requests are appended here as they are sent (each attempt of a retried call too). */
+  sent?: SentRequest[];
+}
+
+export function sdk(options: SdkOptions = {}): Omnidesk {
+  const auth = options.auth ?? true;
+  return createOmnideskClient({
     baseUrl: inject('prismUrl'),
-    headers,
-    // `status[]=open&custom_fields[cf_25]=x`, what the API (PHP) reads.
-    querySerializer: (query) => qs.stringify(query, { arrayFormat: 'brackets', encodeValuesOnly: true }),
+    ...credentials,
+    maxRetries: options.maxRetries ?? 0,
+    ...(options.maxRetryAfter === undefined ? {} : { maxRetryAfter: options.maxRetryAfter }),
+    timeout: 10_000,
+    ...(options.prefer ? { headers: { Prefer: options.prefer } } : {}),
+    fetch: async (request: Request) => {
+      let outgoing = request;
+      if (!auth) {
+        const headers = new Headers(request.headers);
+        headers.delete('authorization');
+        outgoing = new Request(request, { headers });
+      }
+      if (options.sent) {
+        const url = new URL(outgoing.url);
+        const copy = outgoing.clone();
+        const multipart = /^multipart\/form-data/.test(outgoing.headers.get('content-type') ?? '');
+        const record: SentRequest = {
+          method: outgoing.method,
+          url,
+          target: outgoing.url.slice(url.origin.length),
+          headers: outgoing.headers,
+          body: multipart ? '' : await copy.text(),
+        };
+        if (multipart) record.form = await copy.formData();
+        options.sent.push(record);
+      }
+      return globalThis.fetch(outgoing);
+    },
   });
+}
+
+/** A client that records what it sends: `const { omnidesk, sent } = recording()`. */
+export function recording(options: Omit<SdkOptions, 'sent'> = {}): { omnidesk: Omnidesk; sent: SentRequest[] } {
+  const sent: SentRequest[] = [];
+  return { omnidesk: sdk({ ...options, sent }), sent };
+}
+
+/** Per-call options that pick Prism's answer: `prefer('example=bulk')`. */
+export function prefer(value: string): RequestOptions {
+  return { headers: { Prefer: value } };
+}
+
+/** The JSON body of a recorded request. */
+export function jsonBody(request: SentRequest | undefined): unknown {
+  if (!request) throw new Error('no request was sent');
+  return JSON.parse(request.body);
 }
 
 /** The validation errors Prism reports for a request (header `sl-violations`). */

@@ -1,110 +1,270 @@
-// Contract tests of the Cases resource: each operation's success answer as the SDK sees it,
-// its invalid input, and the shared error answers (src/errors.ts).
+// Contract tests of the Cases resource through the SDK (`omnidesk.cases.*`) against the mock:
+// each operation's success answer as the SDK normalizes it (compared with the spec's examples,
+// which Prism serves), the input the spec forbids, and the shared error answers (src/errors.ts).
 // Pattern per operation: covers('<operationId>') + a `call` with valid input + declaredErrors.
-import { expect, it } from 'vitest';
-import { api, violations, type Api } from '../src/client.js';
+import {
+  AuthenticationError,
+  createOmnideskClient,
+  InvalidRequestError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+} from '@omnidesk-openapi/client';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { credentials, jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { covers } from '../src/covers.js';
-import { declaredErrors } from '../src/errors.js';
+import { declaredErrors, rejection } from '../src/errors.js';
+import { headerExample, pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
+import { bulkActionTests, multipartFiles, expectFiles } from '../src/shared.js';
+
+const CASE_ID: number = parameterExample('getCase', 'case_id');
+const BULK_IDS: number[] = parameterExample('trashCases', 'case_id');
+
+describe('credentials', () => {
+  it('the SDK refuses to be built without them (so the 401 tests drop the header on the wire)', () => {
+    const baseUrl = inject('prismUrl');
+    expect(() => createOmnideskClient({ baseUrl, email: credentials.email, apiKey: '' })).toThrow(TypeError);
+    expect(() => createOmnideskClient({ baseUrl, email: '', apiKey: credentials.apiKey })).toThrow(TypeError);
+  });
+
+  it('sends them as Basic auth, which the mock requires', async () => {
+    const { omnidesk, sent } = recording();
+    await omnidesk.cases.get(CASE_ID);
+    expect(sent[0]!.headers.get('authorization')).toBe(`Basic ${btoa(`${credentials.email}:${credentials.apiKey}`)}`);
+    await expect(sdk({ auth: false }).cases.get(CASE_ID)).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
 
 covers('listCases', (op) => {
-  const call = (client: Api) => client.GET('/cases.json', { params: { query: { page: 1, limit: 50 } } });
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.list({ page: 1, limit: 50 }, options);
 
-  it('answers a page: entries keyed "0".."n-1" with total_count', async () => {
-    const { data, response } = await call(api());
-    expect(response.status).toBe(200);
-    expect(response.headers.get('api_calls_left')).toMatch(/^\d+$/);
-    const page = data as Record<string, any>;
-    expect(page.total_count).toEqual(expect.any(Number));
-    expect(page['0'].case).toMatchObject({ case_id: expect.any(Number), status: expect.any(String) });
+  it('returns a page { items, total }: the keyed entries unwrapped in order, total_count', async () => {
+    const page = await call(sdk());
+    expect(page).toEqual(pageOf(responseExample('listCases', 'page'), 'case'));
+    expect(page.items[0]!.case_id).toEqual(expect.any(Number));
   });
 
-  it('answers the empty page as {"case": []}', async () => {
-    const { data, response } = await api({ prefer: 'example=emptyPage' }).GET('/cases.json');
-    expect(response.status).toBe(200);
-    expect(data).toEqual({ case: [] });
+  it('sends every filter of the spec PHP-style, and the mock validates and accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    const query = queryExamples('listCases');
+    await omnidesk.cases.list(query);
+    const target = decodeURIComponent(sent[0]!.target);
+    expect(target).toContain('status[]=open&status[]=waiting');
+    expect(target).toContain('custom_fields[cf_25]=data&custom_fields[cf_30][]=1&custom_fields[cf_30][]=2');
+    expect(target).toContain('labels[]=101&labels[]=102');
+    expect(target).toContain(`user_email=${query.user_email}`);
+    expect(target).not.toMatch(/status=open/);
   });
 
-  it('sends status filters PHP-style and the mock validates each of them', async () => {
-    const ok = await api().GET('/cases.json', { params: { query: { status: ['open', 'waiting'] } } });
-    // Brackets, not openapi-fetch's default status=open&status=waiting (PHP keeps only the last).
-    expect(new URL(ok.response.url).search).toBe('?status[]=open&status[]=waiting');
-    expect(ok.response.status).toBe(200);
-
-    const bad = await api().GET('/cases.json', { params: { query: { status: ['open', 'bogus' as 'open'] } } });
-    expect(bad.response.status).toBe(422);
-    expect(violations(bad.response)).toContainEqual(
-      expect.objectContaining({ location: ['request', 'query', 'status', '1'], code: 'enum' }),
-    );
+  it('returns the empty page {"case": []} as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
   });
 
-  it('rejects limit=500 with 422 and the violation in sl-violations', async () => {
-    const { response, error } = await api().GET('/cases.json', { params: { query: { limit: 500 } } });
-    expect(response.status).toBe(422);
-    expect(error).toMatchObject({ error: expect.any(String) });
-    expect(violations(response)).toEqual([
-      expect.objectContaining({ location: ['request', 'query', 'limit'], code: 'maximum', severity: 'Error' }),
-    ]);
+  it('listAll walks the pages (page=1, 2, ...) and stops at maxItems', async () => {
+    const { omnidesk, sent } = recording({ prefer: 'example=page' });
+    const onePage = pageOf(responseExample('listCases', 'page'), 'case').items;
+    const seen = [];
+    for await (const item of omnidesk.cases.listAll({ status: 'open' }, { limit: onePage.length, maxItems: onePage.length + 2 })) seen.push(item);
+    expect(seen).toEqual([...onePage, ...onePage.slice(0, 2)]);
+    expect(sent.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2']);
+    expect(sent.every((r) => r.url.searchParams.get('limit') === String(onePage.length))).toBe(true);
+  });
+
+  it('throws ValidationError with the mock details for limit=500 and an unknown status', async () => {
+    const tooMany = await rejection(sdk().cases.list({ limit: 500 }), ValidationError);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.details).toEqual([expect.objectContaining({ location: ['request', 'query', 'limit'], code: 'maximum' })]);
+    const badStatus = await rejection(sdk().cases.list({ status: ['open', 'bogus' as 'open'] }), ValidationError);
+    expect(badStatus.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'status', '1'], code: 'enum' }));
+  });
+
+  it('throws RateLimitError at once when retry_after is longer than maxRetryAfter, even with retries left', async () => {
+    const { omnidesk, sent } = recording({ maxRetries: 2, maxRetryAfter: headerExample('retry_after') - 1 });
+    const error = await rejection(omnidesk.cases.list({}, prefer('code=429')), RateLimitError);
+    expect(error.retryAfter).toBe(headerExample('retry_after'));
+    expect(sent).toHaveLength(1);
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('createCase', (op) => {
+  const input = requestExample('createCase', 'fromUser').case;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.create(input, options);
+
+  it('sends the case wrapped in {"case": ...} and returns the created case (201)', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.cases.create(input)).toEqual(responseExample('createCase').case);
+    expect(sent[0]!.method).toBe('POST');
+    expect(sent[0]!.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(jsonBody(sent[0])).toEqual(requestExample('createCase', 'fromUser'));
+  });
+
+  it.each(['fromStaff', 'imported'])('accepts the spec example "%s"', async (name) => {
+    expect(await sdk().cases.create(requestExample('createCase', name).case)).toMatchObject({ case_id: expect.any(Number) });
+  });
+
+  it('sends attachments as multipart/form-data with bracket names, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    const created = await omnidesk.cases.create({
+      user_email: input.user_email,
+      subject: input.subject,
+      content: input.content,
+      custom_fields: { cf_25: 'some text' },
+      attachments: multipartFiles.inputs(),
+    });
+    expect(created).toEqual(responseExample('createCase').case);
+    const form = sent[0]!.form!;
+    expect(sent[0]!.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect(form.get('case[subject]')).toBe(input.subject);
+    expect(form.get('case[custom_fields][cf_25]')).toBe('some text');
+    await expectFiles(form, 'case');
+  });
+
+  it('throws ValidationError when the subject is missing or there are 31 cc addresses', async () => {
+    const { subject: _subject, ...noSubject } = input;
+    const missing = await rejection(sdk().cases.create(noSubject as typeof input), ValidationError);
+    expect(missing.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'case'], code: 'required' }));
+    expect(JSON.stringify(missing.details)).toContain("'subject'");
+
+    const cc = Array.from({ length: 31 }, (_, i) => `copy${i}@domain.ru`);
+    const tooMany = await rejection(sdk().cases.create({ ...input, cc_emails: cc }), ValidationError);
+    expect(tooMany.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'case', 'cc_emails'], code: 'maxItems' }));
+    // 30 is the limit, not over it.
+    await expect(sdk().cases.create({ ...input, cc_emails: cc.slice(0, 30) })).resolves.toMatchObject({ case_id: expect.any(Number) });
+  });
+
+  it('does not retry a POST that got a 5xx (it may have been carried out)', async () => {
+    const { omnidesk, sent } = recording({ maxRetries: 2 });
+    await rejection(omnidesk.cases.create(input, prefer('code=500')), ServerError);
+    expect(sent).toHaveLength(1);
   });
 
   declaredErrors(op, call);
 });
 
 covers('getCase', (op) => {
-  const call = (client: Api) => client.GET('/cases/{case_id}.json', { params: { path: { case_id: 2000 } } });
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.get(CASE_ID, options);
 
-  it('answers the case, wrapped in {"case": ...}', async () => {
-    const { data, response } = await call(api());
-    expect(response.status).toBe(200);
-    expect(data?.case).toMatchObject({ case_id: 2000, subject: expect.any(String) });
+  it('returns the case unwrapped from {"case": ...}', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.cases.get(CASE_ID)).toEqual(responseExample('getCase').case);
+    expect(sent[0]!.target).toBe(`/cases/${CASE_ID}.json`);
   });
 
-  it('answers 404 case_not_found for an unknown case', async () => {
-    const { error, response } = await call(api({ prefer: 'code=404' }));
-    expect(response.status).toBe(404);
-    expect(error).toEqual({ error: 'case_not_found' });
+  it('refuses an id that is not a positive integer without sending anything', async () => {
+    const { omnidesk, sent } = recording();
+    await rejection(omnidesk.cases.get('abc' as unknown as number), InvalidRequestError);
+    await rejection(omnidesk.cases.get(1.5), InvalidRequestError);
+    expect(sent).toEqual([]);
   });
 
-  it('rejects a case id that is not an integer', async () => {
-    const { response } = await api().GET('/cases/{case_id}.json', { params: { path: { case_id: 'abc' as unknown as number } } });
-    // 400, or 422 once the operation declares one: Prism answers with the closest it has.
-    expect([400, 422]).toContain(response.status);
-    expect(violations(response)).toContainEqual(
-      expect.objectContaining({ location: ['request', 'path', 'case_id'], code: 'type' }),
+  it('retries a 5xx of a GET maxRetries times, then throws ServerError', async () => {
+    const { omnidesk, sent } = recording({ maxRetries: 1 });
+    await rejection(omnidesk.cases.get(CASE_ID, prefer('code=503')), ServerError);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('a per-call maxRetries overrides the client', async () => {
+    const { omnidesk, sent } = recording({ maxRetries: 2 });
+    await rejection(omnidesk.cases.get(CASE_ID, { ...prefer('code=500'), maxRetries: 0 }), ServerError);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('records the rate-limit headers of the last answer on the client', async () => {
+    const omnidesk = sdk();
+    expect(omnidesk.rateLimit).toBeUndefined();
+    await omnidesk.cases.get(CASE_ID);
+    expect(omnidesk.rateLimit).toMatchObject({ callsLeft: headerExample('api_calls_left'), perMinute: headerExample('rate_limit_per_minute') });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('updateCases', (op) => {
+  const input = requestExample('updateCases', 'update').case;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.update(CASE_ID, input, options);
+
+  it('with one id: sends {"case": ...} and returns the updated case', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.cases.update(CASE_ID, input)).toEqual(responseExample('updateCases', 'single').case);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/cases/${CASE_ID}.json` });
+    expect(jsonBody(sent[0])).toEqual(requestExample('updateCases', 'update'));
+  });
+
+  it('with several ids: raw commas in the path, { succeeded, failed } from case_success_id', async () => {
+    const { omnidesk, sent } = recording();
+    const reassign = requestExample('updateCases', 'reassign').case;
+    expect(await omnidesk.cases.update(BULK_IDS, reassign, prefer('example=bulk'))).toEqual({ succeeded: BULK_IDS, failed: [] });
+    expect(sent[0]!.target).toBe(`/cases/${BULK_IDS.join(',')}.json`);
+    const partial = responseExample('updateCases', 'bulkPartial').case_success_id as number[];
+    expect(await omnidesk.cases.update(BULK_IDS, reassign, prefer('example=bulkPartial'))).toEqual({
+      succeeded: partial,
+      failed: BULK_IDS.filter((id) => !partial.includes(id)),
+    });
+  });
+
+  it('throws ValidationError for an empty change and for 31 copy addresses', async () => {
+    const empty = await rejection(sdk().cases.update(CASE_ID, {}), ValidationError);
+    expect(empty.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'case'], code: 'minProperties' }));
+    const cc = Array.from({ length: 31 }, (_, i) => `copy${i}@domain.ru`);
+    const tooMany = await rejection(sdk().cases.update(BULK_IDS, { add_cc_emails: cc }), ValidationError);
+    expect(tooMany.details).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'case', 'add_cc_emails'], code: 'maxItems' }),
     );
   });
 
   declaredErrors(op, call);
 });
 
-// The bulk form: comma-joined ids in the path (needs the Prism patch, see README).
+covers('deleteCase', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.delete(CASE_ID, options);
+
+  it('resolves to nothing (void): the API documents only the status', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.cases.delete(CASE_ID)).toBeUndefined();
+    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${CASE_ID}.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
 covers('trashCases', (op) => {
-  const call = (client: Api) => client.PUT('/cases/{case_id}/trash.json', { params: { path: { case_id: [2000, 2001] } } });
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.trash(CASE_ID, options);
 
-  it('sends several ids joined by raw commas and answers the ids that succeeded', async () => {
-    const { data, response } = await call(api({ prefer: 'example=bulk' }));
-    expect(new URL(response.url).pathname).toBe('/cases/2000,2001/trash.json');
-    expect(response.status).toBe(200);
-    expect(data).toEqual({ case_success_id: [2000, 2001, 2002] });
+  it('with one id: returns the case, now deleted', async () => {
+    const trashed = await sdk().cases.trash(CASE_ID);
+    expect(trashed).toEqual(responseExample('trashCases', 'single').case);
+    expect(trashed.deleted).toBe(true);
   });
 
-  it('answers the case for one id', async () => {
-    const { data, response } = await api({ prefer: 'example=single' }).PUT('/cases/{case_id}/trash.json', {
-      params: { path: { case_id: [2000] } },
-    });
-    expect(new URL(response.url).pathname).toBe('/cases/2000/trash.json');
-    expect(response.status).toBe(200);
-    expect(data).toMatchObject({ case: { case_id: 2000, deleted: true } });
+  bulkActionTests('trashCases', (o, ids, options) => o.cases.trash(ids, options));
+  declaredErrors(op, call);
+});
+
+covers('spamCases', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.spam(CASE_ID, options);
+
+  it('with one id: returns the case, now marked spam', async () => {
+    const spam = await sdk().cases.spam(CASE_ID);
+    expect(spam).toEqual(responseExample('spamCases', 'single').case);
+    expect(spam.spam).toBe(true);
   });
 
-  it('rejects an id that is not an integer, naming its position', async () => {
-    const { response } = await api().PUT('/cases/{case_id}/trash.json', {
-      params: { path: { case_id: [2000, 'abc' as unknown as number] } },
-    });
-    expect([400, 422]).toContain(response.status);
-    expect(violations(response)).toContainEqual(
-      expect.objectContaining({ location: ['request', 'path', 'case_id', '1'], code: 'type' }),
-    );
+  bulkActionTests('spamCases', (o, ids, options) => o.cases.spam(ids, options));
+  declaredErrors(op, call);
+});
+
+covers('restoreCases', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.restore(CASE_ID, options);
+
+  it('with one id: returns the case, neither deleted nor spam', async () => {
+    const restored = await sdk().cases.restore(CASE_ID);
+    expect(restored).toEqual(responseExample('restoreCases', 'single').case);
+    expect(restored).toMatchObject({ deleted: false, spam: false });
   });
 
+  bulkActionTests('restoreCases', (o, ids, options) => o.cases.restore(ids, options));
   declaredErrors(op, call);
 });

@@ -1,0 +1,159 @@
+// Contract tests of the account's settings through the SDK: filters, labels, custom fields,
+// custom channels, languages and the client e-mail addresses. Most are lists without input; the
+// invalid input of this file is the labels'.
+import { ValidationError } from '@omnidesk-openapi/client';
+import { expect, it } from 'vitest';
+import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { covers } from '../src/covers.js';
+import { declaredErrors, rejection } from '../src/errors.js';
+import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
+
+const LABEL_ID: number = parameterExample('updateLabel', 'label_id');
+
+covers('listFilters', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.filters.list(options);
+
+  it('returns the filters { items, total }, string and numeric filter ids alike', async () => {
+    const { omnidesk, sent } = recording();
+    const page = await omnidesk.filters.list();
+    expect(page).toEqual(pageOf(responseExample('listFilters'), 'filter'));
+    expect(page.items.map((f) => typeof f.filter_id)).toEqual(expect.arrayContaining(['string', 'number']));
+    expect(sent[0]!.target).toBe('/filters.json');
+  });
+
+  it('listAll yields the one answer (the list has no pages)', async () => {
+    const { omnidesk, sent } = recording();
+    const all = [];
+    for await (const filter of omnidesk.filters.listAll()) all.push(filter);
+    expect(all).toEqual(pageOf(responseExample('listFilters'), 'filter').items);
+    expect(sent).toHaveLength(1);
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listLabels', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.labels.list({ page: 1, limit: 50 }, options);
+
+  it('returns a page of labels { items, total }', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.labels.list({ page: 2, limit: 50 })).toEqual(pageOf(responseExample('listLabels', 'page'), 'label'));
+    expect(sent[0]!.target).toBe('/labels.json?page=2&limit=50');
+  });
+
+  it('returns the empty page {"label": []} as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('throws ValidationError for page=0 and limit=101', async () => {
+    const page = await rejection(sdk().labels.list({ page: 0 }), ValidationError);
+    expect(page.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'page'], code: 'minimum' }));
+    const limit = await rejection(sdk().labels.list({ limit: 101 }), ValidationError);
+    expect(limit.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'limit'], code: 'maximum' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('createLabel', (op) => {
+  const input = requestExample('createLabel').label;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.labels.create(input, options);
+
+  it('sends {"label": ...} and returns the created label', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.labels.create(input)).toEqual(responseExample('createLabel').label);
+    expect(sent[0]).toMatchObject({ method: 'POST', target: '/labels.json' });
+    expect(jsonBody(sent[0])).toEqual(requestExample('createLabel'));
+  });
+
+  it('throws ValidationError for a missing title and for a title that is not a string', async () => {
+    const missing = await rejection(sdk().labels.create({} as typeof input), ValidationError);
+    expect(missing.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'label'], code: 'required' }));
+    const wrongType = await rejection(sdk().labels.create({ label_title: 42 as unknown as string }), ValidationError);
+    expect(wrongType.details).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'label', 'label_title'], code: 'type' }),
+    );
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('updateLabel', (op) => {
+  const input = requestExample('updateLabel').label;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.labels.update(LABEL_ID, input, options);
+
+  it('sends {"label": ...} to the label’s path and returns the renamed label', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.labels.update(LABEL_ID, input)).toEqual(responseExample('updateLabel').label);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/labels/${LABEL_ID}.json` });
+    expect(jsonBody(sent[0])).toEqual(requestExample('updateLabel'));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('deleteLabel', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.labels.delete(LABEL_ID, options);
+
+  it('resolves to nothing (void)', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.labels.delete(LABEL_ID)).toBeUndefined();
+    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/labels/${LABEL_ID}.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listCustomFields', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.customFields.list(options);
+
+  it('returns the custom fields { items, total }', async () => {
+    const page = await call(sdk());
+    expect(page).toEqual(pageOf(responseExample('listCustomFields', 'all'), 'custom_field'));
+    expect(page.items.length).toBeGreaterThan(1);
+  });
+
+  it('returns an account without custom fields as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=none'))).toEqual({ items: [], total: 0 });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listCustomChannels', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.customChannels.list(options);
+
+  it('returns the custom channels { items, total }', async () => {
+    expect(await call(sdk())).toEqual(pageOf(responseExample('listCustomChannels', 'all'), 'custom_channel'));
+  });
+
+  it('returns an account without custom channels as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=none'))).toEqual({ items: [], total: 0 });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listLanguages', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.languages.list(options);
+
+  it('returns the languages { items, total }', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.languages.list()).toEqual(pageOf(responseExample('listLanguages'), 'language'));
+    expect(sent[0]!.target).toBe('/languages.json');
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listClientEmails', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.clientEmails.list(options);
+
+  it('returns the account’s e-mail addresses { items, total }', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.clientEmails.list()).toEqual(pageOf(responseExample('listClientEmails'), 'client_emails'));
+    expect(sent[0]!.target).toBe('/client_emails.json');
+  });
+
+  declaredErrors(op, call);
+});

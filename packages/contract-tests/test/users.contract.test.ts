@@ -1,0 +1,274 @@
+// Contract tests of the people outside the team through the SDK: users (`omnidesk.users`) and
+// companies (`omnidesk.companies`).
+import { ValidationError } from '@omnidesk-openapi/client';
+import { expect, it } from 'vitest';
+import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { covers } from '../src/covers.js';
+import { declaredErrors, rejection } from '../src/errors.js';
+import { pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
+
+const USER_ID: number = parameterExample('getUser', 'user_id');
+const COMPANY_ID: number = parameterExample('getCompany', 'company_id');
+
+covers('listUsers', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.list({ page: 1, limit: 50 }, options);
+
+  it('returns a page of users { items, total }, with every filter of the spec sent PHP-style', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.users.list(queryExamples('listUsers'))).toEqual(pageOf(responseExample('listUsers', 'page'), 'user'));
+    expect(decodeURIComponent(sent[0]!.target)).toContain('custom_fields[cf_20]=data');
+    expect(sent[0]!.url.searchParams.get('amount_of_cases')).toBe('true');
+  });
+
+  it('returns the empty page {"user": []} as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('throws ValidationError for a language_id that is not an id, and for a bad custom field key', async () => {
+    const lang = await rejection(sdk().users.list({ language_id: 0 }), ValidationError);
+    expect(lang.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'language_id'] }));
+    const cf = await rejection(sdk().users.list({ custom_fields: { color: 'red' } as never }), ValidationError);
+    expect(cf.details).toContainEqual(expect.objectContaining({ code: 'propertyNames' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('createUser', (op) => {
+  const input = requestExample('createUser', 'email').user;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.create(input, options);
+
+  it('sends {"user": ...} and returns the created user', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.users.create(input)).toEqual(responseExample('createUser').user);
+    expect(sent[0]).toMatchObject({ method: 'POST', target: '/users.json' });
+    expect(jsonBody(sent[0])).toEqual(requestExample('createUser', 'email'));
+  });
+
+  it.each(['telegram', 'customChannel'])('accepts the spec example "%s"', async (name) => {
+    await expect(sdk().users.create(requestExample('createUser', name).user)).resolves.toMatchObject({ user_id: expect.any(Number) });
+  });
+
+  it('throws ValidationError for a user without any identity, and for a malformed e-mail', async () => {
+    const none = await rejection(sdk().users.create({ user_full_name: 'Nobody' } as typeof input), ValidationError);
+    expect(none.status).toBe(422);
+    expect(none.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'user'] }));
+    const email = await rejection(sdk().users.create({ ...input, user_email: 'not-an-address' }), ValidationError);
+    expect(email.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'user', 'user_email'], code: 'format' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('getUser', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.get(USER_ID, options);
+
+  it('returns the user unwrapped from {"user": ...}', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.users.get(USER_ID)).toEqual(responseExample('getUser').user);
+    expect(sent[0]!.target).toBe(`/users/${USER_ID}.json`);
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('updateUser', (op) => {
+  const input = requestExample('updateUser').user;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.update(USER_ID, input, options);
+
+  it('sends {"user": ...} and returns the updated user', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.users.update(USER_ID, input)).toEqual(responseExample('updateUser').user);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}.json` });
+    expect(jsonBody(sent[0])).toEqual(requestExample('updateUser'));
+  });
+
+  it('throws ValidationError for an empty change', async () => {
+    const error = await rejection(sdk().users.update(USER_ID, {}), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'user'], code: 'minProperties' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('deleteUser', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.delete(USER_ID, options);
+
+  it('resolves to nothing (void)', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.users.delete(USER_ID)).toBeUndefined();
+    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/users/${USER_ID}.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('disableUser', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.disable(USER_ID, options);
+
+  it('returns the user, now deleted', async () => {
+    const { omnidesk, sent } = recording();
+    const user = await omnidesk.users.disable(USER_ID);
+    expect(user).toEqual(responseExample('disableUser').user);
+    expect(user.deleted).toBe(true);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/disable.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('blockUser', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.block(USER_ID, options);
+
+  it('returns the user, now inactive', async () => {
+    const { omnidesk, sent } = recording();
+    const user = await omnidesk.users.block(USER_ID);
+    expect(user).toEqual(responseExample('blockUser').user);
+    expect(user.active).toBe(false);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/block.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('restoreUser', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.restore(USER_ID, options);
+
+  it('returns the user, active and not deleted', async () => {
+    const { omnidesk, sent } = recording();
+    const user = await omnidesk.users.restore(USER_ID);
+    expect(user).toEqual(responseExample('restoreUser').user);
+    expect(user).toMatchObject({ active: true, deleted: false });
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/restore.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listCompanies', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.list({ page: 1, limit: 50 }, options);
+
+  it('returns a page of companies { items, total }, with every filter of the spec', async () => {
+    const { omnidesk, sent } = recording();
+    const query = queryExamples('listCompanies');
+    expect(await omnidesk.companies.list(query)).toEqual(pageOf(responseExample('listCompanies', 'page'), 'company'));
+    expect(sent[0]!.url.searchParams.get('company_name')).toBe(query.company_name);
+  });
+
+  it('returns the empty page {"company": []} as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('throws ValidationError for limit=500', async () => {
+    const error = await rejection(sdk().companies.list({ limit: 500 }), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'limit'], code: 'maximum' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('createCompany', (op) => {
+  const input = requestExample('createCompany').company;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.create(input, options);
+
+  it('sends {"company": ...} and returns the created company', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.companies.create(input)).toEqual(responseExample('createCompany').company);
+    expect(jsonBody(sent[0])).toEqual(requestExample('createCompany'));
+  });
+
+  it('throws ValidationError without company_name', async () => {
+    const { company_name: _name, ...rest } = input;
+    const error = await rejection(sdk().companies.create(rest as typeof input), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'company'], code: 'required' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('getCompany', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.get(COMPANY_ID, options);
+
+  it('returns the company unwrapped from {"company": ...}', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.companies.get(COMPANY_ID)).toEqual(responseExample('getCompany').company);
+    expect(sent[0]!.target).toBe(`/companies/${COMPANY_ID}.json`);
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('updateCompany', (op) => {
+  const input = requestExample('updateCompany', 'domains').company;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.update(COMPANY_ID, input, options);
+
+  it('sends {"company": ...} and returns the updated company', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.companies.update(COMPANY_ID, input)).toEqual(responseExample('updateCompany').company);
+    expect(jsonBody(sent[0])).toEqual(requestExample('updateCompany', 'domains'));
+    await expect(sdk().companies.update(COMPANY_ID, requestExample('updateCompany', 'users').company)).resolves.toMatchObject({
+      company_id: COMPANY_ID,
+    });
+  });
+
+  it('throws ValidationError for an empty change', async () => {
+    const error = await rejection(sdk().companies.update(COMPANY_ID, {}), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'company'], code: 'minProperties' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('deleteCompany', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.delete(COMPANY_ID, options);
+
+  it('resolves to nothing (void)', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.companies.delete(COMPANY_ID)).toBeUndefined();
+    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/companies/${COMPANY_ID}.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('disableCompany', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.disable(COMPANY_ID, options);
+
+  it('returns the company, now deleted', async () => {
+    const { omnidesk, sent } = recording();
+    const company = await omnidesk.companies.disable(COMPANY_ID);
+    expect(company).toEqual(responseExample('disableCompany').company);
+    expect(company.deleted).toBe(true);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/disable.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('blockCompany', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.block(COMPANY_ID, options);
+
+  it('returns the company, now inactive', async () => {
+    const { omnidesk, sent } = recording();
+    const company = await omnidesk.companies.block(COMPANY_ID);
+    expect(company).toEqual(responseExample('blockCompany').company);
+    expect(company.active).toBe(false);
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/block.json` });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('restoreCompany', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.companies.restore(COMPANY_ID, options);
+
+  it('returns the company, active and not deleted', async () => {
+    const { omnidesk, sent } = recording();
+    const company = await omnidesk.companies.restore(COMPANY_ID);
+    expect(company).toEqual(responseExample('restoreCompany').company);
+    expect(company).toMatchObject({ active: true, deleted: false });
+    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/restore.json` });
+  });
+
+  declaredErrors(op, call);
+});
