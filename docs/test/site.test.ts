@@ -118,8 +118,20 @@ describe.skipIf(!haveChromium && !inCI)('reference site (docs/dist/index.html fr
   it('finds an operation by name with the search box and opens it', async () => {
     const target = ops.find((o) => ops.filter((x) => x.summary === o.summary).length === 1)!;
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+k');
-    await page.getByPlaceholder('Search docs...').fill(target.summary);
+    const input = page.getByPlaceholder('Search docs...');
+    // Ctrl+K is bound once Redoc has hydrated the prerendered page, which on a loaded machine can
+    // come after the page looks ready: press again until the search box opens.
+    await expect
+      .poll(
+        async () => {
+          if (await input.isVisible()) return true;
+          await page.keyboard.press('Control+k');
+          return input.isVisible();
+        },
+        { timeout: 30_000, intervals: [250, 500, 1000] },
+      )
+      .toBe(true);
+    await input.fill(target.summary);
     const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first();
     await hit.waitFor();
     await hit.click();
@@ -138,6 +150,13 @@ describe.skipIf(!haveChromium && !inCI)('reference site (docs/dist/index.html fr
     const code = section.locator('[data-testid="source-code"]').first();
     await expect.poll(() => code.innerText()).toContain(`await omnidesk.${op.resource}.${op.method}(`);
     expect(await code.innerText()).toContain("domain: 'yourcompany',");
+    // Redoc scrolls to the operation smoothly: shoot once the sample is in view and painted.
+    await code.scrollIntoViewIfNeeded();
+    await expect.poll(() => code.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+    })).toBe(true);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await page.screenshot({ path: screenshot });
 
     // The samples' language menu: switch to curl.
