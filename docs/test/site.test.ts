@@ -9,18 +9,13 @@ import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
 import { loadGuides } from '../../scripts/build-docs.mjs';
+// @ts-expect-error: plain ESM script, typed by JSDoc only (this folder has no tsconfig with allowJs)
+import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'docs/dist/index.html');
 const screenshot = join(root, 'docs/dist/screenshot.png');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)';
-
-if (!haveChromium && !inCI) {
-  console.warn(`docs/test/site.test.ts: skipped, no Chromium at ${chromiumPath}. Install it: ${INSTALL}`);
-}
+const skipSuite = skipWithoutChromium('docs/test/site.test.ts');
 
 interface Operation {
   id: string;
@@ -44,7 +39,7 @@ function operations(): Operation[] {
   return ops;
 }
 
-describe.skipIf(!haveChromium && !inCI)('reference site (docs/dist/index.html from file://)', { timeout: 60_000 }, () => {
+describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)', { timeout: 60_000 }, () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
@@ -60,23 +55,10 @@ describe.skipIf(!haveChromium && !inCI)('reference site (docs/dist/index.html fr
   const menuLink = (text: string) => page.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is required (CI=true) and missing at ${chromiumPath}. Install it: ${INSTALL}`);
+    requireChromium();
     if (!existsSync(site)) throw new Error('docs/dist/index.html is missing: run `pnpm build` first.');
     profile = mkdtempSync(join(tmpdir(), 'omnidesk-site-test-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), viewport: { width: 1400, height: 900 } });
     context.on('request', (r) => requests.push(r.url()));
     context.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
     page = context.pages()[0] ?? (await context.newPage());

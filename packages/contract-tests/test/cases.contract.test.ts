@@ -13,6 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { credentials, jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { headerExample, pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
@@ -147,11 +148,11 @@ covers('createCase', (op) => {
 covers('getCase', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.cases.get(CASE_ID, options);
 
-  it('returns the case unwrapped from {"case": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.cases.get(CASE_ID)).toEqual(responseExample('getCase').case);
-    expect(sent[0]!.target).toBe(`/cases/${CASE_ID}.json`);
-  });
+  it('returns the case unwrapped from {"case": ...}', () =>
+    expectAnswer((o) => o.cases.get(CASE_ID), {
+      returns: responseExample('getCase').case,
+      target: `/cases/${CASE_ID}.json`,
+    }));
 
   it('refuses an id that is not a positive integer without sending anything', async () => {
     const { omnidesk, sent } = recording();
@@ -186,12 +187,13 @@ covers('updateCases', (op) => {
   const input = requestExample('updateCases', 'update').case;
   const call = (o: Omnidesk, options?: RequestOptions) => o.cases.update(CASE_ID, input, options);
 
-  it('with one id: sends {"case": ...} and returns the updated case', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.cases.update(CASE_ID, input)).toEqual(responseExample('updateCases', 'single').case);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/cases/${CASE_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateCases', 'update'));
-  });
+  it('with one id: sends {"case": ...} and returns the updated case', () =>
+    expectAnswer((o) => o.cases.update(CASE_ID, input), {
+      returns: responseExample('updateCases', 'single').case,
+      method: 'PUT',
+      target: `/cases/${CASE_ID}.json`,
+      body: requestExample('updateCases', 'update'),
+    }));
 
   it('with several ids: raw commas in the path, { succeeded, failed } from case_success_id', async () => {
     const { omnidesk, sent } = recording();
@@ -221,11 +223,12 @@ covers('updateCases', (op) => {
 covers('deleteCase', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.cases.delete(CASE_ID, options);
 
-  it('resolves to nothing (void): the API documents only the status', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.cases.delete(CASE_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${CASE_ID}.json` });
-  });
+  it('resolves to nothing (void): the API documents only the status', () =>
+    expectAnswer((o) => o.cases.delete(CASE_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/cases/${CASE_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });

@@ -1,202 +1,217 @@
 // Contract tests of the knowledge base through the SDK: categories (`omnidesk.kbCategories`),
 // sections (`omnidesk.kbSections`) and articles (`omnidesk.kbArticles`). Titles and bodies are a
 // string, or a map from language id to string for `language_id=all` and multilingual accounts.
-import { ValidationError } from '@omnidesk-openapi/client';
+// The three resources answer alike: what differs is in `Kb` below, the tests every one of them
+// gets for its languages are `languageTests`, and each operation's block holds what is its own.
 import { expect, it } from 'vitest';
 import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
-import { declaredErrors, rejection } from '../src/errors.js';
+import { declaredErrors, type Call } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
+import type { OperationInfo } from '../src/bundle.js';
 
 const CATEGORY_ID: number = parameterExample('getKbCategory', 'category_id');
 const SECTION_ID: number = parameterExample('getKbSection', 'section_id');
 const ARTICLE_ID: number = parameterExample('getKbArticle', 'article_id');
 
+/** What differs between categories, sections and articles. */
+interface Kb {
+  /** The envelope of one entity, and the name of its path: `kb_category` (`/kb_category/1.json`). */
+  key: 'kb_category' | 'kb_section' | 'kb_article';
+  /** The title field: a string, or a map from language id to text with `language_id=all`. */
+  title: 'category_title' | 'section_title' | 'article_title';
+  /** The SDK's resource (the three take the same arguments). */
+  api: (o: Omnidesk) => Omnidesk['kbCategories'] | Omnidesk['kbSections'] | Omnidesk['kbArticles'];
+  /** The query every list call needs (the sections of a category, the articles of a section). */
+  listQuery: { page?: number; limit?: number; category_id?: number; section_id?: number };
+  id: number;
+}
+
+const category: Kb = { key: 'kb_category', title: 'category_title', api: (o) => o.kbCategories, listQuery: { page: 1, limit: 50 }, id: CATEGORY_ID };
+const section: Kb = { key: 'kb_section', title: 'section_title', api: (o) => o.kbSections, listQuery: { category_id: CATEGORY_ID }, id: SECTION_ID };
+const article: Kb = { key: 'kb_article', title: 'article_title', api: (o) => o.kbArticles, listQuery: { section_id: SECTION_ID }, id: ARTICLE_ID };
+
+// The SDK's three resources differ only in their entity types; the tests below handle them alike.
+const api = (kb: Kb, o: Omnidesk) => kb.api(o) as Omnidesk['kbCategories'] & Omnidesk['kbSections'] & Omnidesk['kbArticles'];
+
+/** The tests of the languages, alike for the three resources: `language_id=all` and multilingual input. */
+const languageTests = {
+  /** list: every title is a map with language_id=all; the empty page. */
+  list(op: OperationInfo, kb: Kb, call: Call) {
+    it('with language_id=all: titles are maps from language id to text', async () => {
+      const { omnidesk, sent } = recording();
+      const page = await api(kb, omnidesk).list({ ...kb.listQuery, language_id: 'all' } as never, prefer('example=allLanguages'));
+      expect(page).toEqual(pageOf(responseExample(op.operationId, 'allLanguages'), kb.key));
+      expect((page.items[0] as Record<string, unknown>)[kb.title]).toEqual(expect.objectContaining({ '1': expect.any(String) }));
+      expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
+    });
+
+    it(`returns the empty page {"${kb.key}": []} as { items: [], total: 0 }`, async () => {
+      expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
+    });
+  },
+
+  /** create: the spec's multilingual example, sent as it is. */
+  create(op: OperationInfo, kb: Kb) {
+    it('sends multilingual texts as maps from language id to text', async () => {
+      const { omnidesk, sent } = recording();
+      const multilingual = requestExample(op.operationId, 'multilingual');
+      await expect(api(kb, omnidesk).create(multilingual[kb.key])).resolves.toMatchObject({ active: true });
+      expect(jsonBody(sent[0])).toEqual(multilingual);
+    });
+  },
+
+  /** get: every language's text with language_id=all. */
+  get(op: OperationInfo, kb: Kb) {
+    it('with language_id=all: returns every language’s text', async () => {
+      const { omnidesk, sent } = recording();
+      const result = await api(kb, omnidesk).get(kb.id, { language_id: 'all' }, prefer('example=allLanguages'));
+      expect(result).toEqual(responseExample(op.operationId, 'allLanguages')[kb.key]);
+      expect(typeof (result as Record<string, unknown>)[kb.title]).toBe('object');
+      expect(sent[0]!.target).toBe(`/${kb.key}/${kb.id}.json?language_id=all`);
+    });
+  },
+};
+
+// ---- Categories ------------------------------------------------------------------------------
+
 covers('listKbCategories', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.list({ page: 1, limit: 50 }, options);
 
-  it('returns a page { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbCategories.list({ page: 2, limit: 50 })).toEqual(pageOf(responseExample('listKbCategories', 'page'), 'kb_category'));
-    expect(sent[0]!.target).toBe(`/kb_category.json?page=2&limit=50`);
-  });
+  it('returns a page { items, total }', () =>
+    expectAnswer((o) => o.kbCategories.list({ page: 2, limit: 50 }), {
+      returns: pageOf(responseExample('listKbCategories', 'page'), 'kb_category'),
+      target: `/kb_category.json?page=2&limit=50`,
+    }));
 
-  it('with language_id=all: titles are maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    const page = await omnidesk.kbCategories.list({ page: 1, limit: 50, language_id: 'all' }, prefer('example=allLanguages'));
-    expect(page).toEqual(pageOf(responseExample('listKbCategories', 'allLanguages'), 'kb_category'));
-    expect(page.items[0]!.category_title).toEqual(expect.objectContaining({ '1': expect.any(String) }));
-    expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
-  });
+  languageTests.list(op, category, call);
 
-  it('returns the empty page {"kb_category": []} as { items: [], total: 0 }', async () => {
-    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
-  });
-
-  it('throws ValidationError for a language_id that is neither an id nor "all"', async () => {
-    const error = await rejection(sdk().kbCategories.list({ language_id: 'every' as 'all' }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'language_id'] }));
-  });
+  it('throws ValidationError for a language_id that is neither an id nor "all"', () =>
+    expectViolation(sdk().kbCategories.list({ language_id: 'every' as 'all' }), { location: ['request', 'query', 'language_id'] }));
 
   declaredErrors(op, call);
 });
 
 covers('createKbCategory', (op) => {
   const input = requestExample('createKbCategory', 'oneLanguage').kb_category;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.create(input, options);
 
-  it('sends {"kb_category": ...} and returns the created category', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbCategories.create(input)).toEqual(responseExample('createKbCategory').kb_category);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/kb_category.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbCategory', 'oneLanguage'));
-  });
+  it('sends {"kb_category": ...} and returns the created category', () =>
+    expectAnswer((o) => o.kbCategories.create(input), {
+      returns: responseExample('createKbCategory').kb_category,
+      method: 'POST',
+      target: '/kb_category.json',
+      body: requestExample('createKbCategory', 'oneLanguage'),
+    }));
 
-  it('sends multilingual texts as maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    await expect(omnidesk.kbCategories.create(requestExample('createKbCategory', 'multilingual').kb_category)).resolves.toMatchObject({ active: true });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbCategory', 'multilingual'));
-  });
+  languageTests.create(op, category);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await rejection(sdk().kbCategories.create({} as typeof input), ValidationError);
+    const error = await expectViolation(sdk().kbCategories.create({} as typeof input), { location: ['request', 'body', 'kb_category'], code: 'required' });
     expect(error.status).toBe(422);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_category'], code: 'required' }));
   });
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.create(input, options));
 });
 
 covers('getKbCategory', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.get(CATEGORY_ID, {}, options);
+  it('returns the category unwrapped from {"kb_category": ...}', () =>
+    expectAnswer((o) => o.kbCategories.get(CATEGORY_ID), {
+      returns: responseExample('getKbCategory', 'oneLanguage').kb_category,
+      target: `/kb_category/${CATEGORY_ID}.json`,
+    }));
 
-  it('returns the category unwrapped from {"kb_category": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbCategories.get(CATEGORY_ID)).toEqual(responseExample('getKbCategory', 'oneLanguage').kb_category);
-    expect(sent[0]!.target).toBe(`/kb_category/${CATEGORY_ID}.json`);
-  });
-
-  it('with language_id=all: returns every language’s text', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbCategories.get(CATEGORY_ID, { language_id: 'all' }, prefer('example=allLanguages'));
-    expect(result).toEqual(responseExample('getKbCategory', 'allLanguages').kb_category);
-    expect(typeof result.category_title).toBe('object');
-    expect(sent[0]!.target).toBe(`/kb_category/${CATEGORY_ID}.json?language_id=all`);
-  });
-
-  declaredErrors(op, call);
+  languageTests.get(op, category);
+  declaredErrors(op, (o, options) => o.kbCategories.get(CATEGORY_ID, {}, options));
 });
 
 covers('updateKbCategory', (op) => {
   const input = requestExample('updateKbCategory', 'oneLanguage').kb_category;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.update(CATEGORY_ID, input, options);
 
   it('sends {"kb_category": ...} and returns the updated category', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbCategories.update(CATEGORY_ID, input)).toEqual(responseExample('updateKbCategory').kb_category);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_category/${CATEGORY_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateKbCategory', 'oneLanguage'));
+    await expectAnswer((o) => o.kbCategories.update(CATEGORY_ID, input), {
+      returns: responseExample('updateKbCategory').kb_category,
+      method: 'PUT',
+      target: `/kb_category/${CATEGORY_ID}.json`,
+      body: requestExample('updateKbCategory', 'oneLanguage'),
+    });
     await expect(sdk().kbCategories.update(CATEGORY_ID, requestExample('updateKbCategory', 'multilingual').kb_category)).resolves.toEqual(responseExample('updateKbCategory').kb_category);
   });
 
-  it('throws ValidationError for an empty change', async () => {
-    const error = await rejection(sdk().kbCategories.update(CATEGORY_ID, {}), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_category'], code: 'minProperties' }));
-  });
+  it('throws ValidationError for an empty change', () =>
+    expectViolation(sdk().kbCategories.update(CATEGORY_ID, {}), { location: ['request', 'body', 'kb_category'], code: 'minProperties' }));
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.update(CATEGORY_ID, input, options));
 });
 
 covers('deleteKbCategory', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.delete(CATEGORY_ID, options);
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.kbCategories.delete(CATEGORY_ID), { returns: undefined, method: 'DELETE', target: `/kb_category/${CATEGORY_ID}.json` }));
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbCategories.delete(CATEGORY_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/kb_category/${CATEGORY_ID}.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.delete(CATEGORY_ID, options));
 });
 
 covers('disableKbCategory', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.disable(CATEGORY_ID, options);
+  it('returns the category, now inactive', () =>
+    expectAnswer((o) => o.kbCategories.disable(CATEGORY_ID), {
+      returns: responseExample('disableKbCategory').kb_category,
+      state: { active: false },
+      method: 'PUT',
+      target: `/kb_category/${CATEGORY_ID}/disable.json`,
+    }));
 
-  it('returns the category, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbCategories.disable(CATEGORY_ID);
-    expect(result).toEqual(responseExample('disableKbCategory').kb_category);
-    expect(result.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_category/${CATEGORY_ID}/disable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.disable(CATEGORY_ID, options));
 });
 
 covers('enableKbCategory', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.enable(CATEGORY_ID, options);
+  it('returns the category, now active', () =>
+    expectAnswer((o) => o.kbCategories.enable(CATEGORY_ID), {
+      returns: responseExample('enableKbCategory').kb_category,
+      state: { active: true },
+      method: 'PUT',
+      target: `/kb_category/${CATEGORY_ID}/enable.json`,
+    }));
 
-  it('returns the category, now active', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbCategories.enable(CATEGORY_ID);
-    expect(result).toEqual(responseExample('enableKbCategory').kb_category);
-    expect(result.active).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_category/${CATEGORY_ID}/enable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.enable(CATEGORY_ID, options));
 });
 
 covers('moveKbCategoryUp', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.moveUp(CATEGORY_ID, options);
+  it('moves the category up in its list and returns it', () =>
+    expectAnswer((o) => o.kbCategories.moveUp(CATEGORY_ID), {
+      returns: responseExample('moveKbCategoryUp').kb_category,
+      method: 'PUT',
+      target: `/kb_category/${CATEGORY_ID}/moveup.json`,
+    }));
 
-  it('moves the category up in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbCategories.moveUp(CATEGORY_ID);
-    expect(result).toEqual(responseExample('moveKbCategoryUp').kb_category);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_category/${CATEGORY_ID}/moveup.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.moveUp(CATEGORY_ID, options));
 });
 
 covers('moveKbCategoryDown', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbCategories.moveDown(CATEGORY_ID, options);
+  it('moves the category down in its list and returns it', () =>
+    expectAnswer((o) => o.kbCategories.moveDown(CATEGORY_ID), {
+      returns: responseExample('moveKbCategoryDown').kb_category,
+      method: 'PUT',
+      target: `/kb_category/${CATEGORY_ID}/movedown.json`,
+    }));
 
-  it('moves the category down in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbCategories.moveDown(CATEGORY_ID);
-    expect(result).toEqual(responseExample('moveKbCategoryDown').kb_category);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_category/${CATEGORY_ID}/movedown.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbCategories.moveDown(CATEGORY_ID, options));
 });
+
+// ---- Sections ------------------------------------------------------------------------------
 
 covers('listKbSections', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.list({ category_id: CATEGORY_ID }, options);
 
-  it('returns a page { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbSections.list({ page: 2, limit: 50, category_id: CATEGORY_ID })).toEqual(pageOf(responseExample('listKbSections', 'page'), 'kb_section'));
-    expect(sent[0]!.target).toBe(`/kb_section.json?page=2&limit=50&category_id=${CATEGORY_ID}`);
-  });
+  it('returns a page { items, total }', () =>
+    expectAnswer((o) => o.kbSections.list({ page: 2, limit: 50, category_id: CATEGORY_ID }), {
+      returns: pageOf(responseExample('listKbSections', 'page'), 'kb_section'),
+      target: `/kb_section.json?page=2&limit=50&category_id=${CATEGORY_ID}`,
+    }));
 
-  it('with language_id=all: titles are maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    const page = await omnidesk.kbSections.list({ category_id: CATEGORY_ID, language_id: 'all' }, prefer('example=allLanguages'));
-    expect(page).toEqual(pageOf(responseExample('listKbSections', 'allLanguages'), 'kb_section'));
-    expect(page.items[0]!.section_title).toEqual(expect.objectContaining({ '1': expect.any(String) }));
-    expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
-  });
-
-  it('returns the empty page {"kb_section": []} as { items: [], total: 0 }', async () => {
-    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
-  });
+  languageTests.list(op, section, call);
 
   it('throws ValidationError without the required category_id', async () => {
-    const error = await rejection(sdk().kbSections.list({} as { category_id: number }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query'], code: 'required' }));
+    const error = await expectViolation(sdk().kbSections.list({} as { category_id: number }), { location: ['request', 'query'], code: 'required' });
     expect(JSON.stringify(error.details)).toContain('category_id');
   });
 
@@ -205,293 +220,227 @@ covers('listKbSections', (op) => {
 
 covers('createKbSection', (op) => {
   const input = requestExample('createKbSection', 'oneLanguage').kb_section;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.create(input, options);
 
-  it('sends {"kb_section": ...} and returns the created section', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbSections.create(input)).toEqual(responseExample('createKbSection').kb_section);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/kb_section.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbSection', 'oneLanguage'));
-  });
+  it('sends {"kb_section": ...} and returns the created section', () =>
+    expectAnswer((o) => o.kbSections.create(input), {
+      returns: responseExample('createKbSection').kb_section,
+      method: 'POST',
+      target: '/kb_section.json',
+      body: requestExample('createKbSection', 'oneLanguage'),
+    }));
 
-  it('sends multilingual texts as maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    await expect(omnidesk.kbSections.create(requestExample('createKbSection', 'multilingual').kb_section)).resolves.toMatchObject({ active: true });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbSection', 'multilingual'));
-  });
+  languageTests.create(op, section);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await rejection(sdk().kbSections.create({ section_title: input.section_title } as typeof input), ValidationError);
+    const error = await expectViolation(sdk().kbSections.create({ section_title: input.section_title } as typeof input), { location: ['request', 'body', 'kb_section'], code: 'required' });
     expect(error.status).toBe(422);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_section'], code: 'required' }));
   });
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.create(input, options));
 });
 
 covers('getKbSection', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.get(SECTION_ID, {}, options);
+  it('returns the section unwrapped from {"kb_section": ...}', () =>
+    expectAnswer((o) => o.kbSections.get(SECTION_ID), {
+      returns: responseExample('getKbSection', 'oneLanguage').kb_section,
+      target: `/kb_section/${SECTION_ID}.json`,
+    }));
 
-  it('returns the section unwrapped from {"kb_section": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbSections.get(SECTION_ID)).toEqual(responseExample('getKbSection', 'oneLanguage').kb_section);
-    expect(sent[0]!.target).toBe(`/kb_section/${SECTION_ID}.json`);
-  });
-
-  it('with language_id=all: returns every language’s text', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbSections.get(SECTION_ID, { language_id: 'all' }, prefer('example=allLanguages'));
-    expect(result).toEqual(responseExample('getKbSection', 'allLanguages').kb_section);
-    expect(typeof result.section_title).toBe('object');
-    expect(sent[0]!.target).toBe(`/kb_section/${SECTION_ID}.json?language_id=all`);
-  });
-
-  declaredErrors(op, call);
+  languageTests.get(op, section);
+  declaredErrors(op, (o, options) => o.kbSections.get(SECTION_ID, {}, options));
 });
 
 covers('updateKbSection', (op) => {
   const input = requestExample('updateKbSection', 'oneLanguage').kb_section;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.update(SECTION_ID, input, options);
 
   it('sends {"kb_section": ...} and returns the updated section', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbSections.update(SECTION_ID, input)).toEqual(responseExample('updateKbSection').kb_section);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_section/${SECTION_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateKbSection', 'oneLanguage'));
+    await expectAnswer((o) => o.kbSections.update(SECTION_ID, input), {
+      returns: responseExample('updateKbSection').kb_section,
+      method: 'PUT',
+      target: `/kb_section/${SECTION_ID}.json`,
+      body: requestExample('updateKbSection', 'oneLanguage'),
+    });
     await expect(sdk().kbSections.update(SECTION_ID, requestExample('updateKbSection', 'multilingual').kb_section)).resolves.toEqual(responseExample('updateKbSection').kb_section);
   });
 
-  it('throws ValidationError for an empty change', async () => {
-    const error = await rejection(sdk().kbSections.update(SECTION_ID, {}), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_section'], code: 'minProperties' }));
-  });
+  it('throws ValidationError for an empty change', () =>
+    expectViolation(sdk().kbSections.update(SECTION_ID, {}), { location: ['request', 'body', 'kb_section'], code: 'minProperties' }));
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.update(SECTION_ID, input, options));
 });
 
 covers('deleteKbSection', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.delete(SECTION_ID, options);
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.kbSections.delete(SECTION_ID), { returns: undefined, method: 'DELETE', target: `/kb_section/${SECTION_ID}.json` }));
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbSections.delete(SECTION_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/kb_section/${SECTION_ID}.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.delete(SECTION_ID, options));
 });
 
 covers('disableKbSection', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.disable(SECTION_ID, options);
+  it('returns the section, now inactive', () =>
+    expectAnswer((o) => o.kbSections.disable(SECTION_ID), {
+      returns: responseExample('disableKbSection').kb_section,
+      state: { active: false },
+      method: 'PUT',
+      target: `/kb_section/${SECTION_ID}/disable.json`,
+    }));
 
-  it('returns the section, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbSections.disable(SECTION_ID);
-    expect(result).toEqual(responseExample('disableKbSection').kb_section);
-    expect(result.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_section/${SECTION_ID}/disable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.disable(SECTION_ID, options));
 });
 
 covers('enableKbSection', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.enable(SECTION_ID, options);
+  it('returns the section, now active', () =>
+    expectAnswer((o) => o.kbSections.enable(SECTION_ID), {
+      returns: responseExample('enableKbSection').kb_section,
+      state: { active: true },
+      method: 'PUT',
+      target: `/kb_section/${SECTION_ID}/enable.json`,
+    }));
 
-  it('returns the section, now active', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbSections.enable(SECTION_ID);
-    expect(result).toEqual(responseExample('enableKbSection').kb_section);
-    expect(result.active).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_section/${SECTION_ID}/enable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.enable(SECTION_ID, options));
 });
 
 covers('moveKbSectionUp', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.moveUp(SECTION_ID, options);
+  it('moves the section up in its list and returns it', () =>
+    expectAnswer((o) => o.kbSections.moveUp(SECTION_ID), {
+      returns: responseExample('moveKbSectionUp').kb_section,
+      method: 'PUT',
+      target: `/kb_section/${SECTION_ID}/moveup.json`,
+    }));
 
-  it('moves the section up in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbSections.moveUp(SECTION_ID);
-    expect(result).toEqual(responseExample('moveKbSectionUp').kb_section);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_section/${SECTION_ID}/moveup.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.moveUp(SECTION_ID, options));
 });
 
 covers('moveKbSectionDown', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbSections.moveDown(SECTION_ID, options);
+  it('moves the section down in its list and returns it', () =>
+    expectAnswer((o) => o.kbSections.moveDown(SECTION_ID), {
+      returns: responseExample('moveKbSectionDown').kb_section,
+      method: 'PUT',
+      target: `/kb_section/${SECTION_ID}/movedown.json`,
+    }));
 
-  it('moves the section down in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbSections.moveDown(SECTION_ID);
-    expect(result).toEqual(responseExample('moveKbSectionDown').kb_section);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_section/${SECTION_ID}/movedown.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbSections.moveDown(SECTION_ID, options));
 });
+
+// ---- Articles ------------------------------------------------------------------------------
 
 covers('listKbArticles', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.list({ section_id: SECTION_ID }, options);
 
-  it('returns a page { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbArticles.list({ page: 2, limit: 50, search: parameterExample('listKbArticles', 'search'), section_id: SECTION_ID })).toEqual(pageOf(responseExample('listKbArticles', 'page'), 'kb_article'));
-    expect(sent[0]!.target).toBe(`/kb_article.json?page=2&limit=50&search=password&section_id=${SECTION_ID}`);
-  });
+  it('returns a page { items, total }', () =>
+    expectAnswer((o) => o.kbArticles.list({ page: 2, limit: 50, search: parameterExample('listKbArticles', 'search'), section_id: SECTION_ID }), {
+      returns: pageOf(responseExample('listKbArticles', 'page'), 'kb_article'),
+      target: `/kb_article.json?page=2&limit=50&search=password&section_id=${SECTION_ID}`,
+    }));
 
-  it('with language_id=all: titles are maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    const page = await omnidesk.kbArticles.list({ section_id: SECTION_ID, language_id: 'all' }, prefer('example=allLanguages'));
-    expect(page).toEqual(pageOf(responseExample('listKbArticles', 'allLanguages'), 'kb_article'));
-    expect(page.items[0]!.article_title).toEqual(expect.objectContaining({ '1': expect.any(String) }));
-    expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
-  });
+  languageTests.list(op, article, call);
 
-  it('returns the empty page {"kb_article": []} as { items: [], total: 0 }', async () => {
-    expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
-  });
-
-  it('throws ValidationError for a search shorter than 3 characters', async () => {
-    const error = await rejection(sdk().kbArticles.list({ search: 'pw' }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'search'], code: 'minLength' }));
-  });
+  it('throws ValidationError for a search shorter than 3 characters', () =>
+    expectViolation(sdk().kbArticles.list({ search: 'pw' }), { location: ['request', 'query', 'search'], code: 'minLength' }));
 
   declaredErrors(op, call);
 });
 
 covers('createKbArticle', (op) => {
   const input = requestExample('createKbArticle', 'oneLanguage').kb_article;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.create(input, options);
 
-  it('sends {"kb_article": ...} and returns the created article', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbArticles.create(input)).toEqual(responseExample('createKbArticle').kb_article);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/kb_article.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbArticle', 'oneLanguage'));
-  });
+  it('sends {"kb_article": ...} and returns the created article', () =>
+    expectAnswer((o) => o.kbArticles.create(input), {
+      returns: responseExample('createKbArticle').kb_article,
+      method: 'POST',
+      target: '/kb_article.json',
+      body: requestExample('createKbArticle', 'oneLanguage'),
+    }));
 
-  it('sends multilingual texts as maps from language id to text', async () => {
-    const { omnidesk, sent } = recording();
-    await expect(omnidesk.kbArticles.create(requestExample('createKbArticle', 'multilingual').kb_article)).resolves.toMatchObject({ active: true });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createKbArticle', 'multilingual'));
-  });
+  languageTests.create(op, article);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await rejection(sdk().kbArticles.create({ ...input, section_id: 0 }), ValidationError);
+    const error = await expectViolation(sdk().kbArticles.create({ ...input, section_id: 0 }), { location: ['request', 'body', 'kb_article', 'section_id'] });
     expect(error.status).toBe(422);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_article', 'section_id'] }));
   });
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.create(input, options));
 });
 
 covers('getKbArticle', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.get(ARTICLE_ID, {}, options);
+  it('returns the article unwrapped from {"kb_article": ...}', () =>
+    expectAnswer((o) => o.kbArticles.get(ARTICLE_ID), {
+      returns: responseExample('getKbArticle', 'oneLanguage').kb_article,
+      target: `/kb_article/${ARTICLE_ID}.json`,
+    }));
 
-  it('returns the article unwrapped from {"kb_article": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbArticles.get(ARTICLE_ID)).toEqual(responseExample('getKbArticle', 'oneLanguage').kb_article);
-    expect(sent[0]!.target).toBe(`/kb_article/${ARTICLE_ID}.json`);
-  });
-
-  it('with language_id=all: returns every language’s text', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbArticles.get(ARTICLE_ID, { language_id: 'all' }, prefer('example=allLanguages'));
-    expect(result).toEqual(responseExample('getKbArticle', 'allLanguages').kb_article);
-    expect(typeof result.article_title).toBe('object');
-    expect(sent[0]!.target).toBe(`/kb_article/${ARTICLE_ID}.json?language_id=all`);
-  });
-
-  declaredErrors(op, call);
+  languageTests.get(op, article);
+  declaredErrors(op, (o, options) => o.kbArticles.get(ARTICLE_ID, {}, options));
 });
 
 covers('updateKbArticle', (op) => {
   const input = requestExample('updateKbArticle', 'oneLanguage').kb_article;
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.update(ARTICLE_ID, input, options);
 
   it('sends {"kb_article": ...} and returns the updated article', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbArticles.update(ARTICLE_ID, input)).toEqual(responseExample('updateKbArticle').kb_article);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_article/${ARTICLE_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateKbArticle', 'oneLanguage'));
+    await expectAnswer((o) => o.kbArticles.update(ARTICLE_ID, input), {
+      returns: responseExample('updateKbArticle').kb_article,
+      method: 'PUT',
+      target: `/kb_article/${ARTICLE_ID}.json`,
+      body: requestExample('updateKbArticle', 'oneLanguage'),
+    });
     await expect(sdk().kbArticles.update(ARTICLE_ID, requestExample('updateKbArticle', 'multilingual').kb_article)).resolves.toEqual(responseExample('updateKbArticle').kb_article);
   });
 
-  it('throws ValidationError for an empty change', async () => {
-    const error = await rejection(sdk().kbArticles.update(ARTICLE_ID, {}), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'kb_article'], code: 'minProperties' }));
-  });
+  it('throws ValidationError for an empty change', () =>
+    expectViolation(sdk().kbArticles.update(ARTICLE_ID, {}), { location: ['request', 'body', 'kb_article'], code: 'minProperties' }));
 
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.update(ARTICLE_ID, input, options));
 });
 
 covers('deleteKbArticle', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.delete(ARTICLE_ID, options);
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.kbArticles.delete(ARTICLE_ID), { returns: undefined, method: 'DELETE', target: `/kb_article/${ARTICLE_ID}.json` }));
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.kbArticles.delete(ARTICLE_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/kb_article/${ARTICLE_ID}.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.delete(ARTICLE_ID, options));
 });
 
 covers('disableKbArticle', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.disable(ARTICLE_ID, options);
+  it('returns the article, now inactive', () =>
+    expectAnswer((o) => o.kbArticles.disable(ARTICLE_ID), {
+      returns: responseExample('disableKbArticle').kb_article,
+      state: { active: false },
+      method: 'PUT',
+      target: `/kb_article/${ARTICLE_ID}/disable.json`,
+    }));
 
-  it('returns the article, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbArticles.disable(ARTICLE_ID);
-    expect(result).toEqual(responseExample('disableKbArticle').kb_article);
-    expect(result.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_article/${ARTICLE_ID}/disable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.disable(ARTICLE_ID, options));
 });
 
 covers('enableKbArticle', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.enable(ARTICLE_ID, options);
+  it('returns the article, now active', () =>
+    expectAnswer((o) => o.kbArticles.enable(ARTICLE_ID), {
+      returns: responseExample('enableKbArticle').kb_article,
+      state: { active: true },
+      method: 'PUT',
+      target: `/kb_article/${ARTICLE_ID}/enable.json`,
+    }));
 
-  it('returns the article, now active', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbArticles.enable(ARTICLE_ID);
-    expect(result).toEqual(responseExample('enableKbArticle').kb_article);
-    expect(result.active).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_article/${ARTICLE_ID}/enable.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.enable(ARTICLE_ID, options));
 });
 
 covers('moveKbArticleUp', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.moveUp(ARTICLE_ID, options);
+  it('moves the article up in its list and returns it', () =>
+    expectAnswer((o) => o.kbArticles.moveUp(ARTICLE_ID), {
+      returns: responseExample('moveKbArticleUp').kb_article,
+      method: 'PUT',
+      target: `/kb_article/${ARTICLE_ID}/moveup.json`,
+    }));
 
-  it('moves the article up in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbArticles.moveUp(ARTICLE_ID);
-    expect(result).toEqual(responseExample('moveKbArticleUp').kb_article);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_article/${ARTICLE_ID}/moveup.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.moveUp(ARTICLE_ID, options));
 });
 
 covers('moveKbArticleDown', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.moveDown(ARTICLE_ID, options);
+  it('moves the article down in its list and returns it', () =>
+    expectAnswer((o) => o.kbArticles.moveDown(ARTICLE_ID), {
+      returns: responseExample('moveKbArticleDown').kb_article,
+      method: 'PUT',
+      target: `/kb_article/${ARTICLE_ID}/movedown.json`,
+    }));
 
-  it('moves the article down in its list and returns it', async () => {
-    const { omnidesk, sent } = recording();
-    const result = await omnidesk.kbArticles.moveDown(ARTICLE_ID);
-    expect(result).toEqual(responseExample('moveKbArticleDown').kb_article);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/kb_article/${ARTICLE_ID}/movedown.json` });
-  });
-
-  declaredErrors(op, call);
+  declaredErrors(op, (o, options) => o.kbArticles.moveDown(ARTICLE_ID, options));
 });

@@ -3,6 +3,7 @@
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
 import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
@@ -14,13 +15,11 @@ const MESSAGE_ID: number = parameterExample('updateMessage', 'message_id');
 covers('listMessages', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.messages.list(CASE_ID, { page: 1, limit: 50, order: 'desc' }, options);
 
-  it('returns the page of the case’s messages { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.messages.list(CASE_ID, { page: 2, limit: 50, order: parameterExample('listMessages', 'order') })).toEqual(
-      pageOf(responseExample('listMessages', 'page'), 'message'),
-    );
-    expect(sent[0]!.target).toBe(`/cases/${CASE_ID}/messages.json?page=2&limit=50&order=desc`);
-  });
+  it('returns the page of the case’s messages { items, total }', () =>
+    expectAnswer((o) => o.messages.list(CASE_ID, { page: 2, limit: 50, order: parameterExample('listMessages', 'order') }), {
+      returns: pageOf(responseExample('listMessages', 'page'), 'message'),
+      target: `/cases/${CASE_ID}/messages.json?page=2&limit=50&order=desc`,
+    }));
 
   it('returns the empty page {"message": []} as { items: [], total: 0 }', async () => {
     expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
@@ -40,12 +39,13 @@ covers('createMessage', (op) => {
   const input = requestExample('createMessage', 'staff').message;
   const call = (o: Omnidesk, options?: RequestOptions) => o.messages.create(CASE_ID, input, options);
 
-  it('sends the reply wrapped in {"message": ...} and returns the message (201)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.messages.create(CASE_ID, input)).toEqual(responseExample('createMessage', 'json').message);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: `/cases/${CASE_ID}/messages.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createMessage', 'staff'));
-  });
+  it('sends the reply wrapped in {"message": ...} and returns the message (201)', () =>
+    expectAnswer((o) => o.messages.create(CASE_ID, input), {
+      returns: responseExample('createMessage', 'json').message,
+      method: 'POST',
+      target: `/cases/${CASE_ID}/messages.json`,
+      body: requestExample('createMessage', 'staff'),
+    }));
 
   it.each(['user', 'silent'])('accepts the spec example "%s"', async (name) => {
     expect(await sdk().messages.create(CASE_ID, requestExample('createMessage', name).message)).toMatchObject({
@@ -80,17 +80,16 @@ covers('updateMessage', (op) => {
   const input = requestExample('updateMessage').message;
   const call = (o: Omnidesk, options?: RequestOptions) => o.messages.update(CASE_ID, MESSAGE_ID, input, options);
 
-  it('sends {"message": ...} to the message’s path and returns the edited message', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.messages.update(CASE_ID, MESSAGE_ID, input)).toEqual(responseExample('updateMessage').message);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/cases/${CASE_ID}/messages/${MESSAGE_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateMessage'));
-  });
+  it('sends {"message": ...} to the message’s path and returns the edited message', () =>
+    expectAnswer((o) => o.messages.update(CASE_ID, MESSAGE_ID, input), {
+      returns: responseExample('updateMessage').message,
+      method: 'PUT',
+      target: `/cases/${CASE_ID}/messages/${MESSAGE_ID}.json`,
+      body: requestExample('updateMessage'),
+    }));
 
-  it('throws ValidationError for empty content', async () => {
-    const error = await rejection(sdk().messages.update(CASE_ID, MESSAGE_ID, { content: '' }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'message', 'content'], code: 'minLength' }));
-  });
+  it('throws ValidationError for empty content', () =>
+    expectViolation(sdk().messages.update(CASE_ID, MESSAGE_ID, { content: '' }), { location: ['request', 'body', 'message', 'content'], code: 'minLength' }));
 
   declaredErrors(op, call);
 });
@@ -98,11 +97,12 @@ covers('updateMessage', (op) => {
 covers('deleteMessage', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.messages.delete(CASE_ID, MESSAGE_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.messages.delete(CASE_ID, MESSAGE_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${CASE_ID}/messages/${MESSAGE_ID}.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.messages.delete(CASE_ID, MESSAGE_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/cases/${CASE_ID}/messages/${MESSAGE_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -143,12 +143,13 @@ covers('updateNote', (op) => {
   const input = requestExample('updateNote').message;
   const call = (o: Omnidesk, options?: RequestOptions) => o.notes.update(CASE_ID, MESSAGE_ID, input, options);
 
-  it('sends {"message": ...} to the note’s path and returns the edited note', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.notes.update(CASE_ID, MESSAGE_ID, input)).toEqual(responseExample('updateNote').message);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/cases/${CASE_ID}/note/${MESSAGE_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateNote'));
-  });
+  it('sends {"message": ...} to the note’s path and returns the edited note', () =>
+    expectAnswer((o) => o.notes.update(CASE_ID, MESSAGE_ID, input), {
+      returns: responseExample('updateNote').message,
+      method: 'PUT',
+      target: `/cases/${CASE_ID}/note/${MESSAGE_ID}.json`,
+      body: requestExample('updateNote'),
+    }));
 
   declaredErrors(op, call);
 });
@@ -156,11 +157,12 @@ covers('updateNote', (op) => {
 covers('deleteNote', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.notes.delete(CASE_ID, MESSAGE_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.notes.delete(CASE_ID, MESSAGE_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${CASE_ID}/note/${MESSAGE_ID}.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.notes.delete(CASE_ID, MESSAGE_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/cases/${CASE_ID}/note/${MESSAGE_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -177,10 +179,8 @@ covers('updateIdeaOfficialResponse', (op) => {
     expect(jsonBody(sent[0])).toEqual(requestExample('updateIdeaOfficialResponse'));
   });
 
-  it('throws ValidationError without content', async () => {
-    const error = await rejection(sdk().ideas.updateOfficialResponse(CASE_ID, {} as typeof input), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'message'], code: 'required' }));
-  });
+  it('throws ValidationError without content', () =>
+    expectViolation(sdk().ideas.updateOfficialResponse(CASE_ID, {} as typeof input), { location: ['request', 'body', 'message'], code: 'required' }));
 
   declaredErrors(op, call);
 });
@@ -188,11 +188,12 @@ covers('updateIdeaOfficialResponse', (op) => {
 covers('deleteIdeaOfficialResponse', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.ideas.deleteOfficialResponse(CASE_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.ideas.deleteOfficialResponse(CASE_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${CASE_ID}/idea_official_response.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.ideas.deleteOfficialResponse(CASE_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/cases/${CASE_ID}/idea_official_response.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -210,10 +211,8 @@ covers('updateIdea', (op) => {
     await expect(sdk().ideas.update(CASE_ID, requestExample('updateIdea', 'category').message)).resolves.toMatchObject({ case_id: CASE_ID });
   });
 
-  it('throws ValidationError for a stage the spec does not list', async () => {
-    const error = await rejection(sdk().ideas.update(CASE_ID, { stage: 'someday' as typeof input.stage }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'message', 'stage'], code: 'enum' }));
-  });
+  it('throws ValidationError for a stage the spec does not list', () =>
+    expectViolation(sdk().ideas.update(CASE_ID, { stage: 'someday' as typeof input.stage }), { location: ['request', 'body', 'message', 'stage'], code: 'enum' }));
 
   declaredErrors(op, call);
 });

@@ -3,7 +3,8 @@
 // invalid input of this file is the labels'.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
@@ -35,11 +36,11 @@ covers('listFilters', (op) => {
 covers('listLabels', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.labels.list({ page: 1, limit: 50 }, options);
 
-  it('returns a page of labels { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.labels.list({ page: 2, limit: 50 })).toEqual(pageOf(responseExample('listLabels', 'page'), 'label'));
-    expect(sent[0]!.target).toBe('/labels.json?page=2&limit=50');
-  });
+  it('returns a page of labels { items, total }', () =>
+    expectAnswer((o) => o.labels.list({ page: 2, limit: 50 }), {
+      returns: pageOf(responseExample('listLabels', 'page'), 'label'),
+      target: '/labels.json?page=2&limit=50',
+    }));
 
   it('returns the empty page {"label": []} as { items: [], total: 0 }', async () => {
     expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
@@ -59,12 +60,13 @@ covers('createLabel', (op) => {
   const input = requestExample('createLabel').label;
   const call = (o: Omnidesk, options?: RequestOptions) => o.labels.create(input, options);
 
-  it('sends {"label": ...} and returns the created label', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.labels.create(input)).toEqual(responseExample('createLabel').label);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/labels.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createLabel'));
-  });
+  it('sends {"label": ...} and returns the created label', () =>
+    expectAnswer((o) => o.labels.create(input), {
+      returns: responseExample('createLabel').label,
+      method: 'POST',
+      target: '/labels.json',
+      body: requestExample('createLabel'),
+    }));
 
   it('throws ValidationError for a missing title and for a title that is not a string', async () => {
     const missing = await rejection(sdk().labels.create({} as typeof input), ValidationError);
@@ -82,12 +84,13 @@ covers('updateLabel', (op) => {
   const input = requestExample('updateLabel').label;
   const call = (o: Omnidesk, options?: RequestOptions) => o.labels.update(LABEL_ID, input, options);
 
-  it('sends {"label": ...} to the label’s path and returns the renamed label', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.labels.update(LABEL_ID, input)).toEqual(responseExample('updateLabel').label);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/labels/${LABEL_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateLabel'));
-  });
+  it('sends {"label": ...} to the label’s path and returns the renamed label', () =>
+    expectAnswer((o) => o.labels.update(LABEL_ID, input), {
+      returns: responseExample('updateLabel').label,
+      method: 'PUT',
+      target: `/labels/${LABEL_ID}.json`,
+      body: requestExample('updateLabel'),
+    }));
 
   declaredErrors(op, call);
 });
@@ -95,11 +98,12 @@ covers('updateLabel', (op) => {
 covers('deleteLabel', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.labels.delete(LABEL_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.labels.delete(LABEL_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/labels/${LABEL_ID}.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.labels.delete(LABEL_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/labels/${LABEL_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -137,11 +141,11 @@ covers('listCustomChannels', (op) => {
 covers('listLanguages', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.languages.list(options);
 
-  it('returns the languages { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.languages.list()).toEqual(pageOf(responseExample('listLanguages'), 'language'));
-    expect(sent[0]!.target).toBe('/languages.json');
-  });
+  it('returns the languages { items, total }', () =>
+    expectAnswer((o) => o.languages.list(), {
+      returns: pageOf(responseExample('listLanguages'), 'language'),
+      target: '/languages.json',
+    }));
 
   declaredErrors(op, call);
 });
@@ -149,11 +153,11 @@ covers('listLanguages', (op) => {
 covers('listClientEmails', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.clientEmails.list(options);
 
-  it('returns the account’s e-mail addresses { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.clientEmails.list()).toEqual(pageOf(responseExample('listClientEmails'), 'client_emails'));
-    expect(sent[0]!.target).toBe('/client_emails.json');
-  });
+  it('returns the account’s e-mail addresses { items, total }', () =>
+    expectAnswer((o) => o.clientEmails.list(), {
+      returns: pageOf(responseExample('listClientEmails'), 'client_emails'),
+      target: '/client_emails.json',
+    }));
 
   declaredErrors(op, call);
 });

@@ -2,7 +2,8 @@
 // (`omnidesk.staff`). Disabling or deleting either takes an optional replacement body.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
@@ -13,20 +14,18 @@ const STAFF_ID: number = parameterExample('getStaff', 'staff_id');
 covers('listGroups', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.list({ page: 1, limit: 50 }, options);
 
-  it('returns a page of groups { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.groups.list({ page: 2, limit: 50 })).toEqual(pageOf(responseExample('listGroups', 'page'), 'group'));
-    expect(sent[0]!.target).toBe('/groups.json?page=2&limit=50');
-  });
+  it('returns a page of groups { items, total }', () =>
+    expectAnswer((o) => o.groups.list({ page: 2, limit: 50 }), {
+      returns: pageOf(responseExample('listGroups', 'page'), 'group'),
+      target: '/groups.json?page=2&limit=50',
+    }));
 
   it('returns the empty page {"group": []} as { items: [], total: 0 }', async () => {
     expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
   });
 
-  it('throws ValidationError for a page that is not an integer', async () => {
-    const error = await rejection(sdk().groups.list({ page: 1.5 }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'page'], code: 'type' }));
-  });
+  it('throws ValidationError for a page that is not an integer', () =>
+    expectViolation(sdk().groups.list({ page: 1.5 }), { location: ['request', 'query', 'page'], code: 'type' }));
 
   declaredErrors(op, call);
 });
@@ -35,17 +34,16 @@ covers('createGroup', (op) => {
   const input = requestExample('createGroup').group;
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.create(input, options);
 
-  it('sends {"group": ...} and returns the created group', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.groups.create(input)).toEqual(responseExample('createGroup').group);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/groups.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createGroup'));
-  });
+  it('sends {"group": ...} and returns the created group', () =>
+    expectAnswer((o) => o.groups.create(input), {
+      returns: responseExample('createGroup').group,
+      method: 'POST',
+      target: '/groups.json',
+      body: requestExample('createGroup'),
+    }));
 
-  it('throws ValidationError without group_title', async () => {
-    const error = await rejection(sdk().groups.create({ group_from_name: 'Support' } as typeof input), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'group'], code: 'required' }));
-  });
+  it('throws ValidationError without group_title', () =>
+    expectViolation(sdk().groups.create({ group_from_name: 'Support' } as typeof input), { location: ['request', 'body', 'group'], code: 'required' }));
 
   declaredErrors(op, call);
 });
@@ -53,11 +51,11 @@ covers('createGroup', (op) => {
 covers('getGroup', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.get(GROUP_ID, options);
 
-  it('returns the group unwrapped from {"group": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.groups.get(GROUP_ID)).toEqual(responseExample('getGroup').group);
-    expect(sent[0]!.target).toBe(`/groups/${GROUP_ID}.json`);
-  });
+  it('returns the group unwrapped from {"group": ...}', () =>
+    expectAnswer((o) => o.groups.get(GROUP_ID), {
+      returns: responseExample('getGroup').group,
+      target: `/groups/${GROUP_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -66,17 +64,16 @@ covers('updateGroup', (op) => {
   const input = requestExample('updateGroup').group;
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.update(GROUP_ID, input, options);
 
-  it('sends {"group": ...} and returns the updated group', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.groups.update(GROUP_ID, input)).toEqual(responseExample('updateGroup').group);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/groups/${GROUP_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateGroup'));
-  });
+  it('sends {"group": ...} and returns the updated group', () =>
+    expectAnswer((o) => o.groups.update(GROUP_ID, input), {
+      returns: responseExample('updateGroup').group,
+      method: 'PUT',
+      target: `/groups/${GROUP_ID}.json`,
+      body: requestExample('updateGroup'),
+    }));
 
-  it('throws ValidationError for an empty title', async () => {
-    const error = await rejection(sdk().groups.update(GROUP_ID, { group_title: '' }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'group', 'group_title'], code: 'minLength' }));
-  });
+  it('throws ValidationError for an empty title', () =>
+    expectViolation(sdk().groups.update(GROUP_ID, { group_title: '' }), { location: ['request', 'body', 'group', 'group_title'], code: 'minLength' }));
 
   declaredErrors(op, call);
 });
@@ -85,12 +82,13 @@ covers('deleteGroup', (op) => {
   const replacement = requestExample('deleteGroup').group;
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.delete(GROUP_ID, replacement, options);
 
-  it('sends the replacement group wrapped in {"group": ...} and resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.groups.delete(GROUP_ID, replacement)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/groups/${GROUP_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('deleteGroup'));
-  });
+  it('sends the replacement group wrapped in {"group": ...} and resolves to nothing (void)', () =>
+    expectAnswer((o) => o.groups.delete(GROUP_ID, replacement), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/groups/${GROUP_ID}.json`,
+      body: requestExample('deleteGroup'),
+    }));
 
   it('without a replacement (a group in use nowhere): the body is left out, as the spec allows', async () => {
     const { omnidesk, sent } = recording();
@@ -98,10 +96,8 @@ covers('deleteGroup', (op) => {
     expect(sent[0]!.body).toBe('');
   });
 
-  it('throws ValidationError for a replacement id that is not an id', async () => {
-    const error = await rejection(sdk().groups.delete(GROUP_ID, { replace_group_id: 0 }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'group', 'replace_group_id'] }));
-  });
+  it('throws ValidationError for a replacement id that is not an id', () =>
+    expectViolation(sdk().groups.delete(GROUP_ID, { replace_group_id: 0 }), { location: ['request', 'body', 'group', 'replace_group_id'] }));
 
   declaredErrors(op, call);
 });
@@ -110,14 +106,14 @@ covers('disableGroup', (op) => {
   const replacement = requestExample('disableGroup').group;
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.disable(GROUP_ID, replacement, options);
 
-  it('sends the replacement group and returns the group, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const group = await omnidesk.groups.disable(GROUP_ID, replacement);
-    expect(group).toEqual(responseExample('disableGroup').group);
-    expect(group.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/groups/${GROUP_ID}/disable.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('disableGroup'));
-  });
+  it('sends the replacement group and returns the group, now inactive', () =>
+    expectAnswer((o) => o.groups.disable(GROUP_ID, replacement), {
+      returns: responseExample('disableGroup').group,
+      state: { active: false },
+      method: 'PUT',
+      target: `/groups/${GROUP_ID}/disable.json`,
+      body: requestExample('disableGroup'),
+    }));
 
   it('without a replacement: the body is left out, as the spec allows', async () => {
     const { omnidesk, sent } = recording();
@@ -131,13 +127,13 @@ covers('disableGroup', (op) => {
 covers('enableGroup', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.groups.enable(GROUP_ID, options);
 
-  it('returns the group, now active', async () => {
-    const { omnidesk, sent } = recording();
-    const group = await omnidesk.groups.enable(GROUP_ID);
-    expect(group).toEqual(responseExample('enableGroup').group);
-    expect(group.active).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/groups/${GROUP_ID}/enable.json` });
-  });
+  it('returns the group, now active', () =>
+    expectAnswer((o) => o.groups.enable(GROUP_ID), {
+      returns: responseExample('enableGroup').group,
+      state: { active: true },
+      method: 'PUT',
+      target: `/groups/${GROUP_ID}/enable.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -145,11 +141,11 @@ covers('enableGroup', (op) => {
 covers('listStaff', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.list({ page: 1, limit: 50 }, options);
 
-  it('returns a page of staff members { items, total }', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.list({ page: 2, limit: 50 })).toEqual(pageOf(responseExample('listStaff', 'page'), 'staff'));
-    expect(sent[0]!.target).toBe('/staff.json?page=2&limit=50');
-  });
+  it('returns a page of staff members { items, total }', () =>
+    expectAnswer((o) => o.staff.list({ page: 2, limit: 50 }), {
+      returns: pageOf(responseExample('listStaff', 'page'), 'staff'),
+      target: '/staff.json?page=2&limit=50',
+    }));
 
   it('returns the empty page {"staff": []} as { items: [], total: 0 }', async () => {
     expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
@@ -162,11 +158,11 @@ covers('createStaff', (op) => {
   const input = requestExample('createStaff').staff;
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.create(input, options);
 
-  it('sends {"staff": ...} and returns the created staff member', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.create(input)).toEqual(responseExample('createStaff').staff);
-    expect(jsonBody(sent[0])).toEqual(requestExample('createStaff'));
-  });
+  it('sends {"staff": ...} and returns the created staff member', () =>
+    expectAnswer((o) => o.staff.create(input), {
+      returns: responseExample('createStaff').staff,
+      body: requestExample('createStaff'),
+    }));
 
   it('throws ValidationError without staff_email and with a malformed one', async () => {
     const missing = await rejection(sdk().staff.create({ staff_full_name: 'Anna' } as typeof input), ValidationError);
@@ -183,11 +179,11 @@ covers('createStaff', (op) => {
 covers('getStaff', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.get(STAFF_ID, options);
 
-  it('returns the staff member unwrapped from {"staff": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.get(STAFF_ID)).toEqual(responseExample('getStaff').staff);
-    expect(sent[0]!.target).toBe(`/staff/${STAFF_ID}.json`);
-  });
+  it('returns the staff member unwrapped from {"staff": ...}', () =>
+    expectAnswer((o) => o.staff.get(STAFF_ID), {
+      returns: responseExample('getStaff').staff,
+      target: `/staff/${STAFF_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -196,11 +192,11 @@ covers('updateStaff', (op) => {
   const input = requestExample('updateStaff').staff;
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.update(STAFF_ID, input, options);
 
-  it('sends {"staff": ...} and returns the updated staff member', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.update(STAFF_ID, input)).toEqual(responseExample('updateStaff').staff);
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateStaff'));
-  });
+  it('sends {"staff": ...} and returns the updated staff member', () =>
+    expectAnswer((o) => o.staff.update(STAFF_ID, input), {
+      returns: responseExample('updateStaff').staff,
+      body: requestExample('updateStaff'),
+    }));
 
   declaredErrors(op, call);
 });
@@ -209,12 +205,13 @@ covers('deleteStaff', (op) => {
   const replacement = requestExample('deleteStaff').staff;
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.delete(STAFF_ID, replacement, options);
 
-  it('sends the replacement staff member wrapped in {"staff": ...} and resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.delete(STAFF_ID, replacement)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/staff/${STAFF_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('deleteStaff'));
-  });
+  it('sends the replacement staff member wrapped in {"staff": ...} and resolves to nothing (void)', () =>
+    expectAnswer((o) => o.staff.delete(STAFF_ID, replacement), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/staff/${STAFF_ID}.json`,
+      body: requestExample('deleteStaff'),
+    }));
 
   it('without a replacement: the body is left out, as the spec allows', async () => {
     const { omnidesk, sent } = recording();
@@ -229,13 +226,12 @@ covers('disableStaff', (op) => {
   const replacement = requestExample('disableStaff').staff;
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.disable(STAFF_ID, replacement, options);
 
-  it('sends the replacement staff member and returns the staff member, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const staff = await omnidesk.staff.disable(STAFF_ID, replacement);
-    expect(staff).toEqual(responseExample('disableStaff').staff);
-    expect(staff.active).toBe(false);
-    expect(jsonBody(sent[0])).toEqual(requestExample('disableStaff'));
-  });
+  it('sends the replacement staff member and returns the staff member, now inactive', () =>
+    expectAnswer((o) => o.staff.disable(STAFF_ID, replacement), {
+      returns: responseExample('disableStaff').staff,
+      state: { active: false },
+      body: requestExample('disableStaff'),
+    }));
 
   it('without a replacement: the body is left out, as the spec allows', async () => {
     const { omnidesk, sent } = recording();
@@ -243,10 +239,8 @@ covers('disableStaff', (op) => {
     expect(sent[0]!.body).toBe('');
   });
 
-  it('throws ValidationError for a replacement given without its id', async () => {
-    const error = await rejection(sdk().staff.disable(STAFF_ID, {} as typeof replacement), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'staff'], code: 'required' }));
-  });
+  it('throws ValidationError for a replacement given without its id', () =>
+    expectViolation(sdk().staff.disable(STAFF_ID, {} as typeof replacement), { location: ['request', 'body', 'staff'], code: 'required' }));
 
   declaredErrors(op, call);
 });
@@ -254,11 +248,12 @@ covers('disableStaff', (op) => {
 covers('enableStaff', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.staff.enable(STAFF_ID, options);
 
-  it('returns the staff member', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.staff.enable(STAFF_ID)).toEqual(responseExample('enableStaff').staff);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/staff/${STAFF_ID}/enable.json` });
-  });
+  it('returns the staff member', () =>
+    expectAnswer((o) => o.staff.enable(STAFF_ID), {
+      returns: responseExample('enableStaff').staff,
+      method: 'PUT',
+      target: `/staff/${STAFF_ID}/enable.json`,
+    }));
 
   declaredErrors(op, call);
 });

@@ -2,7 +2,8 @@
 // companies (`omnidesk.companies`).
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
@@ -38,12 +39,13 @@ covers('createUser', (op) => {
   const input = requestExample('createUser', 'email').user;
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.create(input, options);
 
-  it('sends {"user": ...} and returns the created user', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.users.create(input)).toEqual(responseExample('createUser').user);
-    expect(sent[0]).toMatchObject({ method: 'POST', target: '/users.json' });
-    expect(jsonBody(sent[0])).toEqual(requestExample('createUser', 'email'));
-  });
+  it('sends {"user": ...} and returns the created user', () =>
+    expectAnswer((o) => o.users.create(input), {
+      returns: responseExample('createUser').user,
+      method: 'POST',
+      target: '/users.json',
+      body: requestExample('createUser', 'email'),
+    }));
 
   it.each(['telegram', 'customChannel'])('accepts the spec example "%s"', async (name) => {
     await expect(sdk().users.create(requestExample('createUser', name).user)).resolves.toMatchObject({ user_id: expect.any(Number) });
@@ -63,11 +65,11 @@ covers('createUser', (op) => {
 covers('getUser', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.get(USER_ID, options);
 
-  it('returns the user unwrapped from {"user": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.users.get(USER_ID)).toEqual(responseExample('getUser').user);
-    expect(sent[0]!.target).toBe(`/users/${USER_ID}.json`);
-  });
+  it('returns the user unwrapped from {"user": ...}', () =>
+    expectAnswer((o) => o.users.get(USER_ID), {
+      returns: responseExample('getUser').user,
+      target: `/users/${USER_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -76,17 +78,16 @@ covers('updateUser', (op) => {
   const input = requestExample('updateUser').user;
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.update(USER_ID, input, options);
 
-  it('sends {"user": ...} and returns the updated user', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.users.update(USER_ID, input)).toEqual(responseExample('updateUser').user);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}.json` });
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateUser'));
-  });
+  it('sends {"user": ...} and returns the updated user', () =>
+    expectAnswer((o) => o.users.update(USER_ID, input), {
+      returns: responseExample('updateUser').user,
+      method: 'PUT',
+      target: `/users/${USER_ID}.json`,
+      body: requestExample('updateUser'),
+    }));
 
-  it('throws ValidationError for an empty change', async () => {
-    const error = await rejection(sdk().users.update(USER_ID, {}), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'user'], code: 'minProperties' }));
-  });
+  it('throws ValidationError for an empty change', () =>
+    expectViolation(sdk().users.update(USER_ID, {}), { location: ['request', 'body', 'user'], code: 'minProperties' }));
 
   declaredErrors(op, call);
 });
@@ -94,11 +95,12 @@ covers('updateUser', (op) => {
 covers('deleteUser', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.delete(USER_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.users.delete(USER_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/users/${USER_ID}.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.users.delete(USER_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/users/${USER_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -106,13 +108,13 @@ covers('deleteUser', (op) => {
 covers('disableUser', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.disable(USER_ID, options);
 
-  it('returns the user, now deleted', async () => {
-    const { omnidesk, sent } = recording();
-    const user = await omnidesk.users.disable(USER_ID);
-    expect(user).toEqual(responseExample('disableUser').user);
-    expect(user.deleted).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/disable.json` });
-  });
+  it('returns the user, now deleted', () =>
+    expectAnswer((o) => o.users.disable(USER_ID), {
+      returns: responseExample('disableUser').user,
+      state: { deleted: true },
+      method: 'PUT',
+      target: `/users/${USER_ID}/disable.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -120,13 +122,13 @@ covers('disableUser', (op) => {
 covers('blockUser', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.block(USER_ID, options);
 
-  it('returns the user, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const user = await omnidesk.users.block(USER_ID);
-    expect(user).toEqual(responseExample('blockUser').user);
-    expect(user.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/block.json` });
-  });
+  it('returns the user, now inactive', () =>
+    expectAnswer((o) => o.users.block(USER_ID), {
+      returns: responseExample('blockUser').user,
+      state: { active: false },
+      method: 'PUT',
+      target: `/users/${USER_ID}/block.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -134,13 +136,13 @@ covers('blockUser', (op) => {
 covers('restoreUser', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.users.restore(USER_ID, options);
 
-  it('returns the user, active and not deleted', async () => {
-    const { omnidesk, sent } = recording();
-    const user = await omnidesk.users.restore(USER_ID);
-    expect(user).toEqual(responseExample('restoreUser').user);
-    expect(user).toMatchObject({ active: true, deleted: false });
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/users/${USER_ID}/restore.json` });
-  });
+  it('returns the user, active and not deleted', () =>
+    expectAnswer((o) => o.users.restore(USER_ID), {
+      returns: responseExample('restoreUser').user,
+      state: { active: true, deleted: false },
+      method: 'PUT',
+      target: `/users/${USER_ID}/restore.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -159,10 +161,8 @@ covers('listCompanies', (op) => {
     expect(await call(sdk(), prefer('example=emptyPage'))).toEqual({ items: [], total: 0 });
   });
 
-  it('throws ValidationError for limit=500', async () => {
-    const error = await rejection(sdk().companies.list({ limit: 500 }), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'limit'], code: 'maximum' }));
-  });
+  it('throws ValidationError for limit=500', () =>
+    expectViolation(sdk().companies.list({ limit: 500 }), { location: ['request', 'query', 'limit'], code: 'maximum' }));
 
   declaredErrors(op, call);
 });
@@ -171,11 +171,11 @@ covers('createCompany', (op) => {
   const input = requestExample('createCompany').company;
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.create(input, options);
 
-  it('sends {"company": ...} and returns the created company', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.companies.create(input)).toEqual(responseExample('createCompany').company);
-    expect(jsonBody(sent[0])).toEqual(requestExample('createCompany'));
-  });
+  it('sends {"company": ...} and returns the created company', () =>
+    expectAnswer((o) => o.companies.create(input), {
+      returns: responseExample('createCompany').company,
+      body: requestExample('createCompany'),
+    }));
 
   it('throws ValidationError without company_name', async () => {
     const { company_name: _name, ...rest } = input;
@@ -189,11 +189,11 @@ covers('createCompany', (op) => {
 covers('getCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.get(COMPANY_ID, options);
 
-  it('returns the company unwrapped from {"company": ...}', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.companies.get(COMPANY_ID)).toEqual(responseExample('getCompany').company);
-    expect(sent[0]!.target).toBe(`/companies/${COMPANY_ID}.json`);
-  });
+  it('returns the company unwrapped from {"company": ...}', () =>
+    expectAnswer((o) => o.companies.get(COMPANY_ID), {
+      returns: responseExample('getCompany').company,
+      target: `/companies/${COMPANY_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -203,18 +203,17 @@ covers('updateCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.update(COMPANY_ID, input, options);
 
   it('sends {"company": ...} and returns the updated company', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.companies.update(COMPANY_ID, input)).toEqual(responseExample('updateCompany').company);
-    expect(jsonBody(sent[0])).toEqual(requestExample('updateCompany', 'domains'));
+    await expectAnswer((o) => o.companies.update(COMPANY_ID, input), {
+      returns: responseExample('updateCompany').company,
+      body: requestExample('updateCompany', 'domains'),
+    });
     await expect(sdk().companies.update(COMPANY_ID, requestExample('updateCompany', 'users').company)).resolves.toMatchObject({
       company_id: COMPANY_ID,
     });
   });
 
-  it('throws ValidationError for an empty change', async () => {
-    const error = await rejection(sdk().companies.update(COMPANY_ID, {}), ValidationError);
-    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'company'], code: 'minProperties' }));
-  });
+  it('throws ValidationError for an empty change', () =>
+    expectViolation(sdk().companies.update(COMPANY_ID, {}), { location: ['request', 'body', 'company'], code: 'minProperties' }));
 
   declaredErrors(op, call);
 });
@@ -222,11 +221,12 @@ covers('updateCompany', (op) => {
 covers('deleteCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.delete(COMPANY_ID, options);
 
-  it('resolves to nothing (void)', async () => {
-    const { omnidesk, sent } = recording();
-    expect(await omnidesk.companies.delete(COMPANY_ID)).toBeUndefined();
-    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/companies/${COMPANY_ID}.json` });
-  });
+  it('resolves to nothing (void)', () =>
+    expectAnswer((o) => o.companies.delete(COMPANY_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/companies/${COMPANY_ID}.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -234,13 +234,13 @@ covers('deleteCompany', (op) => {
 covers('disableCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.disable(COMPANY_ID, options);
 
-  it('returns the company, now deleted', async () => {
-    const { omnidesk, sent } = recording();
-    const company = await omnidesk.companies.disable(COMPANY_ID);
-    expect(company).toEqual(responseExample('disableCompany').company);
-    expect(company.deleted).toBe(true);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/disable.json` });
-  });
+  it('returns the company, now deleted', () =>
+    expectAnswer((o) => o.companies.disable(COMPANY_ID), {
+      returns: responseExample('disableCompany').company,
+      state: { deleted: true },
+      method: 'PUT',
+      target: `/companies/${COMPANY_ID}/disable.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -248,13 +248,13 @@ covers('disableCompany', (op) => {
 covers('blockCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.block(COMPANY_ID, options);
 
-  it('returns the company, now inactive', async () => {
-    const { omnidesk, sent } = recording();
-    const company = await omnidesk.companies.block(COMPANY_ID);
-    expect(company).toEqual(responseExample('blockCompany').company);
-    expect(company.active).toBe(false);
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/block.json` });
-  });
+  it('returns the company, now inactive', () =>
+    expectAnswer((o) => o.companies.block(COMPANY_ID), {
+      returns: responseExample('blockCompany').company,
+      state: { active: false },
+      method: 'PUT',
+      target: `/companies/${COMPANY_ID}/block.json`,
+    }));
 
   declaredErrors(op, call);
 });
@@ -262,13 +262,13 @@ covers('blockCompany', (op) => {
 covers('restoreCompany', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.companies.restore(COMPANY_ID, options);
 
-  it('returns the company, active and not deleted', async () => {
-    const { omnidesk, sent } = recording();
-    const company = await omnidesk.companies.restore(COMPANY_ID);
-    expect(company).toEqual(responseExample('restoreCompany').company);
-    expect(company).toMatchObject({ active: true, deleted: false });
-    expect(sent[0]).toMatchObject({ method: 'PUT', target: `/companies/${COMPANY_ID}/restore.json` });
-  });
+  it('returns the company, active and not deleted', () =>
+    expectAnswer((o) => o.companies.restore(COMPANY_ID), {
+      returns: responseExample('restoreCompany').company,
+      state: { active: true, deleted: false },
+      method: 'PUT',
+      target: `/companies/${COMPANY_ID}/restore.json`,
+    }));
 
   declaredErrors(op, call);
 });

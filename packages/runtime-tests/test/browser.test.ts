@@ -9,17 +9,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../../scripts/chromium.mjs';
 import { type FakeApi, startFakeApi } from './fake-api.js';
 import { clientDir, expectRequests, expectResult, fixtures, pkgDir } from './helpers.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)';
-
-if (!haveChromium && !inCI) {
-  console.warn(`packages/runtime-tests/test/browser.test.ts: skipped, no Chromium at ${chromiumPath}. Install it: ${INSTALL}`);
-}
+const skipSuite = skipWithoutChromium('packages/runtime-tests/test/browser.test.ts');
 
 const PAGE = `<!doctype html>
 <meta charset="utf-8">
@@ -47,7 +41,7 @@ async function bundleDefaultEntry() {
   return { code: out.outputFiles[0]!.text, inputs: Object.keys(out.metafile.inputs) };
 }
 
-describe.skipIf(!haveChromium && !inCI)('Chromium', { timeout: 60_000 }, () => {
+describe.skipIf(skipSuite)('Chromium', { timeout: 60_000 }, () => {
   let api: FakeApi;
   let browser: Browser;
   let page: Page;
@@ -57,7 +51,7 @@ describe.skipIf(!haveChromium && !inCI)('Chromium', { timeout: 60_000 }, () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is required (CI=true) and missing at ${chromiumPath}. Install it: ${INSTALL}`);
+    requireChromium();
     if (!existsSync(join(clientDir, 'dist/esm/index.js'))) {
       throw new Error('packages/client/dist is missing: run `node scripts/build.mjs generate sdk` first.');
     }
@@ -66,19 +60,7 @@ describe.skipIf(!haveChromium && !inCI)('Chromium', { timeout: 60_000 }, () => {
     api.serve('/', 'text/html; charset=utf-8', PAGE);
     api.serve('/sdk.js', 'text/javascript; charset=utf-8', bundle.code);
     api.serve('/scenario.js', 'text/javascript; charset=utf-8', readFileSync(join(fixtures, 'scenario.mjs'), 'utf8'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));

@@ -5,7 +5,7 @@
 // Backoff: the client has no injectable sleep, so Math.random is pinned to 0 before each client
 // is created (the jitter factor becomes 0.5): waits are 250 ms, then 500 ms. No assertion is
 // about time; every call is bounded by the SDK's `timeout` option and by vitest's testTimeout.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ConnectionError,
   InvalidResponseError,
@@ -19,18 +19,17 @@ import {
   HTML_PAGE,
   type Harness,
   clientFor,
+  harnessPerTest,
   closedPort,
   hang,
   hangAfterHeaders,
   listPage,
-  rejectionWatch,
   resetAfterHeaders,
   resetBeforeHeaders,
   sendJson,
   sendText,
   settle,
   settleWithin,
-  startHarness,
   streamHuge,
   tooMany,
 } from './harness.js';
@@ -43,20 +42,7 @@ const GET = 'GET /api/cases/1.json';
 const POST = 'POST /api/cases.json';
 
 let h: Harness;
-let watch: ReturnType<typeof rejectionWatch>;
-
-beforeEach(async () => {
-  vi.spyOn(Math, 'random').mockReturnValue(0);
-  h = await startHarness();
-  watch = rejectionWatch();
-  watch.start();
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await h.close();
-  expect(await watch.stop(), 'no unhandled promise rejection').toEqual([]);
-});
+harnessPerTest((harness) => (h = harness));
 
 function expectContext(error: unknown, cls: abstract new (...a: never[]) => OmnideskError, ctx: Record<string, unknown>) {
   expect(error).toBeInstanceOf(cls);

@@ -3,6 +3,7 @@
 // Every socket is tracked and destroyed by close(), so nothing outlives a test.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { createOmnideskClient, type OmnideskClientOptions } from '../../src/index.js';
 
 /** Obviously fake credentials; the secrets tests search every output for them. */
@@ -255,6 +256,32 @@ export function rejectionWatch() {
       return seen;
     },
   };
+}
+
+/**
+ * The per-test setup of the fault and load tests: before each test, Math.random pinned to 0 (the
+ * backoff's jitter factor becomes 0.5), a fresh harness handed to `use`, and a rejection watch;
+ * after it, real timers back, the mocks restored, the harness closed, and the test fails if a
+ * promise rejection went unhandled.
+ */
+export function harnessPerTest(use: (harness: Harness) => void): void {
+  let harness: Harness;
+  let watch: ReturnType<typeof rejectionWatch>;
+
+  beforeEach(async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    harness = await startHarness();
+    use(harness);
+    watch = rejectionWatch();
+    watch.start();
+  });
+
+  afterEach(async () => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    await harness.close();
+    expect(await watch.stop(), 'no unhandled promise rejection').toEqual([]);
+  });
 }
 
 /** Runs `tasks` with at most `concurrency` in flight; results in task order. */

@@ -3,37 +3,22 @@
 // Counts, not durations, are asserted; the numbers measured are written to docs/reliability.md.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'qs';
 import {
   type Harness,
   clientFor,
+  harnessPerTest,
   listPage,
   pool,
-  rejectionWatch,
   sendJson,
-  startHarness,
   tooMany,
 } from './harness.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
-let watch: ReturnType<typeof rejectionWatch>;
-
-beforeEach(async () => {
-  vi.spyOn(Math, 'random').mockReturnValue(0);
-  h = await startHarness();
-  watch = rejectionWatch();
-  watch.start();
-});
-
-afterEach(async () => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  await h.close();
-  expect(await watch.stop(), 'no unhandled promise rejection').toEqual([]);
-});
+harnessPerTest((harness) => (h = harness));
 
 /** Answers `GET /cases/{id}.json` with that case after `delay` ms, counting `api_calls_left` down. */
 function caseServer(opts: { fault?: (id: number, n: number) => 'ok' | '503' | '429'; budget?: number } = {}) {
