@@ -130,6 +130,7 @@ export function typeCheck(blocks: CodeBlock[], dir: string, root: string): Check
       paths: {
         '@omnidesk-openapi/client': [join(client, 'index.d.ts')],
         '@omnidesk-openapi/client/node': [join(client, 'node.d.ts')],
+        '@omnidesk-openapi/client/core': [join(client, 'core.d.ts')],
       },
     },
     include: ['*.ts'],

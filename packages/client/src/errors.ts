@@ -16,7 +16,8 @@ export interface ErrorContext {
   cause?: unknown;
 }
 
-const inspect = Symbol.for('nodejs.util.inspect.custom');
+/** How Node's `util.inspect` asks an object to print itself. */
+export const inspect: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 export class OmnideskError extends Error {
   override name = 'OmnideskError';
@@ -42,18 +43,10 @@ export class OmnideskError extends Error {
     this.headers = ctx.headers;
   }
 
+  /** The error's fields (a subclass's too), without the answer's headers. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      operationId: this.operationId,
-      method: this.method,
-      path: this.path,
-      body: this.body,
-      rateLimit: this.rateLimit,
-    };
+    const { headers, name, message, ...fields } = this;
+    return { name, message, ...fields };
   }
 
   override toString(): string {
@@ -86,9 +79,6 @@ export class ValidationError extends OmnideskError {
     super(message, ctx);
     this.details = ctx.details;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), details: this.details };
-  }
 }
 /** 429 after the retries allowed (or a wait longer than `maxRetryAfter`). */
 export class RateLimitError extends OmnideskError {
@@ -98,9 +88,6 @@ export class RateLimitError extends OmnideskError {
   constructor(message: string, ctx: ErrorContext & { retryAfter?: number | undefined }) {
     super(message, ctx);
     this.retryAfter = ctx.retryAfter;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfter: this.retryAfter };
   }
 }
 /** 5xx after the retries allowed (a POST is never retried on 5xx). */
@@ -144,9 +131,6 @@ export class AttachmentTooLargeError extends InvalidRequestError {
     this.fileName = ctx.fileName;
     this.size = ctx.size;
     this.limit = ctx.limit;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), fileName: this.fileName, size: this.size, limit: this.limit };
   }
 }
 

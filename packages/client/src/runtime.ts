@@ -58,28 +58,75 @@ export type Unwrap<R, K extends string> = R extends { [P in K]: infer V }
 export type ListEntry<R> = R extends unknown ? (`${number}` extends keyof R ? R[`${number}`] : never) : never;
 export type WithAttachments<T> = T & { attachments?: Attachment[] };
 
+/**
+ * One operation as the generator writes it, compactly (the table ships in every bundle):
+ * `[operationId, method, httpMethod, path, flags?, resultKey?, envelope?, form?, paramTypes?]`.
+ * flags: 1 query, 2 `page`, 4 `limit`, 8 body, 16 JSON body, 32 optional body, bits 6-7 the
+ * result kind (entity, list, void, raw). `0` stands for an absent string. paramTypes: a letter
+ * per path parameter, `i` integer (the default), `n` number, `s` string; upper case for an array.
+ */
+export type OperationSpec = readonly [string, string, OperationMeta['httpMethod'], string, number?, (string | 0)?, (string | 0)?, (string | 0)?, string?];
+
+const KINDS = ['entity', 'list', 'void', 'raw'] as const;
+const TYPES: Record<string, 'string' | 'number'> = { s: 'string', n: 'number' };
+
+/** The OperationMeta of a compact OperationSpec (absent fields are undefined). */
+export function decodeOperation(resource: string, [operationId, method, httpMethod, path, f = 0, key, envelope, form, types = '']: OperationSpec): OperationMeta {
+  let i = 0;
+  return {
+    operationId,
+    resource,
+    method,
+    httpMethod,
+    path,
+    pathParams: (path.match(/[^{}]+(?=\})/g) ?? []).map((name) => {
+      const t = types[i++] ?? 'i';
+      return { name, type: TYPES[t.toLowerCase()], array: t < 'a' || undefined };
+    }),
+    query: f & 1 ? { page: !!(f & 2), limit: !!(f & 4) } : undefined,
+    body: f & 8 ? { envelope: envelope || undefined, json: f & 16 ? true : undefined, form: form || undefined, ...(f & 32 ? { optional: true } : {}) } : undefined,
+    result: { kind: KINDS[(f >> 6) & 3], key: key || undefined },
+  } as OperationMeta;
+}
+
+/** Every operation of `{ resource: specs }`, in that order. */
+export function decodeTable(resources: Record<string, readonly OperationSpec[]>): OperationMeta[] {
+  return Object.entries(resources).flatMap(([resource, specs]) => specs.map((spec) => decodeOperation(resource, spec)));
+}
+
+/** What the resource methods need of a client: the openapi-fetch client, the transport under it. */
 export interface Invoker {
+  /** Builds every request (URL, query, headers, body); its `fetch` is `send`. */
   raw: Client<any>;
-  send: (request: Request, ctx: CallContext) => Promise<Response>;
+  send: (request: Request, ctx?: CallContext) => Promise<Response>;
   rateLimit: () => RateLimitState | undefined;
+}
+
+/** Where a client or core keeps its Invoker (not enumerable, not in JSON). */
+export const INVOKER: unique symbol = Symbol('omnidesk.invoker') as never;
+
+/** The transport and settings shared by resources: `createOmnideskCore()` of `@omnidesk-openapi/client/core`. */
+export interface OmnideskCore {
+  /** The rate-limit headers of the last answer (undefined before the first). */
+  readonly rateLimit: RateLimitState | undefined;
+  readonly baseUrl: string;
+  /** @internal */
+  readonly [INVOKER]: Invoker;
 }
 
 function checkPathValue(meta: OperationMeta, param: OperationMeta['pathParams'][number], value: unknown): unknown {
   const where = `${meta.resource}.${meta.method}: ${param.name}`;
-  const one = (v: unknown): v is number | string =>
+  const one = (v: unknown) =>
     param.type === 'string'
       ? typeof v === 'string' && v !== ''
       : typeof v === 'number' && (param.type === 'number' ? Number.isFinite(v) : Number.isSafeInteger(v) && v >= 0);
-  const wanted = param.type === 'string' ? 'a non-empty string' : param.type === 'number' ? 'a number' : 'a non-negative integer';
-  if (param.array && Array.isArray(value)) {
-    if (value.length === 0) throw new InvalidRequestError(`${where} must list at least one id`);
-    const bad = value.find((v) => !one(v));
-    if (bad !== undefined || value.some((v) => !one(v))) {
-      throw new InvalidRequestError(`${where} must be ${wanted} or an array of them, got ${JSON.stringify(bad ?? value)}`);
-    }
-    return value;
+  const list = param.array && Array.isArray(value);
+  if (list && !value.length) throw new InvalidRequestError(`${where} must list at least one id`);
+  const bad = list ? value.filter((v) => !one(v)) : one(value) ? [] : [value];
+  if (bad.length) {
+    const wanted = param.type === 'string' ? 'a non-empty string' : param.type === 'number' ? 'a number' : 'a non-negative integer';
+    throw new InvalidRequestError(`${where} must be ${wanted}${param.array ? ' or an array of them' : ''}, got ${JSON.stringify(bad[0])}`);
   }
-  if (!one(value)) throw new InvalidRequestError(`${where} must be ${wanted}${param.array ? ' or an array of them' : ''}, got ${JSON.stringify(value) ?? String(value)}`);
   return value;
 }
 
@@ -129,50 +176,50 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
   }
 
   const ctx: CallContext = { operationId: meta.operationId, timeout: options.timeout, maxRetries: options.maxRetries };
-  let reqPath = meta.path;
+  let sent: Request | undefined;
   const { data: text, error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
+    // Bulk ids go as one value, `2000,2001`: openapi-fetch encodes each id and joins them with raw commas.
     params: { path, query },
     body,
     headers: options.headers,
     signal: options.signal,
     // Parsed below, so that a broken body is an error naming the call, not a bare SyntaxError.
     parseAs: 'text',
-    fetch: (request: Request) => {
-      reqPath = new URL(request.url).pathname;
-      return client.send(request, ctx);
-    },
-  } as never)) as { data?: unknown; error?: unknown; response: Response };
-  const where = { status: response.status, operationId: meta.operationId, method: meta.httpMethod.toUpperCase(), path: reqPath };
-  const call = `${where.method} ${reqPath} (${meta.operationId})`;
+    fetch: (request: Request) => client.send((sent = request), ctx),
+  } as never)) as { data?: string; error?: unknown; response: Response };
+  const method = meta.httpMethod.toUpperCase();
+  // Only errors need the path: the URL is parsed then.
+  const where = () => ({ status: response.status, operationId: meta.operationId, method, path: sent ? new URL(sent.url).pathname : meta.path });
+  const call = () => `${method} ${where().path} (${meta.operationId})`;
   if (!response.ok) {
     // This answer's headers, not the last seen: concurrent calls interleave.
     const rateLimit = readRateLimit(response.headers);
-    throw errorFromResponse(response, error, { ...where, rateLimit, retryAfter: rateLimit?.retryAfter });
+    throw errorFromResponse(response, error, { ...where(), rateLimit, retryAfter: rateLimit?.retryAfter });
   }
 
   let data: unknown;
-  if (typeof text === 'string' && text.trim() !== '') {
+  if (text && text.trim() !== '') {
     try {
       data = JSON.parse(text);
     } catch (cause) {
       const sample = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-      throw new InvalidResponseError(`${response.status} with a body that is not JSON: ${call}`, { ...where, body: sample, cause });
+      throw new InvalidResponseError(`${response.status} with a body that is not JSON: ${call()}`, { ...where(), body: sample, cause });
     }
   }
 
   const bulkParam = meta.pathParams.find((p) => p.array);
-  const sent = bulkParam ? path[bulkParam.name] : undefined;
-  if (Array.isArray(sent)) {
+  const ids = bulkParam ? path[bulkParam.name] : undefined;
+  if (Array.isArray(ids)) {
     const listed = successIds(data);
     if (listed) {
       const ok = new Set(listed);
-      return { succeeded: sent.filter((id) => ok.has(id)), failed: sent.filter((id) => !ok.has(id)) } satisfies BulkOutcome;
+      return { succeeded: ids.filter((id) => ok.has(id)), failed: ids.filter((id) => !ok.has(id)) } satisfies BulkOutcome;
     }
     // A 2xx without a list of ids (no body, or the one-entity answer) means all of them.
     if (data === undefined || meta.result.kind === 'void' || (meta.result.kind === 'entity' && data && typeof data === 'object' && meta.result.key in data)) {
-      return { succeeded: [...sent], failed: [] } satisfies BulkOutcome;
+      return { succeeded: [...ids], failed: [] } satisfies BulkOutcome;
     }
-    throw new InvalidResponseError(`${meta.resource}.${meta.method}: the answer lists no succeeded ids`, { ...where, body: data });
+    throw new InvalidResponseError(`${meta.resource}.${meta.method}: the answer lists no succeeded ids`, { ...where(), body: data });
   }
 
   switch (meta.result.kind) {
@@ -184,7 +231,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     case 'entity': {
       const key = meta.result.key;
       if (data && typeof data === 'object' && key in data) return (data as Record<string, unknown>)[key];
-      throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call}`, { ...where, body: data });
+      throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call()}`, { ...where(), body: data });
     }
     default:
       return data;
@@ -210,16 +257,28 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   };
   const startPage = typeof query.page === 'number' ? query.page : 1;
   const size = limit ?? (typeof query.limit === 'number' ? query.limit : 100);
-  return paginate(fetchPage, { limit: size, startPage, ...(maxItems === undefined ? {} : { maxItems }) });
+  return paginate(fetchPage, { limit: size, startPage, maxItems });
 }
 
-/** Builds `{ cases: { list, get, ... }, ... }` from the generated operation table. */
+/** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */
+export function bindMethods(client: Invoker, metas: readonly OperationMeta[], into: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const meta of metas) {
+    into[meta.method] = (...args: unknown[]) => invoke(client, meta, args);
+    if (meta.result.kind === 'list') into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
+  }
+  return into;
+}
+
+/** A resource from its compact operation specs, over a core (what the generated factories call). */
+export function bindResource(core: OmnideskCore, resource: string, specs: readonly OperationSpec[]): unknown {
+  const client = core?.[INVOKER];
+  if (!client) throw new TypeError(`${resource}(core): expected the result of createOmnideskCore()`);
+  return bindMethods(client, specs.map((spec) => decodeOperation(resource, spec)));
+}
+
+/** Builds `{ cases: { list, get, ... }, ... }` from an operation table. */
 export function buildResources(client: Invoker, table: readonly OperationMeta[]): Record<string, Record<string, unknown>> {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (const meta of table) {
-    const resource = (resources[meta.resource] ??= {});
-    resource[meta.method] = (...args: unknown[]) => invoke(client, meta, args);
-    if (meta.result.kind === 'list') resource[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
-  }
+  for (const meta of table) bindMethods(client, [meta], (resources[meta.resource] ??= {}));
   return resources;
 }

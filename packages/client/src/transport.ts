@@ -8,7 +8,8 @@ export interface Logger {
 export type FetchLike = (input: Request) => Promise<Response>;
 
 export interface TransportOptions {
-  fetch: FetchLike;
+  /** The `fetch` option: gets a Request per attempt. Without it, `globalThis.fetch(request, { signal })`: no copy built. */
+  fetch?: FetchLike | undefined;
   /** Milliseconds per attempt. */
   timeout: number;
   maxRetries: number;
@@ -82,17 +83,6 @@ export function refusedBeforeSend(error: unknown): boolean {
   return walk(error);
 }
 
-/** AbortSignal.any where the runtime has it (Node 20.3+, current browsers, Deno, Bun), else by hand. */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const both = new AbortController();
-  const forward = (s: AbortSignal) => () => both.abort(s.reason);
-  if (a.aborted || b.aborted) both.abort((a.aborted ? a : b).reason);
-  a.addEventListener('abort', forward(a), { once: true });
-  b.addEventListener('abort', forward(b), { once: true });
-  return both.signal;
-}
-
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each scaled by 0.5-1. */
 export function backoff(attempt: number, random: () => number): number {
   const base = Math.min(8000, 500 * 2 ** attempt);
@@ -100,36 +90,58 @@ export function backoff(attempt: number, random: () => number): number {
 }
 
 export function createTransport(options: TransportOptions) {
-  const log = (message: string, data: Record<string, unknown>) => options.logger?.debug(message, data);
+  // `logger?.debug(...)` builds no line without a logger.
+  const { logger, fetch: userFetch } = options;
 
+  /** Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body read. */
   return async function send(request: Request, ctx: CallContext = {}): Promise<Response> {
     const method = request.method.toUpperCase();
-    const path = new URL(request.url).pathname;
+    let path: string | undefined;
+    const pathOf = () => (path ??= new URL(request.url).pathname);
+    const caller = request.signal;
+    // A body stream can be read only once: every attempt with a body sends a copy.
+    const hasBody = request.body !== null;
     const timeout = ctx.timeout ?? options.timeout;
     const maxRetries = ctx.maxRetries ?? options.maxRetries;
     const idempotent = IDEMPOTENT.has(method);
-    const caller = request.signal;
-    const errorCtx = { operationId: ctx.operationId, method, path };
+    const failure = (timedOut: boolean, cause: unknown): OmnideskError => {
+      const path = pathOf();
+      const errorCtx = { operationId: ctx.operationId, method, path, cause };
+      return timedOut
+        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${path}`, { ...errorCtx, timeout })
+        : new ConnectionError(`connection failed: ${method} ${path}`, errorCtx);
+    };
 
     for (let attempt = 0; ; attempt++) {
       caller.throwIfAborted();
-      await options.limiter?.acquire(caller);
-      const timer = new AbortController();
-      const handle = setTimeout(() => timer.abort(), timeout);
-      // A fresh copy per attempt: a body stream can be read only once.
-      const attemptRequest = new Request(request.clone(), { signal: anySignal(caller, timer.signal) });
+      if (options.limiter) {
+        await options.limiter.acquire(caller);
+        caller.throwIfAborted();
+      }
+      // One controller per attempt, aborted by the timer or by the caller's signal.
+      const attemptController = new AbortController();
+      let timedOut = false;
+      const handle = setTimeout(() => {
+        timedOut = true;
+        attemptController.abort();
+      }, timeout);
+      const onAbort = () => attemptController.abort(caller.reason);
+      caller.addEventListener('abort', onAbort);
+      const done = () => {
+        clearTimeout(handle);
+        caller.removeEventListener('abort', onAbort);
+      };
       const started = options.now();
       let response: Response | undefined;
       let error: OmnideskError | undefined;
       let retryable = false;
       try {
-        response = await options.fetch(attemptRequest);
+        const signal = attemptController.signal;
+        const copy = hasBody ? request.clone() : request;
+        response = await (userFetch ? userFetch(new Request(copy, { signal })) : fetch(copy, { signal }));
       } catch (cause) {
-        if (caller.aborted) {
-          clearTimeout(handle);
-          throw caller.reason;
-        }
-        const timedOut = timer.signal.aborted;
+        done();
+        if (caller.aborted) throw caller.reason;
         error = failure(timedOut, cause);
         // A POST that may have reached the server is never sent again.
         retryable = idempotent || (!timedOut && refusedBeforeSend(cause));
@@ -138,13 +150,13 @@ export function createTransport(options: TransportOptions) {
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
-        log('omnidesk: response', { method, path, status: response.status, attempt, durationMs: options.now() - started });
+        logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: options.now() - started });
         const wait = attempt < maxRetries ? retryWait(response, rateLimit, idempotent, attempt, options.maxRetryAfter, options.random) : undefined;
         if (wait !== undefined) {
-          clearTimeout(handle);
+          done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
-          log('omnidesk: retrying', { method, path, status: response.status, attempt, waitMs: wait });
+          logger?.debug('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
           await options.sleep(wait, caller);
           continue;
         }
@@ -152,33 +164,32 @@ export function createTransport(options: TransportOptions) {
         // ConnectionError or TimeoutError like a failure before the headers.
         // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
-          const [body, cut] = NULL_BODY.has(response.status) ? [] : response.ok ? [await response.arrayBuffer()] : await head(response);
-          clearTimeout(handle);
-          const headers = new Headers(response.headers);
-          headers.delete('content-encoding');
+          let body: ArrayBuffer | undefined;
+          let cut = false;
+          if (!NULL_BODY.has(response.status)) {
+            if (!response.ok) [body, cut] = await head(response);
+            else body = await response.arrayBuffer();
+          }
+          done();
+          let headers = response.headers;
+          if (headers.has('content-encoding')) {
+            headers = new Headers(headers);
+            headers.delete('content-encoding');
+          }
           const answer = new Response(body?.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
           if (cut) cutBodies.add(answer);
           return answer;
         } catch (cause) {
-          if (caller.aborted) {
-            clearTimeout(handle);
-            throw caller.reason;
-          }
-          error = failure(timer.signal.aborted, cause);
+          done();
+          if (caller.aborted) throw caller.reason;
+          error = failure(timedOut, cause);
           // The server answered: only a repeatable request may be sent again.
           retryable = idempotent;
         }
       }
-      clearTimeout(handle);
-      log('omnidesk: request failed', { method, path, attempt, error: error!.name, durationMs: options.now() - started });
+      logger?.debug('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: options.now() - started });
       if (!retryable || attempt >= maxRetries) throw error!;
       await options.sleep(backoff(attempt, options.random), caller);
-    }
-
-    function failure(timedOut: boolean, cause: unknown): OmnideskError {
-      return timedOut
-        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${path}`, { ...errorCtx, timeout, cause })
-        : new ConnectionError(`connection failed: ${method} ${path}`, { ...errorCtx, cause });
     }
   };
 }

@@ -40,7 +40,7 @@ describe('the built package', () => {
     const report = JSON.parse(r.stdout);
     expect(report.problems).toEqual({});
     expect(r.status).toBe(0);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './node', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './node', './package.json']);
   }, 120_000);
 
   it('the default entry imports nothing Node-only (browsers, Deno, Bun); ./node does', () => {
@@ -48,6 +48,8 @@ describe('the built package', () => {
       const main = graph(join(pkgDir, `dist/${flavour}/index.js`));
       expect([...main.bare].sort()).toEqual(['openapi-fetch']);
       expect([...graph(join(pkgDir, `dist/${flavour}/node.js`)).bare].sort()).toEqual(['node:fs', 'node:fs/promises', 'node:path']);
+      // The core entry builds its requests with openapi-fetch too, and imports nothing Node-only.
+      expect([...graph(join(pkgDir, `dist/${flavour}/core.js`)).bare]).toEqual(['openapi-fetch']);
     }
   });
 

@@ -1,7 +1,7 @@
-// The SDK's weight in a browser bundle: the same esbuild build as `pnpm bench` (scripts/bench/size.mjs)
+// The SDK's weight in a browser bundle: the same esbuild builds as `pnpm bench` (scripts/bench/size.mjs)
 // of an app that creates the client and calls one operation, minified and gzipped. Sizes are
-// deterministic, so this is a fixed byte limit, not a timing. Needs the built package
-// (`pnpm test` builds first). Raise the limit only on purpose, and say why in the commit.
+// deterministic, so these are fixed byte limits, not timings. Needs the built package
+// (`pnpm test` builds first). Raise a limit only on purpose, and say why in the commit.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without declarations
@@ -9,9 +9,17 @@ import { bundle } from '../../../scripts/bench/size.mjs';
 // @ts-expect-error: a plain .mjs script without declarations
 import { clientEntry } from '../../../scripts/bench/lib.mjs';
 
-/** Gzipped bytes (level 9) of the one-operation bundle: a little above the 10 476 of the first run.
- * The target is under 10 000 (docs/benchmarks.md); lower this as the SDK gets there. */
-const LIMIT = 10_600;
+/** Gzipped bytes (level 9) of the one-operation app on the tree-shakeable entry (`/core`): a little
+ * above the 8 994 of its run with openapi-fetch building the requests, under the 10 000 target
+ * (docs/benchmarks.md). */
+const CORE_LIMIT = 9_100;
+/**
+ * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
+ * `raw` client): a little above 10 583, down from 10 702 (compact operation tables, a smaller
+ * runtime). Over the 10 000 target, which the `/core` entry meets; lower this as the full client
+ * gets smaller.
+ */
+const FULL_LIMIT = 10_595;
 
 interface Bundle {
   minified: number;
@@ -24,9 +32,21 @@ describe('bundle size', () => {
     expect(existsSync(clientEntry as string), `${clientEntry} is missing: run node scripts/build.mjs generate sdk`).toBe(true);
   });
 
-  it(`an app calling one operation stays under ${LIMIT} bytes gzipped`, async () => {
+  it(`an app calling one operation through the /core entry stays under ${CORE_LIMIT} bytes gzipped, with no other resource`, async () => {
+    const one = (await bundle('coreOneOperation')) as Bundle;
+    expect(one.text).toContain('/cases.json');
+    expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
+    expect(CORE_LIMIT).toBeLessThan(10_000);
+    // Tree-shaking: another resource's operations are left out.
+    expect(one.text).not.toContain('/kb_article');
+    expect(one.text).not.toContain('listKbArticles');
+    expect(one.text).not.toContain('/users.json');
+  });
+
+  it(`an app calling one operation on the full client stays under ${FULL_LIMIT} bytes gzipped`, async () => {
     const one = (await bundle('oneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
-    expect(one.gzipped).toBeLessThanOrEqual(LIMIT);
+    expect(one.gzipped).toBeLessThanOrEqual(FULL_LIMIT);
+    expect(FULL_LIMIT).toBeLessThan(10_600);
   });
 });

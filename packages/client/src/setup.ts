@@ -1,0 +1,75 @@
+import createClient from 'openapi-fetch';
+import { inspect } from './errors.js';
+import { serializeQuery } from './query.js';
+import { Limiter, type RateLimitState, defaultSleep } from './rate-limit.js';
+import { INVOKER, type Invoker } from './runtime.js';
+import { createTransport } from './transport.js';
+import type { OmnideskClientOptions } from './client.js';
+
+/** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
+export function setup(options: OmnideskClientOptions, who: string) {
+  const check: (condition: boolean, message: string) => asserts condition = (condition, message) => {
+    if (!condition) throw new TypeError(`${who}: ${message}`);
+  };
+  check(options !== null && typeof options === 'object', 'options must be an object');
+  const { domain, email, apiKey } = options;
+  check(typeof email === 'string' && email.trim() !== '', '`email` must be a non-empty string');
+  check(typeof apiKey === 'string' && apiKey.trim() !== '', '`apiKey` must be a non-empty string');
+  check(domain === undefined || (typeof domain === 'string' && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain)),
+    '`domain` must be the account subdomain only (`yourcompany`, not a URL)');
+  const baseUrl = options.baseUrl ?? (domain ? `https://${domain}.omnidesk.ru/api` : undefined);
+  check(baseUrl !== undefined, 'give `domain` or `baseUrl`');
+  check(/^https?:\/\//.test(baseUrl), '`baseUrl` must be an http(s) URL');
+  const timeout = options.timeout ?? 60_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const maxRetryAfter = options.maxRetryAfter ?? 60;
+  check(Number.isFinite(timeout) && timeout > 0, '`timeout` must be a positive number of milliseconds');
+  check(Number.isInteger(maxRetries) && maxRetries >= 0, '`maxRetries` must be an integer, 0 or more');
+  check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0, '`maxRetryAfter` must be 0 or more seconds');
+
+  let lastRateLimit: RateLimitState | undefined;
+  const send = createTransport({
+    fetch: options.fetch,
+    timeout,
+    maxRetries,
+    maxRetryAfter,
+    limiter: options.rateLimit ? new Limiter(options.rateLimit) : undefined,
+    logger: options.logger,
+    sleep: defaultSleep,
+    random: Math.random,
+    now: Date.now,
+    onRateLimit: (state) => (lastRateLimit = state),
+  });
+
+  const auth = `Basic ${base64(`${email}:${apiKey}`)}`;
+  // The one request builder: openapi-fetch, with the transport as its fetch.
+  const raw = createClient<any>({
+    baseUrl,
+    headers: { ...options.headers, Authorization: auth },
+    querySerializer: serializeQuery as never,
+    fetch: (request: Request) => send(request),
+  });
+  const invoker: Invoker = { raw, send, rateLimit: () => lastRateLimit };
+  return { invoker, baseUrl };
+}
+
+/** baseUrl, rateLimit and the hidden invoker on a client or core, and how it prints (never the key). */
+export function describeAs(target: object, invoker: Invoker, baseUrl: string, name: string): void {
+  const describe = () => ({ baseUrl, rateLimit: invoker.rateLimit() });
+  // Properties defined here are not enumerable unless said.
+  Object.defineProperties(target, {
+    [INVOKER]: { value: invoker },
+    baseUrl: { value: baseUrl, enumerable: true },
+    rateLimit: { get: invoker.rateLimit, enumerable: true },
+    toJSON: { value: describe },
+    toString: { value: () => `${name}(${baseUrl})` },
+    [inspect]: { value: () => `${name} ${JSON.stringify(describe())}` },
+  });
+}
+
+// UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
