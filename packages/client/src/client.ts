@@ -57,7 +57,15 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
     core.request(method as never, url as never, (init?.fetch
       ? init
       : { ...init, fetch: (request: Request) => send(request, { operationId: operationIds.get(`${method.toUpperCase()} ${url}`) }) }) as never);
-  const raw = { ...core, request: rawCall } as Record<string, unknown>;
+  const raw = {
+    ...core,
+    request: rawCall,
+    // Resource methods read answers past openapi-fetch only while no middleware would see them.
+    use(...m: never[]) {
+      core.use(...m);
+      invoker.mw = true;
+    },
+  } as Record<string, unknown>;
   // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE (upper case: not request, use, eject).
   for (const method in core) if (method < 'a') raw[method] = (url: string, init?: { fetch?: unknown }) => rawCall(method, url, init);
 

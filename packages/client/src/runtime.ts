@@ -100,6 +100,8 @@ export interface Invoker {
   raw: Client<any>;
   send: (request: Request, ctx?: CallContext) => Promise<Response>;
   rateLimit: () => RateLimitState | undefined;
+  /** Set once `raw.use()` registers a middleware: answers then reach it unread. */
+  mw?: boolean;
 }
 
 /** Where a client or core keeps its Invoker (not enumerable, not in JSON). */
@@ -175,18 +177,20 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     query = input;
   }
 
-  const ctx: CallContext = { operationId: meta.operationId, timeout: options.timeout, maxRetries: options.maxRetries };
+  // Without middleware, the transport reads a 2xx body as text for us (read once, not copied
+  // into a new Response for openapi-fetch to read again); with it, the answer is read here.
+  const ctx: CallContext = { operationId: meta.operationId, timeout: options.timeout, maxRetries: options.maxRetries, text: !client.mw };
   let sent: Request | undefined;
-  const { data: text, error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
+  const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
     // Bulk ids go as one value, `2000,2001`: openapi-fetch encodes each id and joins them with raw commas.
     params: { path, query },
     body,
     headers: options.headers,
     signal: options.signal,
     // Parsed below, so that a broken body is an error naming the call, not a bare SyntaxError.
-    parseAs: 'text',
+    parseAs: 'stream',
     fetch: (request: Request) => client.send((sent = request), ctx),
-  } as never)) as { data?: string; error?: unknown; response: Response };
+  } as never)) as { error?: unknown; response: Response };
   const method = meta.httpMethod.toUpperCase();
   // Only errors need the path: the URL is parsed then.
   const where = () => ({ status: response.status, operationId: meta.operationId, method, path: sent ? new URL(sent.url).pathname : meta.path });
@@ -196,9 +200,10 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     const rateLimit = readRateLimit(response.headers);
     throw errorFromResponse(response, error, { ...where(), rateLimit, retryAfter: rateLimit?.retryAfter });
   }
+  const text = ctx.text === false ? await response.text() : (ctx.text as string);
 
   let data: unknown;
-  if (text && text.trim() !== '') {
+  if (text?.trim()) {
     try {
       data = JSON.parse(text);
     } catch (cause) {

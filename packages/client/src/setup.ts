@@ -41,13 +41,15 @@ export function setup(options: OmnideskClientOptions, who: string) {
     onRateLimit: (state) => (lastRateLimit = state),
   });
 
-  const auth = `Basic ${base64(`${email}:${apiKey}`)}`;
+  // UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
+  const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${email}:${apiKey}`)))}`;
   // The one request builder: openapi-fetch, with the transport as its fetch.
   const raw = createClient<any>({
     baseUrl,
     headers: { ...options.headers, Authorization: auth },
     querySerializer: serializeQuery as never,
-    fetch: (request: Request) => send(request),
+    // Every call gives its own fetch; this one gets openapi-fetch's `requestInitExt` (undefined) as a context.
+    fetch: send as never,
   });
   const invoker: Invoker = { raw, send, rateLimit: () => lastRateLimit };
   return { invoker, baseUrl };
@@ -67,9 +69,3 @@ export function describeAs(target: object, invoker: Invoker, baseUrl: string, na
   });
 }
 
-// UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}

@@ -28,10 +28,11 @@ export interface CallContext {
   operationId?: string | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
+  /** `true`: a 2xx body is read as text into `text`, and the answer itself returned (body used). */
+  text?: boolean | string | undefined;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-const NULL_BODY = new Set([101, 204, 205, 304]);
 /** The most of an error (non-2xx) body read: enough for any JSON error, not a 50 MB proxy page. */
 export const ERROR_BODY_MAX = 65_536;
 
@@ -52,20 +53,20 @@ async function head(response: Response): Promise<[ArrayBuffer, boolean]> {
 
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
 function retryWait(
-  response: Response,
+  status: number,
   rateLimit: RateLimitState | undefined,
   idempotent: boolean,
   attempt: number,
   maxRetryAfter: number,
   random: () => number,
 ): number | undefined {
-  if (response.status === 429) {
+  if (status === 429) {
     // 429 means the request was not processed, so even a POST may be sent again.
     const retryAfter = rateLimit?.retryAfter;
     if (retryAfter === undefined) return backoff(attempt, random);
     return retryAfter <= maxRetryAfter ? retryAfter * 1000 : undefined;
   }
-  if (response.status >= 500 && idempotent) return backoff(attempt, random);
+  if (status >= 500 && idempotent) return backoff(attempt, random);
   return undefined;
 }
 
@@ -151,7 +152,7 @@ export function createTransport(options: TransportOptions) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
         logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: options.now() - started });
-        const wait = attempt < maxRetries ? retryWait(response, rateLimit, idempotent, attempt, options.maxRetryAfter, options.random) : undefined;
+        const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter, options.random) : undefined;
         if (wait !== undefined) {
           done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
@@ -164,19 +165,20 @@ export function createTransport(options: TransportOptions) {
         // ConnectionError or TimeoutError like a failure before the headers.
         // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
-          let body: ArrayBuffer | undefined;
-          let cut = false;
-          if (!NULL_BODY.has(response.status)) {
-            if (!response.ok) [body, cut] = await head(response);
-            else body = await response.arrayBuffer();
+          if (ctx.text && response.ok) {
+            ctx.text = await response.text();
+            done();
+            return response;
           }
+          // A null-body status (204, 304) reads as empty.
+          const [body, cut] = response.ok ? [await response.arrayBuffer(), false] : await head(response);
           done();
           let headers = response.headers;
           if (headers.has('content-encoding')) {
             headers = new Headers(headers);
             headers.delete('content-encoding');
           }
-          const answer = new Response(body?.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
+          const answer = new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
           if (cut) cutBodies.add(answer);
           return answer;
         } catch (cause) {
