@@ -98,6 +98,7 @@ export function encodeOperation(meta) {
   if (meta.query) flags |= 1 | (meta.query.page ? 2 : 0) | (meta.query.limit ? 4 : 0);
   if (meta.body) flags |= 8 | (meta.body.json ? 16 : 0) | (meta.body.optional ? 32 : 0);
   flags |= KINDS.indexOf(meta.result.kind) << 6;
+  if (meta.idempotent === false) flags |= 256;
   const types = meta.pathParams.map((p) => {
     const t = p.type === 'string' ? 's' : p.type === 'number' ? 'n' : 'i';
     return p.array ? t.toUpperCase() : t;
@@ -195,6 +196,12 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
         resultType = R;
       }
 
+      // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
+      // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
+      // POST and PATCH are never resent (the runtime knows).
+      const idempotent = op['x-sdk-idempotent'] ?? true;
+      const resentByMethod = ['get', 'put', 'delete'].includes(http);
+
       const meta = {
         operationId: op.operationId,
         resource,
@@ -218,6 +225,7 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
             }
           : {}),
         result,
+        ...(resentByMethod && !idempotent ? { idempotent: false } : {}),
       };
       table.push(meta);
 

@@ -50,13 +50,16 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
   const { invoker, baseUrl } = setup(options, 'createOmnideskClient');
   const { raw: core, send } = invoker;
 
-  // Raw calls name their operation in errors too: looked up from the path template.
-  const operationIds = new Map(table.map((op) => [`${op.httpMethod.toUpperCase()} ${op.path}`, op.operationId]));
+  // Raw calls are the same operations: looked up from the path template, they name their
+  // operation in errors and are not resent when it is not idempotent.
+  const operations = new Map(table.map((op) => [`${op.httpMethod.toUpperCase()} ${op.path}`, op]));
   // Each call gets a fetch that knows its operation (a per-call `fetch` of the caller's own wins).
-  const rawCall = (method: string, url: string, init: { fetch?: unknown } | undefined) =>
-    core.request(method as never, url as never, (init?.fetch
+  const rawCall = (method: string, url: string, init: { fetch?: unknown } | undefined) => {
+    const op = operations.get(`${method.toUpperCase()} ${url}`);
+    return core.request(method as never, url as never, (init?.fetch
       ? init
-      : { ...init, fetch: (request: Request) => send(request, { operationId: operationIds.get(`${method.toUpperCase()} ${url}`) }) }) as never);
+      : { ...init, fetch: (request: Request) => send(request, { operationId: op?.operationId, idempotent: op?.idempotent }) }) as never);
+  };
   const raw = {
     ...core,
     request: rawCall,

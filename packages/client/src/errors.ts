@@ -16,31 +16,28 @@ export interface ErrorContext {
   cause?: unknown;
 }
 
+/** What a wrong argument was, for error messages: `null`, `an array`, or its `typeof`. */
+export const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
 /** How Node's `util.inspect` asks an object to print itself. */
 export const inspect: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 export class OmnideskError extends Error {
   override name = 'OmnideskError';
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly body: unknown;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly body: unknown;
   /** Set by the resource method that made the call (or looked up from the raw client's path). */
-  operationId: string | undefined;
-  readonly method: string | undefined;
-  readonly path: string | undefined;
-  readonly rateLimit: RateLimitState | undefined;
-  readonly headers: Record<string, string> | undefined;
+  declare operationId: string | undefined;
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
+  declare readonly rateLimit: RateLimitState | undefined;
+  declare readonly headers: Record<string, string> | undefined;
 
-  constructor(message: string, ctx: ErrorContext = {}) {
-    super(message, ctx.cause === undefined ? undefined : { cause: ctx.cause });
-    this.status = ctx.status;
-    this.code = ctx.code;
-    this.body = ctx.body;
-    this.operationId = ctx.operationId;
-    this.method = ctx.method;
-    this.path = ctx.path;
-    this.rateLimit = ctx.rateLimit;
-    this.headers = ctx.headers;
+  /** `ctx` becomes the error's fields (a subclass's own too: `retryAfter`, `timeout`); `cause` the standard one. */
+  constructor(message: string, { cause, ...fields }: ErrorContext = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
   }
 
   /** The error's fields (a subclass's too), without the answer's headers. */
@@ -74,20 +71,18 @@ export class NotFoundError extends OmnideskError {
 export class ValidationError extends OmnideskError {
   override name = 'ValidationError';
   /** The server's details: the body (Prism's problem+json) or the parsed `sl-violations` header. */
-  readonly details: unknown;
+  declare readonly details: unknown;
   constructor(message: string, ctx: ErrorContext & { details?: unknown }) {
     super(message, ctx);
-    this.details = ctx.details;
   }
 }
 /** 429 after the retries allowed (or a wait longer than `maxRetryAfter`). */
 export class RateLimitError extends OmnideskError {
   override name = 'RateLimitError';
   /** Seconds the server asked to wait (`retry_after`), when it said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   constructor(message: string, ctx: ErrorContext & { retryAfter?: number | undefined }) {
     super(message, ctx);
-    this.retryAfter = ctx.retryAfter;
   }
 }
 /** 5xx after the retries allowed (a POST is never retried on 5xx). */
@@ -109,10 +104,9 @@ export class ConnectionError extends OmnideskError {
 /** No answer within `timeout` milliseconds. */
 export class TimeoutError extends OmnideskError {
   override name = 'TimeoutError';
-  readonly timeout: number;
+  declare readonly timeout: number;
   constructor(message: string, ctx: ErrorContext & { timeout: number }) {
     super(message, ctx);
-    this.timeout = ctx.timeout;
   }
 }
 /** The call's arguments are wrong; nothing was sent. */
@@ -123,14 +117,11 @@ export class InvalidRequestError extends OmnideskError {
 export class AttachmentTooLargeError extends InvalidRequestError {
   override name = 'AttachmentTooLargeError';
   /** The file over the limit; undefined when only the request's total is over. */
-  readonly fileName: string | undefined;
-  readonly size: number;
-  readonly limit: number;
+  declare readonly fileName: string | undefined;
+  declare readonly size: number;
+  declare readonly limit: number;
   constructor(message: string, ctx: ErrorContext & { fileName?: string | undefined; size: number; limit: number }) {
     super(message, ctx);
-    this.fileName = ctx.fileName;
-    this.size = ctx.size;
-    this.limit = ctx.limit;
   }
 }
 
@@ -148,37 +139,44 @@ export const cutBodies = new WeakSet<Response>();
 /** The most characters of a non-JSON error body kept on an error (a 50 MB proxy page ends up in logs). */
 const TEXT_MAX = 2000;
 
-/** Builds the error class for a non-2xx answer. */
+/** The error class of each status that has its own; 5xx is ServerError, the rest UnexpectedStatusError. */
+const ERROR_CLASSES: Record<number, typeof OmnideskError> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  422: ValidationError,
+  429: RateLimitError,
+};
+
+/** Builds the error for a non-2xx answer. */
 export function errorFromResponse(
   response: Response,
   body: unknown,
-  ctx: Omit<ErrorContext, 'status' | 'code' | 'body' | 'headers'> & { retryAfter?: number | undefined },
+  ctx: Omit<ErrorContext, 'status' | 'code' | 'body' | 'headers'>,
 ): OmnideskError {
   const status = response.status;
   const code =
     body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
       ? (body as { error: string }).error
       : undefined;
-  const headers: Record<string, string> = {};
-  response.headers.forEach((v, k) => {
-    if (k !== 'set-cookie') headers[k] = v;
-  });
+  // fromEntries: own properties, whatever a header is named (`__proto__` too).
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'set-cookie'));
   const cut = cutBodies.has(response);
   if (typeof body === 'string' && (cut || body.length > TEXT_MAX)) {
     body = `${body.slice(0, TEXT_MAX)}… (${cut ? 'more than 65536 bytes' : `${body.length} characters`} in all)`;
   }
-  const full = { ...ctx, status, code, body, headers };
   const where = `${ctx.method ?? ''} ${ctx.path ?? ''}`.trim();
   const op = ctx.operationId ? ` (${ctx.operationId})` : '';
-  const message = `${status}${code ? ` ${code}` : ''}: ${where}${op}`;
-  if (status === 401) return new AuthenticationError(message, full);
-  if (status === 403) return new PermissionDeniedError(message, full);
-  if (status === 404) return new NotFoundError(message, full);
-  if (status === 400 || status === 422) {
-    const violations = parseViolations(response.headers.get('sl-violations'));
-    return new ValidationError(message, { ...full, details: violations ?? body });
-  }
-  if (status === 429) return new RateLimitError(message, full);
-  if (status >= 500) return new ServerError(message, full);
-  return new UnexpectedStatusError(message, full);
+  const ErrorClass = ERROR_CLASSES[status] ?? (status >= 500 ? ServerError : UnexpectedStatusError);
+  return new ErrorClass(`${status}${code ? ` ${code}` : ''}: ${where}${op}`, {
+    ...ctx,
+    status,
+    code,
+    body,
+    headers,
+    // Fields of one class only (undefined elsewhere).
+    ...(status === 429 && { retryAfter: ctx.rateLimit?.retryAfter }),
+    ...(ErrorClass === ValidationError && { details: parseViolations(response.headers.get('sl-violations')) ?? body }),
+  } as ErrorContext);
 }

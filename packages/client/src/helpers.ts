@@ -23,16 +23,24 @@ const RFC2822 =
 
 /**
  * A date as the API sends it (`Mon, 05 May 2014 00:15:17 +0300`) as a `Date`; `"-"` (no date),
- * `""`, `null` and `undefined` as `null`. Anything else throws a RangeError naming the value.
+ * `""`, `null` and `undefined` as `null`. Anything else, and a date or time that does not exist
+ * (`31 Feb`, `24:00`), throws a RangeError naming the value.
  */
 export function parseOmnideskDate(value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
-  const text = value.trim();
+  // String(): a number or another wrong type reaches the RangeError below, not a TypeError.
+  const text = String(value).trim();
   if (text === '-' || text === '') return null;
   const m = RFC2822.exec(text);
   if (!m) throw new RangeError(`parseOmnideskDate: not an RFC 2822 date: ${JSON.stringify(value)}`);
-  const [, day, mon, year, hh, mm, ss, sign, oh, om] = m;
-  const offsetMin = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
-  const utc = Date.UTC(Number(year), MONTHS.indexOf(mon!), Number(day), Number(hh), Number(mm), Number(ss ?? 0));
-  return new Date(utc - offsetMin * 60_000);
+  const [, day, mon, year, hh, mm, ss = '0', sign, oh = '0', om = '0'] = m;
+  const fields = [Number(year), MONTHS.indexOf(mon!), Number(day), Number(hh), Number(mm), Number(ss)] as const;
+  const wallClock = new Date(Date.UTC(...fields));
+  // Date.UTC rolls over (31 Feb is 3 Mar, 24:00 the next day): a field that changed did not exist.
+  const back = [wallClock.getUTCFullYear(), wallClock.getUTCMonth(), wallClock.getUTCDate(), wallClock.getUTCHours(), wallClock.getUTCMinutes(), wallClock.getUTCSeconds()];
+  if (back.some((v, i) => v !== fields[i]) || Number(om) > 59) {
+    throw new RangeError(`parseOmnideskDate: not a valid date or time: ${JSON.stringify(value)}`);
+  }
+  const offsetMin = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return new Date(wallClock.getTime() - offsetMin * 60_000);
 }

@@ -1,4 +1,5 @@
-import { AttachmentTooLargeError, InvalidRequestError } from './errors.js';
+import { AttachmentTooLargeError, InvalidRequestError, kindOf } from './errors.js';
+import { flattenBrackets, scalarText } from './query.js';
 
 /** Omnidesk's limits: 25 MB a file, 50 MB a request. */
 export const ATTACHMENT_LIMITS = { perFile: 25 * 1024 * 1024, perRequest: 50 * 1024 * 1024 } as const;
@@ -15,10 +16,14 @@ interface NamedBlob {
   blob: Blob;
 }
 
-function toBlob(data: Blob | ArrayBuffer | Uint8Array | string, type?: string): Blob {
+function toBlob(data: unknown, type: string | undefined, index: number): Blob {
   if (data instanceof Blob) return type && !data.type ? new Blob([data], { type }) : data;
-  // Copy views into a fresh ArrayBuffer-backed array: Blob wants ArrayBuffer, not SharedArrayBuffer.
-  const bytes = typeof data === 'string' ? data : data instanceof ArrayBuffer ? data : new Uint8Array(data);
+  // A view's own bytes (a Buffer slice, a DataView), copied into a fresh ArrayBuffer: Blob wants
+  // ArrayBuffer, not SharedArrayBuffer.
+  const bytes = typeof data === 'string' || data instanceof ArrayBuffer ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice() : undefined;
+  if (bytes === undefined) {
+    throw new InvalidRequestError(`attachments[${index}].data: expected a Blob, Buffer, Uint8Array, ArrayBuffer or string, got ${kindOf(data)}`);
+  }
   return new Blob([bytes], type ? { type } : {});
 }
 
@@ -26,36 +31,16 @@ export function normalizeAttachment(value: Attachment, index: number): NamedBlob
   const fallback = `attachment-${index}`;
   if (typeof File !== 'undefined' && value instanceof File) return { name: value.name || fallback, blob: value };
   if (value instanceof Blob) return { name: fallback, blob: value };
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { name: fallback, blob: toBlob(value as Uint8Array) };
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { name: fallback, blob: toBlob(value, undefined, index) };
   if (value && typeof value === 'object' && 'data' in value) {
     if (typeof value.name !== 'string' || value.name === '') {
       throw new InvalidRequestError(`attachments[${index}]: \`name\` must be a non-empty string`);
     }
-    return { name: value.name, blob: toBlob(value.data, value.type) };
+    return { name: value.name, blob: toBlob(value.data, value.type, index) };
   }
   throw new InvalidRequestError(
-    `attachments[${index}]: expected a Blob, File, Buffer, Uint8Array, ArrayBuffer or { name, data }, got ${value === null ? 'null' : typeof value}`,
+    `attachments[${index}]: expected a Blob, File, Buffer, Uint8Array, ArrayBuffer or { name, data }, got ${kindOf(value)}`,
   );
-}
-
-function fieldText(value: unknown, name: string): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  // PHP form convention (http_build_query): true → 1, false → 0.
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (value instanceof Date) return String(Math.floor(value.getTime() / 1000));
-  throw new InvalidRequestError(`${name}: cannot send a ${typeof value} in a form`);
-}
-
-function flatten(name: string, value: unknown, out: [string, string][]): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => flatten(`${name}[${i}]`, item, out));
-  } else if (typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) flatten(`${name}[${k}]`, v, out);
-  } else {
-    out.push([name, fieldText(value, name)]);
-  }
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -64,15 +49,15 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
  * The multipart body for `{ [envelope]: input }`: bracket names as the spec names them
  * (`case[subject]`, `case[custom_fields][cf_44]`, `case[labels][0]`, `case[attachments][0]`),
  * after checking Omnidesk's size limits, so that nothing is sent when a file is too large.
+ * `input.attachments`, when given, is an array (the caller checks).
  */
 export function buildMultipart(envelope: string, input: Record<string, unknown>): FormData {
   const { attachments, ...fields } = input;
-  if (attachments !== undefined && !Array.isArray(attachments)) {
-    throw new InvalidRequestError('attachments: expected an array');
-  }
   const files = ((attachments as Attachment[] | undefined) ?? []).map(normalizeAttachment);
-  const texts: [string, string][] = [];
-  for (const [k, v] of Object.entries(fields)) flatten(`${envelope}[${k}]`, v, texts);
+  // PHP's form convention (http_build_query): true is 1, false is 0.
+  const texts = flattenBrackets({ [envelope]: fields }, true, String, '').map(
+    ([name, value]): [string, string] => [name, typeof value === 'boolean' ? (value ? '1' : '0') : scalarText(value, name)],
+  );
 
   let total = 0;
   for (const [k, v] of texts) total += new TextEncoder().encode(k + v).length;
@@ -88,7 +73,7 @@ export function buildMultipart(envelope: string, input: Record<string, unknown>)
   if (total > ATTACHMENT_LIMITS.perRequest) {
     throw new AttachmentTooLargeError(
       `attachments total ${mb(total)} (${files.map((f) => `"${f.name}" ${mb(f.blob.size)}`).join(', ')}), over Omnidesk's limit of ${mb(ATTACHMENT_LIMITS.perRequest)} a request`,
-      { size: total, limit: ATTACHMENT_LIMITS.perRequest },
+      { fileName: undefined, size: total, limit: ATTACHMENT_LIMITS.perRequest },
     );
   }
   const form = new FormData();

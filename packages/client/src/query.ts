@@ -2,7 +2,8 @@
  * Query strings the way Omnidesk (PHP) reads them: `status[]=open&status[]=closed`,
  * `custom_fields[cf_25]=x`, `custom_fields[cf_25][]=a`; scalars plain. Byte for byte what
  * `qs.stringify(query, { arrayFormat: 'brackets', encodeValuesOnly: true, skipNulls: true })`
- * writes, except that a `Date` is sent as Unix seconds (how the API's time filters are read).
+ * writes, except that keys are percent-encoded too (a `&` in a map key must not end the
+ * parameter) and a `Date` is sent as Unix seconds (how the API's time filters are read).
  */
 
 import { InvalidRequestError } from './errors.js';
@@ -12,38 +13,56 @@ export function encodeComponent(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function scalar(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (value instanceof Date) return String(Math.floor(value.getTime() / 1000));
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
+/**
+ * The text of one value of a query or a form: strings, numbers and booleans as they are, a `Date`
+ * as Unix seconds (how the API reads its time filters). Anything else is refused, naming `where`.
+ */
+export function scalarText(value: unknown, where: string): string {
+  const plain = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+  if (typeof plain === 'number' && !Number.isFinite(plain)) {
+    throw new InvalidRequestError(`${where}: cannot send ${value instanceof Date ? 'an invalid Date' : plain}`);
   }
-  return undefined;
+  if (!/^(?:string|number|boolean|bigint)$/.test(typeof plain)) throw new InvalidRequestError(`${where}: cannot send a ${typeof value}`);
+  const text = String(plain);
+  // A lone surrogate (half an emoji) has no UTF-8 form: refuse it rather than send U+FFFD
+  // (encodeURIComponent throws a URIError on one, in every engine).
+  try {
+    encodeURIComponent(text);
+  } catch {
+    throw new InvalidRequestError(`${where}: the string is not well-formed Unicode (a lone surrogate)`);
+  }
+  return text;
 }
 
-function walk(key: string, value: unknown, out: string[]): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) walk(`${key}[]`, item, out);
-    return;
-  }
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    for (const [k, v] of Object.entries(value)) walk(`${key}[${encodeComponent(k)}]`, v, out);
-    return;
-  }
-  const text = scalar(value);
-  if (text === undefined) throw new InvalidRequestError(`query parameter ${key}: cannot send a ${typeof value}`);
-  // A lone surrogate (half an emoji) has no UTF-8 form: refuse it rather than send U+FFFD.
-  if (LONE_SURROGATE.test(text)) throw new InvalidRequestError(`query parameter ${key}: the string is not well-formed Unicode (a lone surrogate)`);
-  out.push(`${key}=${encodeComponent(text)}`);
+/**
+ * Every value in `fields` that is neither null nor undefined, with its PHP-style name: `key`,
+ * `key[inner]` for a map's entry, `key[]` for an array's item (`key[0]`, `key[1]` when `numbered`,
+ * as forms name them). Every key goes through `encodeKey`. A value that contains itself is
+ * refused, named with `label` in front (`query parameter `).
+ */
+export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (key: string) => string, label: string): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  // `parents`: the objects holding this value, to catch a cycle before the stack overflows.
+  const walk = (name: string, value: unknown, parents: readonly object[]): void => {
+    if (value === undefined || value === null) return;
+    if (typeof value !== 'object' || value instanceof Date) {
+      out.push([name, value]);
+      return;
+    }
+    if (parents.includes(value)) throw new InvalidRequestError(`${label}${name}: the value contains itself`);
+    const inside = [...parents, value];
+    if (Array.isArray(value)) value.forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
+    else for (const [k, v] of Object.entries(value)) walk(`${name}[${encodeKey(k)}]`, v, inside);
+  };
+  for (const [k, v] of Object.entries(fields)) walk(encodeKey(k), v, []);
+  return out;
 }
 
 export function serializeQuery(query: Record<string, unknown> | undefined | null): string {
-  const out: string[] = [];
-  if (query && typeof query === 'object') {
-    for (const [k, v] of Object.entries(query)) walk(encodeComponent(k), v, out);
-  }
-  return out.join('&');
+  const label = 'query parameter ';
+  return query && typeof query === 'object'
+    ? flattenBrackets(query, false, encodeComponent, label)
+        .map(([name, value]) => `${name}=${encodeComponent(scalarText(value, label + name))}`)
+        .join('&')
+    : '';
 }

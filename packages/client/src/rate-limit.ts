@@ -34,9 +34,8 @@ export interface RateLimitOptions {
   perHour?: number;
 }
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const defaultSleep: Sleep = (ms, signal) =>
+/** Resolves after `ms` milliseconds; rejects with the signal's reason when it aborts first. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -55,15 +54,11 @@ export const defaultSleep: Sleep = (ms, signal) =>
  * exceeding any window. Slots are reserved in call order, so concurrent callers queue fairly.
  */
 export class Limiter {
-  private readonly windows: { size: number; max: number; starts: number[] }[];
+  /** Per window: its length (ms), its budget, and the start times of the requests still in it. */
+  private readonly windows: { size: number; max: number; starts: number[] }[] = [];
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    options: RateLimitOptions,
-    private readonly now: () => number = Date.now,
-    private readonly sleep: Sleep = defaultSleep,
-  ) {
-    this.windows = [];
+  constructor(options: RateLimitOptions) {
     for (const [max, size, name] of [
       [options.perMinute, 60_000, 'perMinute'],
       [options.perHour, 3_600_000, 'perHour'],
@@ -83,7 +78,7 @@ export class Limiter {
 
   private async take(signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const t = this.now();
+      const t = Date.now();
       let wait = 0;
       for (const w of this.windows) {
         while (w.starts.length && w.starts[0]! <= t - w.size) w.starts.shift();
@@ -93,7 +88,7 @@ export class Limiter {
         for (const w of this.windows) w.starts.push(t);
         return;
       }
-      await this.sleep(wait, signal);
+      await sleep(wait, signal);
     }
   }
 }

@@ -1,9 +1,9 @@
 import type { Client } from 'openapi-fetch';
-import { InvalidRequestError, InvalidResponseError, errorFromResponse } from './errors.js';
+import { InvalidRequestError, InvalidResponseError, errorFromResponse, kindOf } from './errors.js';
 import { buildMultipart, type Attachment } from './multipart.js';
 import { type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
-import type { CallContext } from './transport.js';
+import { type CallContext, settingProblem } from './transport.js';
 
 /** What the generator knows about one operation (see scripts/generate-sdk.mjs). */
 export interface OperationMeta {
@@ -23,6 +23,11 @@ export interface OperationMeta {
    */
   body?: { envelope?: string; json?: boolean; form?: string; optional?: boolean };
   result: { kind: 'entity'; key: string } | { kind: 'list'; key?: string } | { kind: 'void' } | { kind: 'raw' };
+  /**
+   * `false`: a GET, PUT or DELETE that does more when sent twice (`moveUp`: one step per call),
+   * so it is never resent after a 5xx, a timeout or a reset, like a POST.
+   */
+  idempotent?: false;
 }
 
 /** Settings for one call. */
@@ -62,8 +67,9 @@ export type WithAttachments<T> = T & { attachments?: Attachment[] };
  * One operation as the generator writes it, compactly (the table ships in every bundle):
  * `[operationId, method, httpMethod, path, flags?, resultKey?, envelope?, form?, paramTypes?]`.
  * flags: 1 query, 2 `page`, 4 `limit`, 8 body, 16 JSON body, 32 optional body, bits 6-7 the
- * result kind (entity, list, void, raw). `0` stands for an absent string. paramTypes: a letter
- * per path parameter, `i` integer (the default), `n` number, `s` string; upper case for an array.
+ * result kind (entity, list, void, raw), 256 not idempotent. `0` stands for an absent string.
+ * paramTypes: a letter per path parameter, `i` integer (the default), `n` number, `s` string;
+ * upper case for an array.
  */
 export type OperationSpec = readonly [string, string, OperationMeta['httpMethod'], string, number?, (string | 0)?, (string | 0)?, (string | 0)?, string?];
 
@@ -86,6 +92,7 @@ export function decodeOperation(resource: string, [operationId, method, httpMeth
     query: f & 1 ? { page: !!(f & 2), limit: !!(f & 4) } : undefined,
     body: f & 8 ? { envelope: envelope || undefined, json: f & 16 ? true : undefined, form: form || undefined, ...(f & 32 ? { optional: true } : {}) } : undefined,
     result: { kind: KINDS[(f >> 6) & 3], key: key || undefined },
+    idempotent: f & 256 ? false : undefined,
   } as OperationMeta;
 }
 
@@ -149,9 +156,11 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
   meta.pathParams.forEach((p, i) => (path[p.name] = checkPathValue(meta, p, args[i])));
   const input = (hasInput(meta) ? args[n] : undefined) as Record<string, unknown> | undefined;
   const options = ((hasInput(meta) ? args[n + 1] : args[n]) ?? {}) as RequestOptions & { query?: Record<string, unknown> };
-  if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input))) {
-    throw new InvalidRequestError(`${meta.resource}.${meta.method}: input must be an object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}`);
-  }
+  const name = `${meta.resource}.${meta.method}`;
+  const kind = kindOf(input);
+  if (input !== undefined && kind !== 'object') throw new InvalidRequestError(`${name}: input must be an object, got ${kind}`);
+  const problem = settingProblem(options.timeout, options.maxRetries);
+  if (problem) throw new InvalidRequestError(`${name}: ${problem}`);
 
   let body: unknown;
   let query: Record<string, unknown> | undefined;
@@ -162,10 +171,9 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     if (input || !spec.optional) {
       const inner = input ?? {};
       const { attachments: files, ...fields } = inner;
+      if (files !== undefined && !Array.isArray(files)) throw new InvalidRequestError(`${name}: attachments must be an array, got ${kindOf(files)}`);
       const wantsForm = Array.isArray(files) && files.length > 0;
-      if (wantsForm && spec.form === undefined) {
-        throw new InvalidRequestError(`${meta.resource}.${meta.method}: this operation takes no attachments`);
-      }
+      if (wantsForm && spec.form === undefined) throw new InvalidRequestError(`${name}: this operation takes no attachments`);
       if (wantsForm || !spec.json) {
         body = buildMultipart(spec.form!, inner);
       } else {
@@ -179,7 +187,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
 
   // Without middleware, the transport reads a 2xx body as text for us (read once, not copied
   // into a new Response for openapi-fetch to read again); with it, the answer is read here.
-  const ctx: CallContext = { operationId: meta.operationId, timeout: options.timeout, maxRetries: options.maxRetries, text: !client.mw };
+  const ctx: CallContext = { operationId: meta.operationId, idempotent: meta.idempotent, timeout: options.timeout, maxRetries: options.maxRetries, text: !client.mw };
   let sent: Request | undefined;
   const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
     // Bulk ids go as one value, `2000,2001`: openapi-fetch encodes each id and joins them with raw commas.
@@ -198,7 +206,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
   if (!response.ok) {
     // This answer's headers, not the last seen: concurrent calls interleave.
     const rateLimit = readRateLimit(response.headers);
-    throw errorFromResponse(response, error, { ...where(), rateLimit, retryAfter: rateLimit?.retryAfter });
+    throw errorFromResponse(response, error, { ...where(), rateLimit });
   }
   const text = ctx.text === false ? await response.text() : (ctx.text as string);
 
@@ -224,7 +232,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     if (data === undefined || meta.result.kind === 'void' || (meta.result.kind === 'entity' && data && typeof data === 'object' && meta.result.key in data)) {
       return { succeeded: [...ids], failed: [] } satisfies BulkOutcome;
     }
-    throw new InvalidResponseError(`${meta.resource}.${meta.method}: the answer lists no succeeded ids`, { ...where(), body: data });
+    throw new InvalidResponseError(`${name}: the answer lists no succeeded ids`, { ...where(), body: data });
   }
 
   switch (meta.result.kind) {

@@ -1,9 +1,9 @@
 import createClient from 'openapi-fetch';
 import { inspect } from './errors.js';
 import { serializeQuery } from './query.js';
-import { Limiter, type RateLimitState, defaultSleep } from './rate-limit.js';
+import { Limiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
-import { createTransport } from './transport.js';
+import { createTransport, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
 
 /** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
@@ -23,8 +23,8 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const timeout = options.timeout ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;
   const maxRetryAfter = options.maxRetryAfter ?? 60;
-  check(Number.isFinite(timeout) && timeout > 0, '`timeout` must be a positive number of milliseconds');
-  check(Number.isInteger(maxRetries) && maxRetries >= 0, '`maxRetries` must be an integer, 0 or more');
+  const problem = settingProblem(timeout, maxRetries);
+  check(!problem, problem!);
   check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0, '`maxRetryAfter` must be 0 or more seconds');
 
   let lastRateLimit: RateLimitState | undefined;
@@ -35,9 +35,6 @@ export function setup(options: OmnideskClientOptions, who: string) {
     maxRetryAfter,
     limiter: options.rateLimit ? new Limiter(options.rateLimit) : undefined,
     logger: options.logger,
-    sleep: defaultSleep,
-    random: Math.random,
-    now: Date.now,
     onRateLimit: (state) => (lastRateLimit = state),
   });
 

@@ -1,5 +1,5 @@
 import { ConnectionError, type OmnideskError, TimeoutError, cutBodies } from './errors.js';
-import { type Limiter, type RateLimitState, type Sleep, readRateLimit } from './rate-limit.js';
+import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
@@ -17,15 +17,14 @@ export interface TransportOptions {
   maxRetryAfter: number;
   limiter?: Limiter | undefined;
   logger?: Logger | undefined;
-  sleep: Sleep;
-  random: () => number;
-  now: () => number;
   onRateLimit: (state: RateLimitState) => void;
 }
 
 /** Per-call settings; undefined fields fall back to the client's. */
 export interface CallContext {
   operationId?: string | undefined;
+  /** `false`: never resent after a 5xx, a timeout or a reset, whatever the method (see OperationMeta). */
+  idempotent?: false | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   /** `true`: a 2xx body is read as text into `text`, and the answer itself returned (body used). */
@@ -58,15 +57,14 @@ function retryWait(
   idempotent: boolean,
   attempt: number,
   maxRetryAfter: number,
-  random: () => number,
 ): number | undefined {
   if (status === 429) {
     // 429 means the request was not processed, so even a POST may be sent again.
     const retryAfter = rateLimit?.retryAfter;
-    if (retryAfter === undefined) return backoff(attempt, random);
+    if (retryAfter === undefined) return backoff(attempt);
     return retryAfter <= maxRetryAfter ? retryAfter * 1000 : undefined;
   }
-  if (status >= 500 && idempotent) return backoff(attempt, random);
+  if (status >= 500 && idempotent) return backoff(attempt);
   return undefined;
 }
 
@@ -84,10 +82,18 @@ export function refusedBeforeSend(error: unknown): boolean {
   return walk(error);
 }
 
+/** What is wrong with a `timeout` or `maxRetries` setting, or undefined when both are usable (or not given). */
+export function settingProblem(timeout: unknown, maxRetries: unknown): string | undefined {
+  const got = (value: unknown) => `, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0)) return `\`timeout\` must be a positive number of milliseconds${got(timeout)}`;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) return `\`maxRetries\` must be an integer, 0 or more${got(maxRetries)}`;
+  return undefined;
+}
+
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each scaled by 0.5-1. */
-export function backoff(attempt: number, random: () => number): number {
+export function backoff(attempt: number): number {
   const base = Math.min(8000, 500 * 2 ** attempt);
-  return Math.round(base * (0.5 + random() * 0.5));
+  return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
 export function createTransport(options: TransportOptions) {
@@ -104,7 +110,7 @@ export function createTransport(options: TransportOptions) {
     const hasBody = request.body !== null;
     const timeout = ctx.timeout ?? options.timeout;
     const maxRetries = ctx.maxRetries ?? options.maxRetries;
-    const idempotent = IDEMPOTENT.has(method);
+    const idempotent = ctx.idempotent ?? IDEMPOTENT.has(method);
     const failure = (timedOut: boolean, cause: unknown): OmnideskError => {
       const path = pathOf();
       const errorCtx = { operationId: ctx.operationId, method, path, cause };
@@ -132,7 +138,7 @@ export function createTransport(options: TransportOptions) {
         clearTimeout(handle);
         caller.removeEventListener('abort', onAbort);
       };
-      const started = options.now();
+      const started = Date.now();
       let response: Response | undefined;
       let error: OmnideskError | undefined;
       let retryable = false;
@@ -151,14 +157,14 @@ export function createTransport(options: TransportOptions) {
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
-        logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: options.now() - started });
-        const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter, options.random) : undefined;
+        logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
+        const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
         if (wait !== undefined) {
           done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
           logger?.debug('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
-          await options.sleep(wait, caller);
+          await sleep(wait, caller);
           continue;
         }
         // The body is read here, under the same timeout, so that a cut or stalled body is a
@@ -189,9 +195,9 @@ export function createTransport(options: TransportOptions) {
           retryable = idempotent;
         }
       }
-      logger?.debug('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: options.now() - started });
+      logger?.debug('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
       if (!retryable || attempt >= maxRetries) throw error!;
-      await options.sleep(backoff(attempt, options.random), caller);
+      await sleep(backoff(attempt), caller);
     }
   };
 }

@@ -58,6 +58,14 @@ describe('error classes by status', () => {
     expect(error.code).toBe('incorrect_data');
   });
 
+  it('keeps an answer header named __proto__ as a plain field of `headers`, changing no prototype', async () => {
+    const answer = new Response('{"error":"case_not_found"}', { status: 404, headers: new Headers([['__proto__', 'x'], ['constructor', 'y']]) });
+    const error = (await miniClient(async () => answer).cases.get(1).catch((e: unknown) => e)) as OmnideskError;
+    expect(Object.getPrototypeOf(error.headers)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(error.headers, '__proto__')?.value).toBe('x');
+    expect(error.headers!.constructor).toBe('y');
+  });
+
   it('a non-JSON error body is kept as text', async () => {
     const { fetch } = scriptedFetch(new Response('<html>Bad Gateway</html>', { status: 502 }));
     const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;

@@ -17,7 +17,7 @@ describe('generate-sdk on the fixture spec', () => {
   it('finds every shape', () => {
     expect(operationTable.map((o) => `${o.resource}.${o.method}`)).toEqual([
       'cases.list', 'cases.create', 'cases.get', 'cases.trash', 'cases.update', 'cases.delete',
-      'messages.list', 'messages.create', 'messages.delete', 'kbArticles.update', 'languages.deleteLabel', 'languages.list', 'statistics.get',
+      'messages.list', 'messages.create', 'messages.delete', 'kbArticles.update', 'kbArticles.moveUp', 'languages.deleteLabel', 'languages.list', 'statistics.get',
     ]);
     expect(byId('listCases')).toMatchObject({ query: { page: true, limit: true }, result: { kind: 'list', key: 'case' } });
     expect(byId('getStats')!.query).toEqual({ page: false, limit: false });
@@ -36,6 +36,19 @@ describe('generate-sdk on the fixture spec', () => {
     // A 200 whose object declares nothing (DeleteResult) is void.
     expect(byId('deleteLabel')!.result).toEqual({ kind: 'void' });
     expect(byId('getStats')!.result).toEqual({ kind: 'raw' });
+    // A PUT that moves one step per call is marked x-sdk-idempotent: false: never resent, like a POST.
+    expect(byId('moveKbArticleUp')).toMatchObject({ httpMethod: 'put', idempotent: false });
+    expect(byId('updateKbArticle')!.idempotent).toBeUndefined();
+  });
+
+  it('x-sdk-idempotent: false in the spec marks any GET, PUT or DELETE as not to be resent', () => {
+    const spec = mini();
+    spec.paths['/kb_article/{article_id}.json'].put['x-sdk-idempotent'] = false;
+    spec.paths['/kb_article/{article_id}/moveup.json'].put['x-sdk-idempotent'] = true;
+    const { table } = buildSdk(spec);
+    const op = (id: string) => table.find((o: { operationId: string }) => o.operationId === id);
+    expect(op('updateKbArticle')).toMatchObject({ idempotent: false });
+    expect(op('moveKbArticleUp')).not.toHaveProperty('idempotent');
   });
 
   it('takes the envelope from multipart field names when there is no JSON variant', () => {
@@ -101,5 +114,13 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
     );
     const { table } = buildSdk(spec);
     expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
+  });
+
+  it('marks the relative moves (moveUp, moveDown: one step per call) as not idempotent, in the shipped table too', async () => {
+    const { operationTable: shipped } = await import('../src/generated/sdk.js');
+    const moves = shipped.filter((o) => /^move/.test(o.method));
+    expect(moves.length).toBeGreaterThanOrEqual(6);
+    for (const op of moves) expect(op, op.operationId).toMatchObject({ httpMethod: 'put', idempotent: false });
+    expect(shipped.filter((o) => o.idempotent === false)).toEqual(moves);
   });
 });

@@ -30,4 +30,15 @@ describe('parseOmnideskDate', () => {
   it('throws on anything else, naming the value', () => {
     expect(() => parseOmnideskDate('2014-05-05T00:15:17Z')).toThrow('parseOmnideskDate: not an RFC 2822 date: "2014-05-05T00:15:17Z"');
   });
+  it('throws on a date or time that does not exist, instead of rolling it over', () => {
+    expect(() => parseOmnideskDate('Sat, 31 Feb 2014 10:00:00 +0300')).toThrow('parseOmnideskDate: not a valid date or time: "Sat, 31 Feb 2014 10:00:00 +0300"');
+    expect(() => parseOmnideskDate('05 May 2014 24:15:17 +0300')).toThrow(RangeError);
+    expect(() => parseOmnideskDate('05 May 2014 10:60:00 +0300')).toThrow(RangeError);
+    expect(() => parseOmnideskDate('05 May 2014 10:15:17 +0390')).toThrow(RangeError);
+    // A leap day and a leap second's neighbour are fine.
+    expect(parseOmnideskDate('29 Feb 2016 23:59:59 +0000')!.toISOString()).toBe('2016-02-29T23:59:59.000Z');
+  });
+  it('throws a RangeError naming the value when it is not a string', () => {
+    expect(() => parseOmnideskDate(1399238117 as never)).toThrow('parseOmnideskDate: not an RFC 2822 date: 1399238117');
+  });
 });

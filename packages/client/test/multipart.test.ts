@@ -130,6 +130,49 @@ describe('multipart create', () => {
     await expect(client.cases.update(1, { attachments: [new Blob(['x'])] } as never)).rejects.toThrow(/cases\.update: this operation takes no attachments/);
     expect(seen).toHaveLength(0);
   });
+
+  it('attachments that are not an array are refused, not silently dropped from the JSON body', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE, 201));
+    await expect(miniClient(fetch).cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: new Blob(['x']) as never })).rejects.toThrow(
+      new InvalidRequestError('cases.create: attachments must be an array, got object'),
+    );
+    expect(seen).toHaveLength(0);
+  });
+
+  it('{ name, data } with data that is not a file is refused, naming it (not sent as zero bytes)', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE, 201));
+    const client = miniClient(fetch);
+    for (const [data, got] of [[1024, 'number'], [null, 'null'], [{}, 'object'], [undefined, 'undefined']] as const) {
+      await expect(client.cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [{ name: 'a.bin', data: data as never }] })).rejects.toThrow(
+        new InvalidRequestError(`attachments[0].data: expected a Blob, Buffer, Uint8Array, ArrayBuffer or string, got ${got}`),
+      );
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('sends the bytes of any view (a Buffer slice, a DataView, a Uint16Array), not its element values', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE, 201));
+    const bytes = new Uint8Array([0, 1, 2, 3, 250, 251, 252, 253]);
+    await miniClient(fetch).cases.create({
+      subject: 's', content: 'c', user_email: 'u',
+      attachments: [Buffer.from(bytes.buffer, 2, 3), new DataView(bytes.buffer, 4, 2) as never, { name: 'w.bin', data: new Uint16Array([0x0201]) as never }],
+    });
+    const sent = async (i: number) => [...new Uint8Array(await (seen[0]!.form!.get(`case[attachments][${i}]`) as File).arrayBuffer())];
+    expect(await sent(0)).toEqual([2, 3, 250]);
+    expect(await sent(1)).toEqual([250, 251]);
+    expect(await sent(2)).toEqual([1, 2]);
+  });
+
+  it('refuses an invalid Date or a non-finite number in a form field, naming it', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE, 201));
+    const client = miniClient(fetch);
+    const withFile = (extra: object) => ({ subject: 's', content: 'c', user_email: 'u', attachments: [new Blob(['x'])], ...extra });
+    await expect(client.cases.create(withFile({ custom_fields: { cf_1: new Date('nope') } }) as never)).rejects.toThrow(
+      new InvalidRequestError('case[custom_fields][cf_1]: cannot send an invalid Date'),
+    );
+    await expect(client.cases.create(withFile({ labels: [NaN] }) as never)).rejects.toThrow(new InvalidRequestError('case[labels][0]: cannot send NaN'));
+    expect(seen).toHaveLength(0);
+  });
 });
 
 describe('fileFromPath (Node entry)', () => {

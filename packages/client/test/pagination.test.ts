@@ -16,6 +16,12 @@ describe('normalizeList', () => {
     expect(normalizeList([{ case: 1 }, { case: 2 }], 'case')).toEqual({ items: [1, 2], total: 2 });
     expect(normalizeList(null, 'case')).toEqual({ items: [], total: 0 });
   });
+  it('treats __proto__ and constructor keys of an answer as plain keys: no prototype is changed', () => {
+    const body = JSON.parse('{"0": {"case": {"case_id": 1}}, "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "total_count": 1}');
+    expect(normalizeList(body, 'case')).toEqual({ items: [{ case_id: 1 }], total: 1 });
+    expect(normalizeList(JSON.parse('{"0": {"__proto__": {"polluted": 1}}}')).items).toEqual([{ polluted: 1 }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe('listAll', () => {

@@ -29,6 +29,24 @@ describe('serializeQuery (PHP brackets)', () => {
     expect(() => serializeQuery({ custom_fields: { cf_1: '\ud83d' } })).toThrow(/query parameter custom_fields\[cf_1\]: the string is not well-formed/);
   });
 
+  it('refuses an invalid Date and NaN or Infinity instead of sending "NaN"', () => {
+    expect(() => serializeQuery({ from_time: new Date('nope') })).toThrow(new InvalidRequestError('query parameter from_time: cannot send an invalid Date'));
+    expect(() => serializeQuery({ page: NaN })).toThrow(new InvalidRequestError('query parameter page: cannot send NaN'));
+    expect(() => serializeQuery({ labels: [1, Infinity] })).toThrow(new InvalidRequestError('query parameter labels[]: cannot send Infinity'));
+  });
+
+  it('refuses a query that contains itself, naming where, instead of overflowing the stack', () => {
+    const custom: Record<string, unknown> = { cf_1: 'a' };
+    custom.self = custom;
+    expect(() => serializeQuery({ custom_fields: custom })).toThrow(new InvalidRequestError('query parameter custom_fields[self]: the value contains itself'));
+  });
+
+  it('reads keys such as __proto__ and constructor as plain names, and changes no prototype', () => {
+    const q = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": "x"}}');
+    expect(serializeQuery(q)).toBe('__proto__[polluted]=yes&constructor[prototype]=x');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('matches qs on arbitrary nested queries', () => {
     const key = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/);
     const scalar = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean());

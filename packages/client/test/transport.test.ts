@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ConnectionError,
+  InvalidRequestError,
   InvalidResponseError,
   RateLimitError,
   ServerError,
@@ -59,6 +60,29 @@ describe('retries', () => {
     await vi.runAllTimersAsync();
     expect((await getResult).value).toEqual(CASE.case);
     expect(get.seen).toHaveLength(2);
+  });
+
+  it('never resends a PUT that is not idempotent (moveUp: one step per call) after a 5xx, a reset or a timeout', async () => {
+    const MOVED = { kb_article: { article_id: 7 } };
+    for (const first of [json({ error: 'x' }, 503), reset()]) {
+      const { fetch, seen } = scriptedFetch(first, json(MOVED));
+      const result = settle(miniClient(fetch).kbArticles.moveUp(7));
+      await vi.runAllTimersAsync();
+      expect((await result).error).toMatchObject({ operationId: 'moveKbArticleUp', method: 'PUT' });
+      expect(seen).toHaveLength(1);
+    }
+    // Through the raw client as well.
+    const raw = scriptedFetch(json({ error: 'x' }, 503), json(MOVED));
+    const answer = miniClient(raw.fetch).raw.PUT('/kb_article/{article_id}/moveup.json', { params: { path: { article_id: 7 } } });
+    await vi.runAllTimersAsync();
+    expect((await answer).response.status).toBe(503);
+    expect(raw.seen).toHaveLength(1);
+    // A 429 proves it was not processed: resent.
+    const limited = scriptedFetch(json({ error: 'too_many' }, 429, { retry_after: '1' }), json(MOVED));
+    const moved = settle(miniClient(limited.fetch).kbArticles.moveUp(7));
+    await vi.runAllTimersAsync();
+    expect((await moved).value).toEqual(MOVED.kb_article);
+    expect(limited.seen).toHaveLength(2);
   });
 
   it('resends a POST refused before any byte was sent (ECONNREFUSED), with the same body', async () => {
@@ -160,6 +184,32 @@ describe('timeouts and cancellation', () => {
     } finally {
       Object.defineProperty(AbortSignal, 'any', { value: original, configurable: true, writable: true });
     }
+  });
+
+  it('a moveUp that times out is not resent (it may have moved the article)', async () => {
+    let calls = 0;
+    const result = settle(miniClient(async (r) => (calls++, hang(r)), { timeout: 1000 }).kbArticles.moveUp(7));
+    await vi.runAllTimersAsync();
+    expect((await result).error).toBeInstanceOf(TimeoutError);
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a per-call timeout or maxRetries that is not a valid number, naming it, before sending', async () => {
+    const { fetch, seen } = scriptedFetch(json(CASE));
+    const client = miniClient(fetch);
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ timeout: 0 }, /^cases\.get: `timeout` must be a positive number of milliseconds, got 0$/],
+      [{ timeout: -5 }, /`timeout` must be a positive number of milliseconds, got -5/],
+      [{ timeout: '5s' }, /`timeout` must be a positive number of milliseconds, got "5s"/],
+      [{ maxRetries: Infinity }, /^cases\.get: `maxRetries` must be an integer, 0 or more, got Infinity$/],
+      [{ maxRetries: -1 }, /`maxRetries` must be an integer, 0 or more, got -1/],
+    ];
+    for (const [options, message] of bad) {
+      const { error } = await settle(client.cases.get(2000, options as never));
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toMatch(message);
+    }
+    expect(seen).toHaveLength(0);
   });
 
   it('a GET that times out is retried', async () => {
