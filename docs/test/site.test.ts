@@ -97,7 +97,7 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     expect(missing).toEqual([]);
   });
 
-  it('finds an operation by name with the search box and opens it', async () => {
+  it('finds an operation by name with the search box and opens it', { timeout: 120_000 }, async () => {
     const target = ops.find((o) => ops.filter((x) => x.summary === o.summary).length === 1)!;
     await page.keyboard.press('Escape');
     const input = page.getByPlaceholder('Search docs...');
@@ -113,9 +113,19 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         { timeout: 30_000, intervals: [250, 500, 1000] },
       )
       .toBe(true);
-    await input.fill(target.summary);
     const hit = page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first();
-    await hit.waitFor();
+    // Redoc builds its search index after the page opens; a query typed before it is ready finds
+    // nothing and is not run again, so type it again until the operation is found.
+    await expect
+      .poll(
+        async () => {
+          await input.fill('');
+          await input.fill(target.summary);
+          return hit.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        },
+        { timeout: 90_000, intervals: [0] },
+      )
+      .toBe(true);
     await hit.click();
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash).toLowerCase())).toContain(target.id.toLowerCase());
   });
