@@ -116,15 +116,10 @@ export function typeCheck(blocks: CodeBlock[], dir: string, root: string): Check
     writeFileSync(join(dir, name), `${block.code}\nexport {};\n`);
     byFile.set(join(dir, name), block);
   });
+  const consumer = JSON.parse(readFileSync(join(root, 'scripts/consumer-tsconfig.json'), 'utf8'));
   const tsconfig = {
     compilerOptions: {
-      target: 'ES2022',
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
+      ...consumer.compilerOptions,
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types')],
       paths: {

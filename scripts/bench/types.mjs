@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { clientEntry, int, median, root, table } from './lib.mjs';
 
+const consumerOptions = JSON.parse(readFileSync(join(root, 'scripts/consumer-tsconfig.json'), 'utf8')).compilerOptions;
+
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 function resolver(doc) {
@@ -108,16 +110,7 @@ function diagnostics(dir, file, source) {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        strict: true,
-        skipLibCheck: true,
-        noEmit: true,
-        types: [],
-      },
+      compilerOptions: { ...consumerOptions, types: [] },
       files: [file],
     }),
   );
