@@ -23,7 +23,6 @@ import {
   closedPort,
   hang,
   hangAfterHeaders,
-  listPage,
   resetAfterHeaders,
   resetBeforeHeaders,
   sendJson,
