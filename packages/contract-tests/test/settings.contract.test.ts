@@ -109,12 +109,19 @@ covers('deleteLabel', (op) => {
 });
 
 covers('listCustomFields', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.customFields.list(options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.customFields.list({}, options);
 
   it('returns the custom fields { items, total }', async () => {
     const page = await call(sdk());
     expect(page).toEqual(pageOf(responseExample('listCustomFields', 'all'), 'custom_field'));
     expect(page.items.length).toBeGreaterThan(1);
+  });
+
+  it('sends page and limit, as a public client pages this list, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    const page = await omnidesk.customFields.list({ page: 2, limit: 100 });
+    expect(page.items.length).toBeGreaterThan(1);
+    expect(sent[0]!.target).toBe('/custom_fields.json?page=2&limit=100');
   });
 
   it('returns an account without custom fields as { items: [], total: 0 }', async () => {
