@@ -106,6 +106,15 @@ covers('createCase', (op) => {
     expect(await sdk().cases.create(requestExample('createCase', name).case)).toMatchObject({ case_id: expect.any(Number) });
   });
 
+  it('sends files given by URL (attachment_urls) as JSON, not multipart, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    const input = requestExample('createCase', 'withFileUrls').case;
+    expect(await omnidesk.cases.create(input)).toMatchObject({ case_id: expect.any(Number) });
+    expect(sent[0]!.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(jsonBody(sent[0])).toEqual({ case: input });
+    expect((jsonBody(sent[0]) as { case: { attachment_urls: string[] } }).case.attachment_urls).toHaveLength(2);
+  });
+
   it('sends attachments as multipart/form-data with bracket names, and the mock accepts them', async () => {
     const { omnidesk, sent } = recording();
     const created = await omnidesk.cases.create({
