@@ -46,9 +46,9 @@ export function loadGuides(dir = guidesDir) {
 }
 
 /** The docs-only copy: code samples, guides, and only the tags that have operations. */
-export function docsSpec(bundle, guides) {
+export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
-  const count = addCodeSamples(spec);
+  const count = await addCodeSamples(spec);
 
   const used = new Set();
   for (const item of Object.values(spec.paths ?? {}))
@@ -79,7 +79,7 @@ function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
 }
 
-function main() {
+async function main() {
   let bundle;
   try {
     bundle = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
@@ -87,7 +87,7 @@ function main() {
     fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
   }
   const guides = loadGuides();
-  const { spec, count } = docsSpec(bundle, guides);
+  const { spec, count } = await docsSpec(bundle, guides);
 
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
@@ -125,4 +125,4 @@ function main() {
   console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${guides.length} guides`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
