@@ -45,10 +45,39 @@ export function loadGuides(dir = guidesDir) {
     });
 }
 
-/** The docs-only copy: code samples, guides, and only the tags that have operations. */
-export function docsSpec(bundle, guides) {
+// `x-evidence: {level, source}` (HELPERS.md): what a fact beyond the old docs snapshot rests on.
+// Readers see it under the description of its operation, parameter, field or header.
+export const EVIDENCE_LEVELS = {
+  'current-docs': 'the current official docs',
+  'vendor-kb': "Omnidesk's knowledge base",
+  'client-code': "a maintained public client's code",
+  assumption: 'an assumption: no source shows it',
+};
+export function evidenceText(evidence, where) {
+  const level = EVIDENCE_LEVELS[evidence?.level];
+  if (!level || typeof evidence.source !== 'string' || !evidence.source.trim()) {
+    fail(`${where}: x-evidence must be {level: ${Object.keys(EVIDENCE_LEVELS).join('|')}, source: '<where>'}, got ${JSON.stringify(evidence)}`);
+  }
+  return `*Evidence: ${level} (${evidence.source.trim()}).*`;
+}
+/** Appends each `x-evidence` to the description beside it; returns how many it found. */
+export function showEvidence(node, where = '#') {
+  if (!node || typeof node !== 'object') return 0;
+  let count = 0;
+  if (!Array.isArray(node) && node['x-evidence'] !== undefined) {
+    const line = evidenceText(node['x-evidence'], where);
+    node.description = node.description ? `${node.description.trimEnd()}\n\n${line}` : line;
+    count++;
+  }
+  for (const [key, value] of Object.entries(node)) if (key !== 'x-evidence') count += showEvidence(value, `${where}/${key}`);
+  return count;
+}
+
+/** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
+export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
-  const count = addCodeSamples(spec);
+  const count = await addCodeSamples(spec);
+  const evidence = showEvidence(spec);
 
   const used = new Set();
   for (const item of Object.values(spec.paths ?? {}))
@@ -66,7 +95,7 @@ export function docsSpec(bundle, guides) {
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
-  return { spec, count };
+  return { spec, count, evidence };
 }
 
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
@@ -79,7 +108,7 @@ function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
 }
 
-function main() {
+async function main() {
   let bundle;
   try {
     bundle = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
@@ -87,7 +116,7 @@ function main() {
     fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
   }
   const guides = loadGuides();
-  const { spec, count } = docsSpec(bundle, guides);
+  const { spec, count, evidence } = await docsSpec(bundle, guides);
 
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
@@ -122,7 +151,7 @@ function main() {
   writeFileSync(join(out, 'index.html'), html);
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
-  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${guides.length} guides`);
+  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${guides.length} guides`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -2,6 +2,12 @@
 // call and the equivalent curl (plus multipart variants where the operation takes files).
 // `addCodeSamples(spec)` writes them as `x-codeSamples` into a docs-only copy of the bundle;
 // spec/ and dist/ never see them.
+// The curl samples are not encoded here: the SDK call of the sample is made with the built SDK
+// (packages/client/dist) over a fetch that keeps the request and sends nothing, and the curl
+// command is written from that request (its method, URL, content type and body). The SDK's own
+// query and form encoder thus writes both samples; docs/test/samples.test.ts type-checks every
+// SDK sample and sends every curl sample to the mock.
+import { createOmnideskClient } from '../packages/client/dist/esm/index.js';
 
 const SETUP = [
   "import { createOmnideskClient } from '@omnidesk-openapi/client';",
@@ -9,7 +15,8 @@ const SETUP = [
   'const omnidesk = createOmnideskClient({',
   "  domain: 'yourcompany',",
   "  email: 'agent@yourcompany.com',",
-  '  apiKey: process.env.OMNIDESK_API_KEY,',
+  // `!`: under `strict` the variable is `string | undefined`; the sample reads it as set.
+  '  apiKey: process.env.OMNIDESK_API_KEY!,',
   '});',
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -77,26 +84,6 @@ export function toJs(value, indent = '') {
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-// Percent-encodes a query value but keeps the characters that are safe and readable in a URL.
-const encodeValue = (v) =>
-  encodeURIComponent(String(v)).replace(/%40/g, '@').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%2F/gi, '/');
-
-/** PHP bracket encoding, as the API reads it: `status[]=open`, `custom_fields[cf_25]=x`, `custom_fields[cf_25][]=a`. */
-export function phpQuery(name, value, out = []) {
-  if (Array.isArray(value)) for (const v of value) phpQuery(`${name}[]`, v, out);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) phpQuery(`${name}[${k}]`, v, out);
-  else out.push(`${name}=${encodeValue(value)}`);
-  return out;
-}
-
-/** Multipart fields the way the SDK sends them: `case[subject]`, `case[labels][]`, `case[custom_fields][cf_44]`. */
-function formFields(name, value, out = []) {
-  if (Array.isArray(value)) for (const v of value) formFields(`${name}[]`, v, out);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) formFields(`${name}[${k}]`, v, out);
-  else out.push([name, String(value)]);
-  return out;
-}
-
 // JSON indented by two, with arrays of plain values kept on one line.
 const prettyJson = (value) =>
   JSON.stringify(value, null, 2).replace(/\[\s*\n\s*((?:[^[\]{}\n]+,\s*\n\s*)*[^[\]{}\n]+)\s*\n\s*\]/g, (_, items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`);
@@ -123,7 +110,7 @@ function isList(spec, schema, depth = 0) {
 }
 
 /** The samples of one operation: SDK, curl, and their multipart variants when the operation takes files. */
-export function samplesFor(spec, path, method, operation, pathItem = {}) {
+export async function samplesFor(spec, path, method, operation, pathItem = {}) {
   const id = operation.operationId ?? `${method.toUpperCase()} ${path}`;
   const tag = (spec.tags ?? []).find((t) => t.name === operation.tags?.[0]);
   const resource = tag?.['x-sdk-resource'];
@@ -171,10 +158,10 @@ export function samplesFor(spec, path, method, operation, pathItem = {}) {
   const call = (args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
   const args = (extra) => [...pathValues.map((v) => toJs(v)), ...(input === undefined && !extra ? [] : [toJs({ ...(input ?? {}), ...extra })])];
 
-  const samples = [{ lang: 'JavaScript', label: 'SDK', source: [...SETUP, '', call(args())].join('\n') }];
+  const samples = [{ lang: 'TypeScript', label: 'SDK', source: [...SETUP, '', call(args())].join('\n') }];
   if (multipart) {
     samples.push({
-      lang: 'JavaScript',
+      lang: 'TypeScript',
       label: 'SDK (attachments)',
       source: [
         SETUP[0],
@@ -187,50 +174,72 @@ export function samplesFor(spec, path, method, operation, pathItem = {}) {
     });
   }
 
-  // curl: raw commas in bulk paths, PHP brackets in the query (-g: no globbing of [ ]).
+  // curl: the request the SDK makes for the sample's call (-g: no globbing of the brackets).
   const server = (spec.servers?.[0]?.url ?? 'https://{domain}.omnidesk.ru/api').replace(/\{domain\}/g, 'yourcompany');
-  let urlPath = path;
-  pathNames.forEach((name, i) => {
-    const v = pathValues[i];
-    urlPath = urlPath.replace(`{${name}}`, Array.isArray(v) ? v.join(',') : encodeValue(v));
-  });
-  const qs = requestBody ? [] : Object.entries(queryObject).flatMap(([k, v]) => phpQuery(k, v));
-  const url = `${server}${urlPath}${qs.length ? `?${qs.join('&')}` : ''}`;
-  const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
-  if (method !== 'get') head.push(`-X ${method.toUpperCase()}`);
-  const curl = (lines) => [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n');
-
-  if (bodyExample !== undefined && jsonType) {
-    samples.push({
-      lang: 'Shell',
-      label: 'curl',
-      source: curl([`-H "Content-Type: application/json"`, `-d ${shellSingle(prettyJson(bodyExample))}`, shellDouble(url)]),
-    });
-  } else {
-    samples.push({ lang: 'Shell', label: 'curl', source: curl([shellDouble(url)]) });
-  }
-  if (multipart) {
-    const fields = envelope ? formFields(envelope, inner) : formFields('', {});
-    const attachment = `${envelope ?? 'file'}[attachments][0]`;
-    samples.push({
-      lang: 'Shell',
-      label: 'curl (multipart)',
-      // --form-string where curl would read a leading @ or < as a file.
-      source: curl([...fields.map(([k, v]) => `${/^[@<]/.test(v) ? '--form-string' : '-F'} ${shellDouble(`${k}=${v}`)}`), `-F ${shellDouble(`${attachment}=@file.pdf`)}`, shellDouble(url)]),
-    });
-  }
+  const sdkArgs = (extra) => [...pathValues, ...(input === undefined && !extra ? [] : [{ ...(input ?? {}), ...extra }])];
+  const curl = async (label, extra) => {
+    const request = await sdkRequest(server, resource, sdkMethod, sdkArgs(extra), id);
+    const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
+    if (request.method !== 'GET') head.push(`-X ${request.method}`);
+    const lines = [];
+    const type = request.headers.get('content-type') ?? '';
+    if (/json/.test(type)) {
+      lines.push(`-H ${shellDouble(`Content-Type: ${type}`)}`, `-d ${shellSingle(prettyJson(JSON.parse(await request.text())))}`);
+    } else if (/multipart\/form-data/.test(type)) {
+      for (const [name, value] of await request.formData()) {
+        if (typeof value === 'string') {
+          // --form-string where curl would read a leading @ or <, or a `;type=`, as its own syntax.
+          lines.push(`${/^[@<]|;/.test(value) ? '--form-string' : '-F'} ${shellDouble(`${name}=${value}`)}`);
+        } else lines.push(`-F ${shellDouble(`${name}=@${value.name}`)}`);
+      }
+    } else if (request.body) {
+      throw new Error(`code-samples: ${id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`);
+    }
+    lines.push(shellDouble(request.url));
+    return { lang: 'Shell', label, source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n') };
+  };
+  samples.push(await curl('curl'));
+  if (multipart) samples.push(await curl('curl (multipart)', { attachments: [SAMPLE_FILE] }));
   return samples;
 }
 
+// The file of the multipart samples (`fileFromPath('file.pdf')` in the SDK sample).
+const SAMPLE_FILE = { name: 'file.pdf', data: new Uint8Array([0x25, 0x50, 0x44, 0x46]), type: 'application/pdf' };
+const CAPTURED = Symbol('captured');
+
+/** The Request the built SDK makes for `omnidesk[resource][method](...args)`, not sent anywhere. */
+async function sdkRequest(baseUrl, resource, method, args, id) {
+  let request;
+  const client = createOmnideskClient({
+    baseUrl,
+    email: 'agent@yourcompany.com',
+    apiKey: 'sample',
+    maxRetries: 0,
+    fetch: async (r) => {
+      request ??= r;
+      throw CAPTURED;
+    },
+  });
+  const call = client[resource]?.[method];
+  if (typeof call !== 'function') throw new Error(`code-samples: ${id}: the SDK has no omnidesk.${resource}.${method}()`);
+  try {
+    await call(...args);
+  } catch (error) {
+    if (!request) throw new Error(`code-samples: ${id}: the SDK refused the sample's call: ${error?.message ?? error}`);
+  }
+  if (!request) throw new Error(`code-samples: ${id}: the SDK call made no request`);
+  return request;
+}
+
 /** Adds `x-codeSamples` to every operation of `spec` (a docs-only copy: it is changed in place). */
-export function addCodeSamples(spec) {
+export async function addCodeSamples(spec) {
   let count = 0;
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     const pathItem = deref(spec, item);
     for (const method of METHODS) {
       const operation = pathItem[method];
       if (!operation) continue;
-      operation['x-codeSamples'] = samplesFor(spec, path, method, operation, pathItem);
+      operation['x-codeSamples'] = await samplesFor(spec, path, method, operation, pathItem);
       count++;
     }
   }

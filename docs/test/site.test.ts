@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
-import { loadGuides } from '../../scripts/build-docs.mjs';
+import { EVIDENCE_LEVELS, loadGuides } from '../../scripts/build-docs.mjs';
 // @ts-expect-error: plain ESM script, typed by JSDoc only (this folder has no tsconfig with allowJs)
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
 
@@ -139,6 +139,29 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await expect.poll(() => code.innerText()).toContain('curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"');
     expect(await code.innerText()).toContain('https://yourcompany.omnidesk.ru/api/');
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+  });
+
+  it("shows a parameter's x-evidence (level and source) where the operation is read", { timeout: 30_000 }, async () => {
+    // The first operation with a parameter that carries x-evidence, from the bundle.
+    const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+    const deref = (p: any) => (p?.$ref ? p.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], spec) : p);
+    let found: { op: Operation; name: string; level: string; source: string } | undefined;
+    for (const item of Object.values<any>(spec.paths)) {
+      for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
+        const param = (item[verb]?.parameters ?? []).map(deref).find((p: any) => p['x-evidence']);
+        if (param && !found) found = { op: ops.find((o) => o.id === item[verb].operationId)!, name: param.name, ...param['x-evidence'] };
+      }
+    }
+    expect(found, 'an operation with a parameter that has x-evidence').toBeDefined();
+    const { op, name, level, source } = found!;
+    await page.keyboard.press('Escape');
+    await menuLink(op.tag).click();
+    await menuLink(op.summary).click();
+    await expect.poll(() => page.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
+    const route = await page.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
+    // The parameter's own entry (Redoc: a schema-property-item named by its schema-name).
+    const row = page.locator(`[id="${route}"] .schema-property-item`, { has: page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+    await expect.poll(() => row.innerText()).toContain(`Evidence: ${EVIDENCE_LEVELS[level]} (${source})`);
   });
 
   it('reaches every guide from the navigation, with each of its sections', async () => {
