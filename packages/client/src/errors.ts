@@ -169,7 +169,10 @@ export function errorFromResponse(
   const where = `${ctx.method ?? ''} ${ctx.path ?? ''}`.trim();
   const op = ctx.operationId ? ` (${ctx.operationId})` : '';
   const ErrorClass = ERROR_CLASSES[status] ?? (status >= 500 ? ServerError : UnexpectedStatusError);
-  return new ErrorClass(`${status}${code ? ` ${code}` : ''}: ${where}${op}`, {
+  const location = status > 299 && status < 400 ? response.headers.get('location') : null;
+  // A redirect is never followed (see transport.ts): the error says where it pointed.
+  const redirect = location === null ? '' : ` redirect to ${JSON.stringify(location.slice(0, 200))}, not followed`;
+  return new ErrorClass(`${status}${code ? ` ${code}` : ''}${redirect}: ${where}${op}`, {
     ...ctx,
     status,
     code,

@@ -1,4 +1,4 @@
-import { ConnectionError, type OmnideskError, TimeoutError, cutBodies } from './errors.js';
+import { ConnectionError, InvalidResponseError, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
@@ -35,19 +35,25 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** The most of an error (non-2xx) body read: enough for any JSON error, not a 50 MB proxy page. */
 export const ERROR_BODY_MAX = 65_536;
 
-/** At most ERROR_BODY_MAX bytes of a body, and whether there was more (cancelled, not downloaded). */
-async function head(response: Response): Promise<[ArrayBuffer, boolean]> {
+/**
+ * The most of a success (2xx) body read, counted after decompression: far above the largest real
+ * page (100 entries), so only a broken or hostile answer (a gzip bomb, an endless stream) reaches it.
+ */
+export const SUCCESS_BODY_MAX = 64 * 1024 * 1024;
+
+/** At most `max` bytes of a body, and whether there was more (cancelled, not downloaded). */
+async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   const reader = response.body?.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (let r; reader && size <= ERROR_BODY_MAX && !(r = await reader.read()).done; ) {
+  for (let r; reader && size <= max && !(r = await reader.read()).done; ) {
     chunks.push(r.value);
     size += r.value.byteLength;
   }
-  const cut = size > ERROR_BODY_MAX;
+  const cut = size > max;
   // Not awaited, as for a retried answer.
   if (cut) reader!.cancel().catch(() => undefined);
-  return [await new Blob(chunks).slice(0, ERROR_BODY_MAX).arrayBuffer(), cut];
+  return [new Blob(chunks).slice(0, max), cut];
 }
 
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
@@ -145,7 +151,9 @@ export function createTransport(options: TransportOptions) {
       try {
         const signal = attemptController.signal;
         const copy = hasBody ? request.clone() : request;
-        response = await (userFetch ? userFetch(new Request(copy, { signal })) : fetch(copy, { signal }));
+        // Redirects are never followed: the API has no reason to send one, and following it would
+        // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
+        response = await (userFetch ? userFetch(new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
       } catch (cause) {
         done();
         if (caller.aborted) throw caller.reason;
@@ -154,6 +162,11 @@ export function createTransport(options: TransportOptions) {
         retryable = idempotent || (!timedOut && refusedBeforeSend(cause));
       }
 
+      // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
+      if (response?.type === 'opaqueredirect') {
+        done();
+        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, { status: 0, operationId: ctx.operationId, method, path: pathOf() });
+      }
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
@@ -171,13 +184,20 @@ export function createTransport(options: TransportOptions) {
         // ConnectionError or TimeoutError like a failure before the headers.
         // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
+          // A null-body status (204, 304) reads as empty.
+          const [blob, cut] = await head(response, response.ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
+          if (cut && response.ok) {
+            done();
+            throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes (the rest was not read): ${method} ${pathOf()}`, {
+              status: response.status, operationId: ctx.operationId, method, path: pathOf(),
+            });
+          }
           if (ctx.text && response.ok) {
-            ctx.text = await response.text();
+            ctx.text = await blob.text();
             done();
             return response;
           }
-          // A null-body status (204, 304) reads as empty.
-          const [body, cut] = response.ok ? [await response.arrayBuffer(), false] : await head(response);
+          const body = await blob.arrayBuffer();
           done();
           let headers = response.headers;
           if (headers.has('content-encoding')) {
@@ -189,6 +209,7 @@ export function createTransport(options: TransportOptions) {
           return answer;
         } catch (cause) {
           done();
+          if (cause instanceof OmnideskError) throw cause;
           if (caller.aborted) throw caller.reason;
           error = failure(timedOut, cause);
           // The server answered: only a repeatable request may be sent again.
