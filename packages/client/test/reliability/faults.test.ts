@@ -17,6 +17,7 @@ import {
   UnexpectedStatusError,
 } from '../../src/index.js';
 import { gzipSync } from 'node:zlib';
+import { format, inspect } from 'node:util';
 import {
   HTML_PAGE,
   type Harness,
@@ -386,4 +387,30 @@ describe('success body bound (64 MiB, counted after decompression)', () => {
     expectContext(r !== 'hung' && !r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase' });
     expect(h.bytesStreamed).toBeLessThan(96 * 1024 * 1024);
   }, 60_000);
+});
+
+describe('printing an error never throws and stays short', () => {
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const printings = (error: unknown) => [
+    () => inspect(error),
+    () => inspect(error, { depth: Infinity, showHidden: true }),
+    () => JSON.stringify(error),
+    () => String(error),
+    () => format('%o %O %s %j', error, error, error, error),
+  ];
+
+  it.each([
+    ['a 404 whose body is JSON nested 30,000 deep', 404, () => deep(30_000), NotFoundError],
+    ['a 200 whose body is JSON nested 100,000 deep, without the entity', 200, () => `{"x": ${deep(100_000)}}`, InvalidResponseError],
+    ['an 8 MB 200 answer without the entity', 200, () => JSON.stringify({ x: 'y'.repeat(8 * 1024 * 1024), list: Array.from({ length: 50_000 }, (_, i) => i) }), InvalidResponseError],
+  ] as const)('%s', async (_, status, body, cls) => {
+    const text = body();
+    h.handle((__, res) => sendText(res, status, text, 'application/json'));
+    const r = await settle(clientFor(h).cases.get(1));
+    expectContext(!r.ok && r.error, cls, { status, operationId: 'getCase' });
+    for (const print of printings(!r.ok && r.error)) {
+      const out = print();
+      expect(out.length).toBeLessThan(20_000);
+    }
+  });
 });
