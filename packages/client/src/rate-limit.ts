@@ -70,10 +70,17 @@ export class Limiter {
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.take(signal));
+    // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
+    const turn = this.queue.then(() => (signal?.throwIfAborted(), this.take(signal)));
     // The next caller waits for this one's slot, whether it succeeded or was aborted.
     this.queue = turn.catch(() => undefined);
-    return turn;
+    if (!signal) return turn;
+    // A caller that aborts while queued is rejected at once, not at its turn.
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   private async take(signal?: AbortSignal): Promise<void> {
