@@ -1,3 +1,4 @@
+import { InvalidRequestError } from './errors.js';
 /** The rate-limit headers of the last answer seen. */
 export interface RateLimitState {
   /** `api_calls_left`: calls left this hour. */
@@ -64,7 +65,7 @@ export class Limiter {
       [options.perHour, 3_600_000, 'perHour'],
     ] as const) {
       if (max === undefined) continue;
-      if (!Number.isInteger(max) || max < 1) throw new TypeError(`rateLimit.${name} must be a positive integer, got ${max}`);
+      if (!Number.isInteger(max) || max < 1) throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
       this.windows.push({ size, max, starts: [] });
     }
   }

@@ -1,4 +1,4 @@
-import { ConnectionError, InvalidResponseError, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
+import { ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
@@ -88,11 +88,34 @@ export function refusedBeforeSend(error: unknown): boolean {
   return walk(error);
 }
 
+/** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
+export const TIMER_MAX = 2_147_483_647;
+
+/** A wrong argument as an error message shows it: strings quoted, objects by kind, never a whole value. */
+export const show = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : typeof value === 'bigint' ? `${value}n` : value && typeof value === 'object' ? kindOf(value) : String(value);
+
 /** What is wrong with a `timeout` or `maxRetries` setting, or undefined when both are usable (or not given). */
 export function settingProblem(timeout: unknown, maxRetries: unknown): string | undefined {
-  const got = (value: unknown) => `, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0)) return `\`timeout\` must be a positive number of milliseconds${got(timeout)}`;
+  const got = (value: unknown) => `, got ${show(value)}`;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0 && (timeout as number) <= TIMER_MAX)) return `\`timeout\` must be a positive number of milliseconds, at most ${TIMER_MAX}${got(timeout)}`;
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) return `\`maxRetries\` must be an integer, 0 or more${got(maxRetries)}`;
+  return undefined;
+}
+
+/**
+ * What is wrong with a set of request headers (names must be tokens; values strings of visible
+ * Latin-1 characters: a CR or LF would split the request). Never shows a value: it may be a secret.
+ */
+export function headerProblem(headers: unknown): string | undefined {
+  if (headers === undefined) return undefined;
+  if (!headers || typeof headers !== 'object' || Array.isArray(headers)) return `\`headers\` must be an object of strings, got ${kindOf(headers)}`;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) return `header name ${show(name)} is not a valid HTTP token`;
+    if (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value))) {
+      return `header \`${name}\` must be a string without CR, LF or other control characters (the value is not shown)`;
+    }
+  }
   return undefined;
 }
 

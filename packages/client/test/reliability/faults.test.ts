@@ -344,7 +344,8 @@ describe('redirects (never followed)', () => {
     try {
       h.handle((req, res) => sendJson(res, status, {}, { location: `${other.baseUrl}${req.path.slice(4)}` }));
       const omnidesk = clientFor(h, { headers: { 'x-custom': 'secret-ish' } });
-      for (const call of [() => omnidesk.cases.create(NEW_CASE), () => omnidesk.cases.get(1), () => omnidesk.cases.update(1, { subject: 'x' }), () => omnidesk.cases.delete(1)]) {
+      const calls: (() => Promise<unknown>)[] = [() => omnidesk.cases.create(NEW_CASE), () => omnidesk.cases.get(1), () => omnidesk.cases.update(1, { subject: 'x' }), () => omnidesk.cases.delete(1)];
+      for (const call of calls) {
         const r = await settle(call());
         expect(r.ok).toBe(false);
         expectContext(!r.ok && r.error, UnexpectedStatusError, { status });
