@@ -16,12 +16,18 @@ function intHeader(headers: Headers, name: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** Seconds until a `Retry-After` given as an HTTP date (the standard header's other form); 0 when past. */
+function retryAt(raw: string | null): number | undefined {
+  const at = raw && /[a-z]/i.test(raw) ? Date.parse(raw) : NaN;
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+}
+
 /** Reads Omnidesk's lowercase-underscore headers (and the standard Retry-After as a fallback). */
 export function readRateLimit(headers: Headers): RateLimitState | undefined {
   const state: RateLimitState = {
     callsLeft: intHeader(headers, 'api_calls_left'),
     perMinute: intHeader(headers, 'rate_limit_per_minute'),
-    retryAfter: intHeader(headers, 'retry_after') ?? intHeader(headers, 'retry-after'),
+    retryAfter: intHeader(headers, 'retry_after') ?? intHeader(headers, 'retry-after') ?? retryAt(headers.get('retry-after')),
   };
   return state.callsLeft === undefined && state.perMinute === undefined && state.retryAfter === undefined
     ? undefined

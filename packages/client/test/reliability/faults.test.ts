@@ -415,3 +415,26 @@ describe('printing an error never throws and stays short', () => {
     }
   });
 });
+
+describe('Retry-After as an HTTP date', () => {
+  it('a date an hour ahead is read as ~3600 s: over maxRetryAfter, RateLimitError at once', async () => {
+    const at = new Date(Date.now() + 3_600_000).toUTCString();
+    h.handle((_, res) => sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }));
+    const r = await settle(clientFor(h, { maxRetryAfter: 60 }).cases.get(1));
+    expectContext(!r.ok && r.error, RateLimitError, { status: 429 });
+    const retryAfter = (!r.ok && (r.error as RateLimitError).retryAfter) as number;
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3601);
+    expect(h.count(GET)).toBe(1);
+  });
+
+  it('a date in the past is a wait of 0: retried, then the answer', async () => {
+    const at = new Date(Date.now() - 60_000).toUTCString();
+    h.handle((req, res) => (req.n === 0 ? sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }) : sendJson(res, 200, { case: CASE })));
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+    // The last rate-limit headers seen are the 429's: its date read as a wait of 0 s.
+    expect(omnidesk.rateLimit?.retryAfter).toBe(0);
+  });
+});
