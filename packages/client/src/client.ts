@@ -4,7 +4,8 @@ import { type Resources, operationTable } from './generated/sdk.js';
 import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
 import { type OperationMeta, buildResources } from './runtime.js';
 import { describeAs, setup } from './setup.js';
-import type { FetchLike, Logger } from './transport.js';
+import { type FetchLike, type Logger, headerProblem } from './transport.js';
+import { InvalidRequestError } from './errors.js';
 
 export interface OmnideskClientOptions {
   /** Your account's subdomain: `yourcompany` for https://yourcompany.omnidesk.ru. */
@@ -54,8 +55,13 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
   // operation in errors and are not resent when it is not idempotent.
   const operations = new Map(table.map((op) => [`${op.httpMethod.toUpperCase()} ${op.path}`, op]));
   // Each call gets a fetch that knows its operation (a per-call `fetch` of the caller's own wins).
-  const rawCall = (method: string, url: string, init: { fetch?: unknown } | undefined) => {
+  const rawCall = (method: string, url: string, init: { fetch?: unknown; params?: { path?: unknown }; headers?: unknown } | undefined) => {
     const op = operations.get(`${method.toUpperCase()} ${url}`);
+    // A path value `.` or `..` would move the request to another path once the URL is resolved.
+    const values = Object.entries(init?.params?.path ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, String(x)]));
+    const dots = values.find(([, v]) => v === '.' || v === '..');
+    const problem = dots ? `path parameter ${dots[0]} cannot be ${JSON.stringify(dots[1])}` : headerProblem(init?.headers);
+    if (problem) return Promise.reject(new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`));
     return core.request(method as never, url as never, (init?.fetch
       ? init
       : { ...init, fetch: (request: Request) => send(request, { operationId: op?.operationId, idempotent: op?.idempotent }) }) as never);

@@ -22,6 +22,25 @@ export const kindOf = (value: unknown): string => (value === null ? 'null' : Arr
 /** How Node's `util.inspect` asks an object to print itself. */
 export const inspect: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
+/** A printable copy of `value`: at most `depth` levels and `budget.left` values, strings cut at 500 characters. */
+function clip(value: unknown, depth: number, budget: { left: number }): unknown {
+  budget.left--;
+  if (typeof value === 'string') return value.length > 500 ? `${value.slice(0, 500)}… (${value.length} characters)` : value;
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return String(value);
+  if (!value || typeof value !== 'object') return value;
+  if (depth < 1 || budget.left < 1) return Array.isArray(value) ? '[…]' : '{…}';
+  const entries = Object.entries(value);
+  const out: [string, unknown][] = [];
+  for (const [k, v] of entries) {
+    if (budget.left < 1) {
+      out.push(['…', `${entries.length - out.length} more`]);
+      break;
+    }
+    out.push([k, clip(v, depth - 1, budget)]);
+  }
+  return Array.isArray(value) ? out.map(([k, v]) => (k === '…' ? `… ${v}` : v)) : Object.fromEntries(out);
+}
+
 export class OmnideskError extends Error {
   override name = 'OmnideskError';
   declare readonly status: number | undefined;
@@ -40,10 +59,14 @@ export class OmnideskError extends Error {
     Object.assign(this, fields);
   }
 
-  /** The error's fields (a subclass's too), without the answer's headers. */
+  /**
+   * The error's fields (a subclass's too), without the answer's headers; a body or details cut
+   * to a printable size (a few levels, a few entries, short strings), so that printing an error
+   * never throws on a deeply nested answer and never prints megabytes.
+   */
   toJSON(): Record<string, unknown> {
     const { headers, name, message, ...fields } = this;
-    return { name, message, ...fields };
+    return clip({ name, message, ...fields }, 8, { left: 400 }) as Record<string, unknown>;
   }
 
   override toString(): string {
@@ -169,7 +192,10 @@ export function errorFromResponse(
   const where = `${ctx.method ?? ''} ${ctx.path ?? ''}`.trim();
   const op = ctx.operationId ? ` (${ctx.operationId})` : '';
   const ErrorClass = ERROR_CLASSES[status] ?? (status >= 500 ? ServerError : UnexpectedStatusError);
-  return new ErrorClass(`${status}${code ? ` ${code}` : ''}: ${where}${op}`, {
+  const location = status > 299 && status < 400 ? response.headers.get('location') : null;
+  // A redirect is never followed (see transport.ts): the error says where it pointed.
+  const redirect = location === null ? '' : ` redirect to ${JSON.stringify(location.slice(0, 200))}, not followed`;
+  return new ErrorClass(`${status}${code ? ` ${code}` : ''}${redirect}: ${where}${op}`, {
     ...ctx,
     status,
     code,

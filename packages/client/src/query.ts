@@ -43,6 +43,14 @@ export function scalarText(value: unknown, where: string): string {
 export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (key: string) => string, label: string): [string, unknown][] {
   const out: [string, unknown][] = [];
   // `parents`: the objects holding this value, to catch a cycle before the stack overflows.
+  const key = (k: string, name: string) => {
+    try {
+      encodeURIComponent(k);
+    } catch {
+      throw new InvalidRequestError(`${label}${name}: a key is not well-formed Unicode (a lone surrogate)`);
+    }
+    return encodeKey(k);
+  };
   const walk = (name: string, value: unknown, parents: readonly object[]): void => {
     if (value === undefined || value === null) return;
     if (typeof value !== 'object' || value instanceof Date) {
@@ -50,11 +58,18 @@ export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (k
       return;
     }
     if (parents.includes(value)) throw new InvalidRequestError(`${label}${name}: the value contains itself`);
+    // Deeper than any field of the API, and short of a stack overflow.
+    if (parents.length >= 8) throw new InvalidRequestError(`${label}${name}: nested more than 8 levels`);
     const inside = [...parents, value];
-    if (Array.isArray(value)) value.forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
-    else for (const [k, v] of Object.entries(value)) walk(`${name}[${encodeKey(k)}]`, v, inside);
+    if (Array.isArray(value)) {
+      // `a[][x]=1` and `a[][]=1` are read back differently by qs and by PHP: not sent.
+      if (!numbered && value.some((item) => item && typeof item === 'object' && !(item instanceof Date))) {
+        throw new InvalidRequestError(`${label}${name}: an array in a query holds plain values only (no objects or arrays)`);
+      }
+      Array.from(value as unknown[]).forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
+    } else for (const [k, v] of Object.entries(value)) walk(`${name}[${key(k, name)}]`, v, inside);
   };
-  for (const [k, v] of Object.entries(fields)) walk(encodeKey(k), v, []);
+  for (const [k, v] of Object.entries(fields)) walk(key(k, '(top level)'), v, []);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { InvalidRequestError } from './errors.js';
 /** The rate-limit headers of the last answer seen. */
 export interface RateLimitState {
   /** `api_calls_left`: calls left this hour. */
@@ -15,12 +16,18 @@ function intHeader(headers: Headers, name: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** Seconds until a `Retry-After` given as an HTTP date (the standard header's other form); 0 when past. */
+function retryAt(raw: string | null): number | undefined {
+  const at = raw && /[a-z]/i.test(raw) ? Date.parse(raw) : NaN;
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - Date.now()) / 1000)) : undefined;
+}
+
 /** Reads Omnidesk's lowercase-underscore headers (and the standard Retry-After as a fallback). */
 export function readRateLimit(headers: Headers): RateLimitState | undefined {
   const state: RateLimitState = {
     callsLeft: intHeader(headers, 'api_calls_left'),
     perMinute: intHeader(headers, 'rate_limit_per_minute'),
-    retryAfter: intHeader(headers, 'retry_after') ?? intHeader(headers, 'retry-after'),
+    retryAfter: intHeader(headers, 'retry_after') ?? intHeader(headers, 'retry-after') ?? retryAt(headers.get('retry-after')),
   };
   return state.callsLeft === undefined && state.perMinute === undefined && state.retryAfter === undefined
     ? undefined
@@ -64,16 +71,23 @@ export class Limiter {
       [options.perHour, 3_600_000, 'perHour'],
     ] as const) {
       if (max === undefined) continue;
-      if (!Number.isInteger(max) || max < 1) throw new TypeError(`rateLimit.${name} must be a positive integer, got ${max}`);
+      if (!Number.isInteger(max) || max < 1) throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
       this.windows.push({ size, max, starts: [] });
     }
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.take(signal));
+    // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
+    const turn = this.queue.then(() => (signal?.throwIfAborted(), this.take(signal)));
     // The next caller waits for this one's slot, whether it succeeded or was aborted.
     this.queue = turn.catch(() => undefined);
-    return turn;
+    if (!signal) return turn;
+    // A caller that aborts while queued is rejected at once, not at its turn.
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
   private async take(signal?: AbortSignal): Promise<void> {

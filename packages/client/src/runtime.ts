@@ -3,7 +3,7 @@ import { InvalidRequestError, InvalidResponseError, errorFromResponse, kindOf } 
 import { buildMultipart, type Attachment } from './multipart.js';
 import { type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
-import { type CallContext, settingProblem } from './transport.js';
+import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
 
 /** What the generator knows about one operation (see scripts/generate-sdk.mjs). */
 export interface OperationMeta {
@@ -127,16 +127,19 @@ function checkPathValue(meta: OperationMeta, param: OperationMeta['pathParams'][
   const where = `${meta.resource}.${meta.method}: ${param.name}`;
   const one = (v: unknown) =>
     param.type === 'string'
-      ? typeof v === 'string' && v !== ''
+      ? // `.` and `..` would move the request to another path once the URL is resolved.
+        typeof v === 'string' && v !== '' && v !== '.' && v !== '..'
       : typeof v === 'number' && (param.type === 'number' ? Number.isFinite(v) : Number.isSafeInteger(v) && v >= 0);
   const list = param.array && Array.isArray(value);
   if (list && !value.length) throw new InvalidRequestError(`${where} must list at least one id`);
-  const bad = list ? value.filter((v) => !one(v)) : one(value) ? [] : [value];
+  // Array.from: a hole in a sparse array is undefined, not skipped.
+  const bad = list ? Array.from(value as unknown[]).filter((v) => !one(v)) : one(value) ? [] : [value];
   if (bad.length) {
-    const wanted = param.type === 'string' ? 'a non-empty string' : param.type === 'number' ? 'a number' : 'a non-negative integer';
-    throw new InvalidRequestError(`${where} must be ${wanted}${param.array ? ' or an array of them' : ''}, got ${JSON.stringify(bad[0])}`);
+    const wanted = param.type === 'string' ? 'a non-empty string (not `.` or `..`)' : param.type === 'number' ? 'a number' : 'a non-negative integer';
+    throw new InvalidRequestError(`${where} must be ${wanted}${param.array ? ' or an array of them' : ''}, got ${show(bad[0])}`);
   }
-  return value;
+  // The same id twice is one id: sent once, reported once.
+  return list ? [...new Set(value)] : value;
 }
 
 function hasInput(meta: OperationMeta): boolean {
@@ -159,7 +162,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
   const name = `${meta.resource}.${meta.method}`;
   const kind = kindOf(input);
   if (input !== undefined && kind !== 'object') throw new InvalidRequestError(`${name}: input must be an object, got ${kind}`);
-  const problem = settingProblem(options.timeout, options.maxRetries);
+  const problem = settingProblem(options.timeout, options.maxRetries) ?? headerProblem(options.headers);
   if (problem) throw new InvalidRequestError(`${name}: ${problem}`);
 
   let body: unknown;
@@ -259,6 +262,17 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
   const { maxItems, limit, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
   const pageable = meta.query?.page === true;
+  const size = limit ?? query.limit ?? 100;
+  const startPage = query.page ?? 1;
+  const problem =
+    !(Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 100) ? `\`limit\` must be an integer from 1 to 100, got ${show(size)}`
+    : !(Number.isInteger(startPage) && (startPage as number) >= 1) ? `\`page\` must be an integer, 1 or more, got ${show(startPage)}`
+    : maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0) ? `\`maxItems\` must be an integer, 0 or more, got ${show(maxItems)}`
+    : undefined;
+  // Thrown by the first next(), like any other fault of the walk; nothing is sent.
+  if (problem) return (async function* () {
+    throw new InvalidRequestError(`${meta.resource}.${meta.method}All: ${problem}`);
+  })();
   const fetchPage = async (page: number, size: number) => {
     const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
     const result = (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
@@ -268,9 +282,7 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
     // One call gives everything when the list has no pages.
     return pageable ? result : { items: result.items, total: result.items.length };
   };
-  const startPage = typeof query.page === 'number' ? query.page : 1;
-  const size = limit ?? (typeof query.limit === 'number' ? query.limit : 100);
-  return paginate(fetchPage, { limit: size, startPage, maxItems });
+  return paginate(fetchPage, { limit: size as number, startPage: startPage as number, maxItems });
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */

@@ -1,19 +1,21 @@
 import createClient from 'openapi-fetch';
-import { inspect } from './errors.js';
+import { InvalidRequestError, inspect, kindOf } from './errors.js';
 import { serializeQuery } from './query.js';
 import { Limiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
-import { createTransport, settingProblem } from './transport.js';
+import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
 
 /** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
 export function setup(options: OmnideskClientOptions, who: string) {
   const check: (condition: boolean, message: string) => asserts condition = (condition, message) => {
-    if (!condition) throw new TypeError(`${who}: ${message}`);
+    if (!condition) throw new InvalidRequestError(`${who}: ${message}`);
   };
   check(options !== null && typeof options === 'object', 'options must be an object');
   const { domain, email, apiKey } = options;
   check(typeof email === 'string' && email.trim() !== '', '`email` must be a non-empty string');
+  // Basic auth splits user and password at the first ':': the server would read another user.
+  check(!email.includes(':'), '`email` cannot contain `:` (Basic auth cannot carry it)');
   check(typeof apiKey === 'string' && apiKey.trim() !== '', '`apiKey` must be a non-empty string');
   check(domain === undefined || (typeof domain === 'string' && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain)),
     '`domain` must be the account subdomain only (`yourcompany`, not a URL)');
@@ -25,7 +27,12 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const maxRetryAfter = options.maxRetryAfter ?? 60;
   const problem = settingProblem(timeout, maxRetries);
   check(!problem, problem!);
-  check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0, '`maxRetryAfter` must be 0 or more seconds');
+  check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0 && maxRetryAfter * 1000 <= TIMER_MAX, `\`maxRetryAfter\` must be 0 to ${Math.floor(TIMER_MAX / 1000)} seconds`);
+  check(options.fetch === undefined || typeof options.fetch === 'function', `\`fetch\` must be a function, got ${kindOf(options.fetch)}`);
+  check(options.logger === undefined || typeof options.logger?.debug === 'function', '`logger` must have a `debug` method');
+  check(options.rateLimit === undefined || (!!options.rateLimit && typeof options.rateLimit === 'object'), `\`rateLimit\` must be an object, got ${kindOf(options.rateLimit)}`);
+  const headerFault = headerProblem(options.headers);
+  check(!headerFault, headerFault!);
 
   let lastRateLimit: RateLimitState | undefined;
   const send = createTransport({

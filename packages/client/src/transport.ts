@@ -1,4 +1,4 @@
-import { ConnectionError, type OmnideskError, TimeoutError, cutBodies } from './errors.js';
+import { ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
@@ -35,19 +35,25 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** The most of an error (non-2xx) body read: enough for any JSON error, not a 50 MB proxy page. */
 export const ERROR_BODY_MAX = 65_536;
 
-/** At most ERROR_BODY_MAX bytes of a body, and whether there was more (cancelled, not downloaded). */
-async function head(response: Response): Promise<[ArrayBuffer, boolean]> {
+/**
+ * The most of a success (2xx) body read, counted after decompression: far above the largest real
+ * page (100 entries), so only a broken or hostile answer (a gzip bomb, an endless stream) reaches it.
+ */
+export const SUCCESS_BODY_MAX = 64 * 1024 * 1024;
+
+/** At most `max` bytes of a body, and whether there was more (cancelled, not downloaded). */
+async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   const reader = response.body?.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (let r; reader && size <= ERROR_BODY_MAX && !(r = await reader.read()).done; ) {
+  for (let r; reader && size <= max && !(r = await reader.read()).done; ) {
     chunks.push(r.value);
     size += r.value.byteLength;
   }
-  const cut = size > ERROR_BODY_MAX;
+  const cut = size > max;
   // Not awaited, as for a retried answer.
   if (cut) reader!.cancel().catch(() => undefined);
-  return [await new Blob(chunks).slice(0, ERROR_BODY_MAX).arrayBuffer(), cut];
+  return [new Blob(chunks).slice(0, max), cut];
 }
 
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
@@ -82,11 +88,34 @@ export function refusedBeforeSend(error: unknown): boolean {
   return walk(error);
 }
 
+/** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): a longer one fires at once. */
+export const TIMER_MAX = 2_147_483_647;
+
+/** A wrong argument as an error message shows it: strings quoted, objects by kind, never a whole value. */
+export const show = (value: unknown): string =>
+  typeof value === 'string' ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : typeof value === 'bigint' ? `${value}n` : value && typeof value === 'object' ? kindOf(value) : String(value);
+
 /** What is wrong with a `timeout` or `maxRetries` setting, or undefined when both are usable (or not given). */
 export function settingProblem(timeout: unknown, maxRetries: unknown): string | undefined {
-  const got = (value: unknown) => `, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0)) return `\`timeout\` must be a positive number of milliseconds${got(timeout)}`;
+  const got = (value: unknown) => `, got ${show(value)}`;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0 && (timeout as number) <= TIMER_MAX)) return `\`timeout\` must be a positive number of milliseconds, at most ${TIMER_MAX}${got(timeout)}`;
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) return `\`maxRetries\` must be an integer, 0 or more${got(maxRetries)}`;
+  return undefined;
+}
+
+/**
+ * What is wrong with a set of request headers (names must be tokens; values strings of visible
+ * Latin-1 characters: a CR or LF would split the request). Never shows a value: it may be a secret.
+ */
+export function headerProblem(headers: unknown): string | undefined {
+  if (headers === undefined) return undefined;
+  if (!headers || typeof headers !== 'object' || Array.isArray(headers)) return `\`headers\` must be an object of strings, got ${kindOf(headers)}`;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) return `header name ${show(name)} is not a valid HTTP token`;
+    if (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value))) {
+      return `header \`${name}\` must be a string without CR, LF or other control characters (the value is not shown)`;
+    }
+  }
   return undefined;
 }
 
@@ -145,7 +174,9 @@ export function createTransport(options: TransportOptions) {
       try {
         const signal = attemptController.signal;
         const copy = hasBody ? request.clone() : request;
-        response = await (userFetch ? userFetch(new Request(copy, { signal })) : fetch(copy, { signal }));
+        // Redirects are never followed: the API has no reason to send one, and following it would
+        // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
+        response = await (userFetch ? userFetch(new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
       } catch (cause) {
         done();
         if (caller.aborted) throw caller.reason;
@@ -154,6 +185,11 @@ export function createTransport(options: TransportOptions) {
         retryable = idempotent || (!timedOut && refusedBeforeSend(cause));
       }
 
+      // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
+      if (response?.type === 'opaqueredirect') {
+        done();
+        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, { status: 0, operationId: ctx.operationId, method, path: pathOf() });
+      }
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
@@ -171,13 +207,20 @@ export function createTransport(options: TransportOptions) {
         // ConnectionError or TimeoutError like a failure before the headers.
         // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
+          // A null-body status (204, 304) reads as empty.
+          const [blob, cut] = await head(response, response.ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
+          if (cut && response.ok) {
+            done();
+            throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes (the rest was not read): ${method} ${pathOf()}`, {
+              status: response.status, operationId: ctx.operationId, method, path: pathOf(),
+            });
+          }
           if (ctx.text && response.ok) {
-            ctx.text = await response.text();
+            ctx.text = await blob.text();
             done();
             return response;
           }
-          // A null-body status (204, 304) reads as empty.
-          const [body, cut] = response.ok ? [await response.arrayBuffer(), false] : await head(response);
+          const body = await blob.arrayBuffer();
           done();
           let headers = response.headers;
           if (headers.has('content-encoding')) {
@@ -189,6 +232,7 @@ export function createTransport(options: TransportOptions) {
           return answer;
         } catch (cause) {
           done();
+          if (cause instanceof OmnideskError) throw cause;
           if (caller.aborted) throw caller.reason;
           error = failure(timedOut, cause);
           // The server answered: only a repeatable request may be sent again.

@@ -198,9 +198,9 @@ describe('timeouts and cancellation', () => {
     const { fetch, seen } = scriptedFetch(json(CASE));
     const client = miniClient(fetch);
     const bad: [Record<string, unknown>, RegExp][] = [
-      [{ timeout: 0 }, /^cases\.get: `timeout` must be a positive number of milliseconds, got 0$/],
-      [{ timeout: -5 }, /`timeout` must be a positive number of milliseconds, got -5/],
-      [{ timeout: '5s' }, /`timeout` must be a positive number of milliseconds, got "5s"/],
+      [{ timeout: 0 }, /^cases\.get: `timeout` must be a positive number of milliseconds, at most 2147483647, got 0$/],
+      [{ timeout: -5 }, /`timeout` must be a positive number of milliseconds, at most 2147483647, got -5/],
+      [{ timeout: '5s' }, /`timeout` must be a positive number of milliseconds, at most 2147483647, got "5s"/],
       [{ maxRetries: Infinity }, /^cases\.get: `maxRetries` must be an integer, 0 or more, got Infinity$/],
       [{ maxRetries: -1 }, /`maxRetries` must be an integer, 0 or more, got -1/],
     ];

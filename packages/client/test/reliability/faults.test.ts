@@ -14,7 +14,10 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
+  UnexpectedStatusError,
 } from '../../src/index.js';
+import { gzipSync } from 'node:zlib';
+import { format, inspect } from 'node:util';
 import {
   HTML_PAGE,
   type Harness,
@@ -29,6 +32,8 @@ import {
   sendText,
   settle,
   settleWithin,
+  startHarness,
+  streamEndless,
   streamHuge,
   tooMany,
 } from './harness.js';
@@ -322,4 +327,114 @@ describe('huge bodies (50 MB, streamed)', () => {
     expect(h.bytesStreamed).toBeLessThan(0.5 * SIZE);
     expect(((r !== 'hung' && !r.ok && r.error) as ServerError).body).toMatch(/… \(more than 65536 bytes in all\)$/);
   }, 90_000);
+});
+
+describe('redirects (never followed)', () => {
+  it('POST answered 307 to a refused port: UnexpectedStatusError naming the redirect, the POST sent once', async () => {
+    const dead = await closedPort();
+    h.handle((_, res) => sendJson(res, 307, {}, { location: `http://127.0.0.1:${dead}/api/cases.json` }));
+    const r = await settle(clientFor(h, { maxRetries: 2 }).cases.create(NEW_CASE));
+    expectContext(!r.ok && r.error, UnexpectedStatusError, { status: 307, operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+    expect((!r.ok && (r.error as Error).message) || '').toMatch(/307 redirect to "http:\/\/127\.0\.0\.1:\d+\/api\/cases\.json", not followed/);
+    expect(h.count(POST)).toBe(1);
+  });
+
+  it.each([301, 302, 303, 307, 308])('%i to another origin: nothing reaches it (no body, no headers), every method', async (status) => {
+    const other = await startHarness((_, res) => sendJson(res, 201, { case: { case_id: 666 } }));
+    try {
+      h.handle((req, res) => sendJson(res, status, {}, { location: `${other.baseUrl}${req.path.slice(4)}` }));
+      const omnidesk = clientFor(h, { headers: { 'x-custom': 'secret-ish' } });
+      const calls: (() => Promise<unknown>)[] = [() => omnidesk.cases.create(NEW_CASE), () => omnidesk.cases.get(1), () => omnidesk.cases.update(1, { subject: 'x' }), () => omnidesk.cases.delete(1)];
+      for (const call of calls) {
+        const r = await settle(call());
+        expect(r.ok).toBe(false);
+        expectContext(!r.ok && r.error, UnexpectedStatusError, { status });
+      }
+      const raw = await omnidesk.raw.GET('/cases/{case_id}.json', { params: { path: { case_id: 1 } } });
+      expect(raw.response.status).toBe(status);
+      expect(other.requests).toEqual([]);
+      // Each call once: a redirect is not retried.
+      expect(h.requests).toHaveLength(5);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('success body bound (64 MiB, counted after decompression)', () => {
+  it('a gzip answer that inflates past the bound: InvalidResponseError, the rest not read', async () => {
+    // ~70 MiB of valid JSON, ~70 KB on the wire: today's reader would return it as a case.
+    const json = Buffer.alloc(70 * 1024 * 1024, 'x');
+    json.write('{"case": {"subject": "', 0);
+    json.write('"}}', json.length - 3);
+    const gz = gzipSync(json);
+    expect(gz.length).toBeLessThan(1024 * 1024);
+    h.handle((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gz.length });
+      res.end(gz);
+    });
+    const r = await settleWithin(clientFor(h, { timeout: 15_000 }).cases.get(1), 30_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase', method: 'GET' });
+    expect((r !== 'hung' && !r.ok && (r.error as Error).message) || '').toMatch(/over 67108864 bytes/);
+    expect(h.count(GET)).toBe(1);
+  }, 60_000);
+
+  it('an endless chunked body stops at the bound (InvalidResponseError), not at the timeout', async () => {
+    h.handle((_, res) => streamEndless(h, res));
+    // A timeout far beyond the test's: only the bound can end this call.
+    const r = await settleWithin(clientFor(h, { timeout: 600_000 }).cases.get(1), 40_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase' });
+    expect(h.bytesStreamed).toBeLessThan(96 * 1024 * 1024);
+  }, 60_000);
+});
+
+describe('printing an error never throws and stays short', () => {
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const printings = (error: unknown) => [
+    () => inspect(error),
+    () => inspect(error, { depth: Infinity, showHidden: true }),
+    () => JSON.stringify(error),
+    () => String(error),
+    () => format('%o %O %s %j', error, error, error, error),
+  ];
+
+  it.each([
+    ['a 404 whose body is JSON nested 30,000 deep', 404, () => deep(30_000), NotFoundError],
+    ['a 200 whose body is JSON nested 100,000 deep, without the entity', 200, () => `{"x": ${deep(100_000)}}`, InvalidResponseError],
+    ['an 8 MB 200 answer without the entity', 200, () => JSON.stringify({ x: 'y'.repeat(8 * 1024 * 1024), list: Array.from({ length: 50_000 }, (_, i) => i) }), InvalidResponseError],
+  ] as const)('%s', async (_, status, body, cls) => {
+    const text = body();
+    h.handle((__, res) => sendText(res, status, text, 'application/json'));
+    const r = await settle(clientFor(h).cases.get(1));
+    expectContext(!r.ok && r.error, cls, { status, operationId: 'getCase' });
+    for (const print of printings(!r.ok && r.error)) {
+      const out = print();
+      expect(out.length).toBeLessThan(20_000);
+    }
+  });
+});
+
+describe('Retry-After as an HTTP date', () => {
+  it('a date an hour ahead is read as ~3600 s: over maxRetryAfter, RateLimitError at once', async () => {
+    const at = new Date(Date.now() + 3_600_000).toUTCString();
+    h.handle((_, res) => sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }));
+    const r = await settle(clientFor(h, { maxRetryAfter: 60 }).cases.get(1));
+    expectContext(!r.ok && r.error, RateLimitError, { status: 429 });
+    const retryAfter = (!r.ok && (r.error as RateLimitError).retryAfter) as number;
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3601);
+    expect(h.count(GET)).toBe(1);
+  });
+
+  it('a date in the past is a wait of 0: retried, then the answer', async () => {
+    const at = new Date(Date.now() - 60_000).toUTCString();
+    h.handle((req, res) => (req.n === 0 ? sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }) : sendJson(res, 200, { case: CASE })));
+    const omnidesk = clientFor(h);
+    expect(await omnidesk.cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+    // The last rate-limit headers seen are the 429's: its date read as a wait of 0 s.
+    expect(omnidesk.rateLimit?.retryAfter).toBe(0);
+  });
 });

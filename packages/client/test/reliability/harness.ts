@@ -314,3 +314,18 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => s.close(() => resolve()));
   return port;
 }
+
+/** Sends headers, then body bytes for ever (respecting backpressure) until the client goes away. */
+export function streamEndless(h: Harness, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = `{"case": {"subject": "${'x'.repeat(64 * 1024)}`;
+  let stopped = false;
+  res.on('close', () => (stopped = true));
+  const write = () => {
+    while (!stopped) {
+      h.bytesStreamed += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', write);
+    }
+  };
+  write();
+}

@@ -7,11 +7,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'qs';
 import {
   type Harness,
+  type Settled,
   clientFor,
   harnessPerTest,
   listPage,
   pool,
   sendJson,
+  settle,
   tooMany,
 } from './harness.js';
 
@@ -171,6 +173,39 @@ describe('client-side limiter', () => {
     for (const t of arrivals) expect(arrivals.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(10);
     expect(new Set(h.requests.map((r) => r.path)).size).toBe(35);
     expect(omnidesk.rateLimit!.callsLeft).toBe(500 - 35);
+  });
+});
+
+describe('client-side limiter and aborts', () => {
+  it('a call aborted while queued behind another rejects at once, and uses no budget', async () => {
+    const realSetTimeout = globalThis.setTimeout;
+    const realWait = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    h.handle((req, res) => sendJson(res, 200, { case: { case_id: Number(/(\d+)\.json$/.exec(req.path)![1]) } }));
+    const omnidesk = clientFor(h, { rateLimit: { perMinute: 1 }, timeout: 3_600_000 });
+    expect(await omnidesk.cases.get(1)).toEqual({ case_id: 1 });
+    // Queued in this order: 3 (waits a window), then 2 (aborted while waiting behind 3), then 4.
+    const done: number[] = [];
+    const third = omnidesk.cases.get(3).then(() => done.push(3));
+    const controller = new AbortController();
+    let outcome: Settled<unknown> | undefined;
+    void settle(omnidesk.cases.get(2, { signal: controller.signal })).then((o) => (outcome = o));
+    const fourth = omnidesk.cases.get(4).then(() => done.push(4));
+    for (let i = 0; i < 5; i++) await realWait(10);
+    controller.abort();
+    // Bounded wait on a state (real time; the fake clock does not move): the abort settles the call.
+    for (let i = 0; i < 200 && !outcome; i++) await realWait(10);
+    expect(outcome, 'the aborted call settled without the clock moving').toBeDefined();
+    expect(outcome!.ok).toBe(false);
+    expect(h.requests).toHaveLength(1);
+    // One window: 3 goes; the next window: 4 goes (the aborted call took no slot in between).
+    for (const expected of [[3], [3, 4]]) {
+      await vi.advanceTimersByTimeAsync(60_000);
+      for (let i = 0; i < 200 && done.length < expected.length; i++) await realWait(10);
+      expect(done).toEqual(expected);
+    }
+    await Promise.all([third, fourth]);
+    expect(h.requests.map((r) => r.path)).toEqual(['/api/cases/1.json', '/api/cases/3.json', '/api/cases/4.json']);
   });
 });
 

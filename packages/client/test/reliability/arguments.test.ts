@@ -1,0 +1,95 @@
+// Every argument fault is one InvalidRequestError naming the argument, and nothing is sent: the
+// harness counts every request that reaches it.
+import { describe, expect, it } from 'vitest';
+import { InvalidRequestError, createOmnideskClient } from '../../src/index.js';
+import { API_KEY, EMAIL, type Harness, clientFor, harnessPerTest, sendJson, settle } from './harness.js';
+
+let h: Harness;
+harnessPerTest((harness) => {
+  h = harness;
+  h.handle((_, res) => sendJson(res, 200, { case: { case_id: 1 }, total_count: 0 }));
+});
+
+/** The call fails with InvalidRequestError whose message matches `named`, and nothing reached the server. */
+async function refused(call: () => Promise<unknown> | AsyncIterable<unknown>, named: RegExp) {
+  const r = await settle(
+    (async () => {
+      const result = call();
+      if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+        for await (const _ of result as AsyncIterable<unknown>) void _;
+      } else await result;
+    })(),
+  );
+  expect(r.ok, 'the call was refused').toBe(false);
+  const error = !r.ok && r.error;
+  expect(error).toBeInstanceOf(InvalidRequestError);
+  expect((error as Error).message).toMatch(named);
+  expect(h.requests, 'nothing sent').toEqual([]);
+  return error as InvalidRequestError;
+}
+
+const cyclic: unknown[] = [1];
+cyclic.push(cyclic);
+
+describe('call arguments', () => {
+  it.each([
+    ['timeout over 2^31-1 ms (a timer would fire at once)', () => clientFor(h).cases.get(1, { timeout: 2 ** 31 }), /`timeout` must be .* at most 2147483647/],
+    ['a sparse id array ([1, , 2] would send 1,,2)', () => clientFor(h).cases.trash([1, , 2] as number[]), /cases\.trash: case_id .* got undefined/],
+    ['a bigint id', () => clientFor(h).cases.get(1n as never), /cases\.get: case_id .* got 1n/],
+    ['a cyclic id array', () => clientFor(h).cases.trash(cyclic as never), /cases\.trash: case_id .* got an array/],
+    ['a very deep query object', () => {
+      let deep: Record<string, unknown> = { x: 1 };
+      for (let i = 0; i < 100_000; i++) deep = { a: deep };
+      return clientFor(h).cases.list({ custom_fields: deep } as never);
+    }, /query parameter custom_fields(\[a\])+: nested more than 8 levels/],
+    ['a lone surrogate in a query key', () => clientFor(h).cases.list({ custom_fields: { ['cf_\ud83d']: 'x' } } as never), /query parameter custom_fields: a key is not well-formed Unicode/],
+    ['an array of objects in a query', () => clientFor(h).cases.list({ status: [{ a: 1 }] } as never), /query parameter status: an array in a query holds plain values only/],
+    ['a nested array in a query', () => clientFor(h).cases.list({ status: [['open']] } as never), /query parameter status: an array in a query holds plain values only/],
+    ['listAll limit 0', () => clientFor(h).cases.listAll({}, { limit: 0 }), /cases\.listAll: `limit` must be an integer from 1 to 100, got 0/],
+    ['listAll limit 2.5', () => clientFor(h).cases.listAll({}, { limit: 2.5 }), /`limit` must be an integer from 1 to 100, got 2\.5/],
+    ['listAll limit over 100', () => clientFor(h).cases.listAll({}, { limit: 101 }), /`limit` must be an integer from 1 to 100, got 101/],
+    ['listAll limit in the query over 100', () => clientFor(h).cases.listAll({ limit: 500 }), /`limit` must be an integer from 1 to 100, got 500/],
+    ['listAll maxItems -1', () => clientFor(h).cases.listAll({}, { maxItems: -1 }), /`maxItems` must be an integer, 0 or more, got -1/],
+  ] as const)('%s', async (_, call, named) => {
+    await refused(call as () => Promise<unknown>, named);
+  });
+
+  it('CR/LF in a header value: refused, and the error does not echo the value', async () => {
+    const value = 'x\r\nX-Injected: secret-value';
+    for (const call of [
+      () => clientFor(h).cases.get(1, { headers: { 'x-note': value } }),
+      () => clientFor(h).raw.GET('/cases/{case_id}.json', { params: { path: { case_id: 1 } }, headers: { 'x-note': value } }),
+    ]) {
+      const error = await refused(call, /header `x-note` must be a string without CR, LF/);
+      expect(JSON.stringify(error) + String(error) + error.stack).not.toContain('secret-value');
+    }
+    expect(() => clientFor(h, { headers: { 'x-note': value } })).toThrow(InvalidRequestError);
+  });
+});
+
+describe('raw client path values', () => {
+  it.each(['..', '.'])('%s as a path value is refused (it would reach another path)', async (dots) => {
+    await refused(
+      () => clientFor(h).raw.DELETE('/cases/{case_id}/messages/{message_id}.json', { params: { path: { case_id: dots as never, message_id: 7 } } }),
+      new RegExp(`path parameter case_id cannot be "${dots.replace(/\./g, '\\.')}"`),
+    );
+  });
+});
+
+describe('client options', () => {
+  const base = () => ({ baseUrl: h.baseUrl, email: EMAIL, apiKey: API_KEY });
+  it.each([
+    ['an e-mail containing `:` (Basic auth would read another user)', { email: 'agent:evil@example.com' }, /`email` cannot contain `:`/],
+    ['timeout over 2^31-1 ms', { timeout: 2 ** 31 }, /`timeout` must be .* at most 2147483647/],
+    ['maxRetryAfter over 2^31-1 ms', { maxRetryAfter: 2 ** 31 }, /`maxRetryAfter` must be 0 to 2147483 seconds/],
+    ['a fetch that is not a function', { fetch: 'fetch' }, /`fetch` must be a function/],
+    ['a logger without debug', { logger: {} }, /`logger` must have a `debug` method/],
+    ['rateLimit perMinute 0', { rateLimit: { perMinute: 0 } }, /rateLimit\.perMinute must be a positive integer/],
+    ['a missing apiKey', { apiKey: '' }, /`apiKey` must be a non-empty string/],
+    ['options that are not an object', null, /options must be an object/],
+  ] as const)('%s: InvalidRequestError, not TypeError', (_, options, named) => {
+    const make = () => createOmnideskClient(options === null ? (null as never) : ({ ...base(), ...options } as never));
+    expect(make).toThrow(InvalidRequestError);
+    expect(make).toThrow(named);
+  });
+});
