@@ -3,11 +3,12 @@
 // sample, run by curl against the Prism mock of the bundled spec (the contract tests' starter),
 // gets a 2xx answer (Prism validates the request: a wrong form name or query gets 422).
 // Needs the build (pnpm build): the bundle, the built SDK.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockSpecPath } from '../../packages/contract-tests/src/bundle.js';
 import { type Prism, startPrism } from '../../packages/contract-tests/src/prism.js';
@@ -17,6 +18,7 @@ import { type CodeBlock, format, typeCheck } from './code-blocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER = 'https://yourcompany.omnidesk.ru/api';
+const run = promisify(execFile);
 
 interface Sample {
   operationId: string;
@@ -80,7 +82,7 @@ describe('code samples of the reference site', () => {
       await prism?.stop();
     });
 
-    it('sends every curl sample and gets a 2xx answer', () => {
+    it('sends every curl sample and gets a 2xx answer', async () => {
       const curls = all.filter((s) => s.lang === 'Shell');
       expect(curls.length).toBeGreaterThan(50);
       writeFileSync(join(dir, 'file.pdf'), '%PDF-1.4\n');
@@ -89,16 +91,20 @@ describe('code samples of the reference site', () => {
         expect(s.source, `${s.operationId} (${s.label}) calls the documented server`).toContain(SERVER);
         // The sample as written, pointed at the mock; curl's own options after it report the status.
         const command = `${s.source.split(SERVER).join(prism.url)} -sS -o answer.txt -w '%{http_code}'`;
-        const run = spawnSync('bash', ['-c', command], {
+        // Asynchronous: Prism's log goes through a pipe to this process, which must keep reading
+        // it (a blocked event loop fills the pipe and Prism stops answering).
+        // --norc: Node's stdio pipes are sockets, and bash sources ~/.bashrc when stdin is one.
+        const result = await run('bash', ['--norc', '-c', command], {
           cwd: dir,
-          encoding: 'utf8',
           env: { PATH: process.env.PATH, OMNIDESK_EMAIL: 'agent@yourcompany.com', OMNIDESK_API_KEY: 'sample-key' },
-          timeout: 30_000,
-        });
-        const status = run.stdout.trim();
-        if (run.status !== 0 || !/^2\d\d$/.test(status)) {
+        }).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+        );
+        const status = result.stdout.trim();
+        if (result.code !== 0 || !/^2\d\d$/.test(status)) {
           const answer = existsSync(join(dir, 'answer.txt')) ? readFileSync(join(dir, 'answer.txt'), 'utf8').slice(0, 600) : '';
-          failures.push(`${s.operationId} (${s.label}): curl exit ${run.status}, HTTP ${status} ${run.stderr}\n${answer}\n${command}`);
+          failures.push(`${s.operationId} (${s.label}): curl exit ${result.code}, HTTP ${status} ${result.stderr}\n${answer}\n${command}`);
         }
       }
       expect(failures, failures.join('\n\n')).toEqual([]);
