@@ -108,6 +108,15 @@ export function pageOf(body: Json, key: string): { items: Json[]; total: number 
   return { items: indexes.map((k) => body[k][key]), total: Number(body.total_count) };
 }
 
+/**
+ * Like pageOf, for the lists that come whole and carry no total_count (the leaderboards, staff
+ * roles and statuses): `total` is the number of entries, as the SDK computes it.
+ */
+export function wholeListOf(body: Json, key: string): { items: Json[]; total: number } {
+  const { items } = pageOf(body, key);
+  return { items, total: items.length };
+}
+
 /** The example of a shared response header (`retry_after` → 12), as Prism sends it. */
 export function headerExample(name: string): Json {
   const header = deref(bundle().components?.headers?.[name]);

@@ -229,7 +229,7 @@ covers('updateCases', (op) => {
   declaredErrors(op, call);
 });
 
-covers('deleteCase', (op) => {
+covers('deleteCases', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.cases.delete(CASE_ID, options);
 
   it('resolves to nothing (void): the API documents only the status', () =>
@@ -238,6 +238,17 @@ covers('deleteCase', (op) => {
       method: 'DELETE',
       target: `/cases/${CASE_ID}.json`,
     }));
+
+  it('with several ids: raw commas in the path; an answer without case_success_id means all succeeded', async () => {
+    const { omnidesk, sent } = recording();
+    expect(await omnidesk.cases.delete(BULK_IDS)).toEqual({ succeeded: BULK_IDS, failed: [] });
+    expect(sent[0]).toMatchObject({ method: 'DELETE', target: `/cases/${BULK_IDS.join(',')}.json` });
+  });
+
+  it('throws ValidationError naming the position of an id the spec forbids (0)', async () => {
+    const error = await rejection(sdk().cases.delete([CASE_ID, 0]), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'path', 'case_id', '1'], code: 'minimum' }));
+  });
 
   declaredErrors(op, call);
 });
@@ -278,5 +289,56 @@ covers('restoreCases', (op) => {
   });
 
   bulkActionTests('restoreCases', (o, ids, options) => o.cases.restore(ids, options));
+  declaredErrors(op, call);
+});
+
+covers('getCaseChangelog', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.changelog(CASE_ID, {}, options);
+
+  it('returns the history as sent, {"changelog": [...]}, every value a string', async () => {
+    const { omnidesk, sent } = recording();
+    const history = await omnidesk.cases.changelog(CASE_ID);
+    expect(history).toEqual(responseExample('getCaseChangelog', 'history'));
+    expect(history.changelog.map((e) => e.event)).toEqual(['rules', 'staff', 'status', 'fixed_chat']);
+    expect(history.changelog.map((e) => e.done_by)).toEqual(['rule_1332', 'rule_1332', 'staff_330', 'omnidesk']);
+    expect(sent[0]).toMatchObject({ method: 'GET', target: `/cases/${CASE_ID}/changelog.json` });
+  });
+
+  it('sends the event filters, rules PHP-style, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    await omnidesk.cases.changelog(CASE_ID, queryExamples('getCaseChangelog'));
+    const target = decodeURIComponent(sent[0]!.target);
+    expect(target).toContain('rules[]=1332');
+    expect(target).toContain('show_chat_activation=true');
+  });
+
+  it('returns an empty history as {"changelog": []}', async () => {
+    expect(await call(sdk(), prefer('example=empty'))).toEqual({ changelog: [] });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('rateCase', (op) => {
+  const input = requestExample('rateCase').rate;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.rate(CASE_ID, input, options);
+
+  it('sends PUT {"rate": ...} and returns the case with the rating set', async () => {
+    const { result } = await expectAnswer((o) => o.cases.rate(CASE_ID, input), {
+      returns: responseExample('rateCase').case,
+      method: 'PUT',
+      target: `/cases/${CASE_ID}/rate.json`,
+      body: requestExample('rateCase'),
+    });
+    expect(result).toMatchObject({ rating: input.rating, rating_comment: input.rating_comment, rated_staff_id: input.rated_staff_id });
+  });
+
+  it('throws ValidationError for a rating outside low/middle/high, and without one', async () => {
+    const bad = await rejection(sdk().cases.rate(CASE_ID, { rating: 'positive' as 'high' }), ValidationError);
+    expect(bad.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'rate', 'rating'], code: 'enum' }));
+    const none = await rejection(sdk().cases.rate(CASE_ID, { rating_comment: 'no rating' } as typeof input), ValidationError);
+    expect(none.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'rate'], code: 'required' }));
+  });
+
   declaredErrors(op, call);
 });

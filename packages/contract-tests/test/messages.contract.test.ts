@@ -216,3 +216,26 @@ covers('updateIdea', (op) => {
 
   declaredErrors(op, call);
 });
+
+covers('rateMessage', (op) => {
+  const input = requestExample('rateMessage').rate;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.messages.rate(CASE_ID, MESSAGE_ID, input, options);
+
+  it('sends PUT {"rate": ...} to /cases/{case_id}/rate/{message_id}.json and returns the rated reply', async () => {
+    const { result } = await expectAnswer((o) => o.messages.rate(CASE_ID, MESSAGE_ID, input), {
+      returns: responseExample('rateMessage').message,
+      method: 'PUT',
+      target: `/cases/${CASE_ID}/rate/${MESSAGE_ID}.json`,
+      body: requestExample('rateMessage'),
+    });
+    expect(result).toMatchObject({ rating: input.rating, rating_comment: input.rating_comment });
+  });
+
+  it('throws ValidationError for a field a reply rating does not take', () =>
+    expectViolation(sdk().messages.rate(CASE_ID, MESSAGE_ID, { ...input, rated_staff_id: 22 } as typeof input), {
+      location: ['request', 'body', 'rate'],
+      code: 'additionalProperties',
+    }));
+
+  declaredErrors(op, call);
+});

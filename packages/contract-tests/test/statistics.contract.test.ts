@@ -1,20 +1,12 @@
-// Contract tests of the statistics through the SDK (`omnidesk.statistics`): the staff and group
-// leaderboards of a period. Both answer the whole leaderboard at once, without total_count.
+// Contract tests of the statistics through the SDK (`omnidesk.statistics`): the leaderboard report,
+// the satisfaction ratings, and the deprecated staff and group leaderboards of a period. The
+// leaderboards answer the whole board at once, without total_count.
 import { toUnixTime, ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
 import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
-import { parameterExample, responseExample } from '../src/examples.js';
-
-/** The entries of a leaderboard answer, in order, unwrapped; it has no total_count. */
-function leaderboard(body: Record<string, any>, key: string) {
-  const items = Object.keys(body)
-    .filter((k) => /^\d+$/.test(k))
-    .sort((a, b) => Number(a) - Number(b))
-    .map((k) => body[k][key]);
-  return { items, total: items.length };
-}
+import { parameterExample, queryExamples, responseExample, wholeListOf } from '../src/examples.js';
 
 covers('getStaffLeaderboard', (op) => {
   const period = { from_time: parameterExample('getStaffLeaderboard', 'from_time'), to_time: parameterExample('getStaffLeaderboard', 'to_time') };
@@ -23,7 +15,7 @@ covers('getStaffLeaderboard', (op) => {
   it('returns the staff leaderboard of the period { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
     const board = await omnidesk.statistics.staffLeaderboard(period);
-    expect(board).toEqual(leaderboard(responseExample('getStaffLeaderboard', 'period'), 'staff'));
+    expect(board).toEqual(wholeListOf(responseExample('getStaffLeaderboard', 'period'), 'staff'));
     expect(board.items.length).toBeGreaterThan(1);
     expect(sent[0]!.url.searchParams.get('from_time')).toBe(period.from_time);
     expect(sent[0]!.url.searchParams.get('to_time')).toBe(period.to_time);
@@ -34,7 +26,7 @@ covers('getStaffLeaderboard', (op) => {
     const from = toUnixTime(new Date('2015-01-01T00:00:00+03:00'));
     const to = toUnixTime(new Date('2015-12-05T00:00:00+03:00'));
     expect(await omnidesk.statistics.staffLeaderboard({ from_time: from, to_time: to })).toEqual(
-      leaderboard(responseExample('getStaffLeaderboard', 'period'), 'staff'),
+      wholeListOf(responseExample('getStaffLeaderboard', 'period'), 'staff'),
     );
     expect(sent[0]!.url.searchParams.get('from_time')).toBe('1420059600');
     expect(sent[0]!.url.searchParams.get('to_time')).toBe('1449262800');
@@ -60,12 +52,85 @@ covers('getGroupLeaderboard', (op) => {
 
   it('returns the group leaderboard of the period { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
-    expect(await omnidesk.statistics.groupLeaderboard(period)).toEqual(leaderboard(responseExample('getGroupLeaderboard', 'period'), 'group'));
+    expect(await omnidesk.statistics.groupLeaderboard(period)).toEqual(wholeListOf(responseExample('getGroupLeaderboard', 'period'), 'group'));
     expect(sent[0]!.target).toMatch(/^\/stats_lb_groups\.json\?from_time=/);
   });
 
   it('returns an empty period as { items: [], total: 0 }', async () => {
     expect(await call(sdk(), prefer('example=empty'))).toEqual({ items: [], total: 0 });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('getLeaderboard', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.leaderboard({ period: 'last_7_days' }, options);
+
+  it('returns the report of a standard period as { items, total } (total: its length)', async () => {
+    const { omnidesk, sent } = recording();
+    const board = await omnidesk.statistics.leaderboard({ period: 'last_7_days' });
+    expect(board).toEqual(wholeListOf(responseExample('getLeaderboard', 'period'), 'staff'));
+    expect(board.items.map((line) => line.staff_id)).toEqual([42047, 193]);
+    expect(sent[0]!.target).toBe('/stats_leaderboard.json?period=last_7_days');
+  });
+
+  it('takes a custom range as from_time/to_time (date strings or Unix timestamps)', async () => {
+    const { omnidesk, sent } = recording();
+    const from = parameterExample('getLeaderboard', 'from_time');
+    await omnidesk.statistics.leaderboard({ from_time: from, to_time: toUnixTime(new Date('2023-06-30T23:59:59+03:00')) });
+    expect(sent[0]!.url.searchParams.get('from_time')).toBe(from);
+    expect(sent[0]!.url.searchParams.get('to_time')).toBe('1688158799');
+  });
+
+  it('sends every filter PHP-style, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    await omnidesk.statistics.leaderboard({ ...queryExamples('getLeaderboard'), group_id: [318, 319] });
+    const target = decodeURIComponent(sent[0]!.target);
+    expect(target).toContain('group_id[]=318&group_id[]=319');
+    expect(target).toContain('labels[]=101');
+    expect(target).toContain('custom_fields[cf_25]=data');
+  });
+
+  it('returns a period without data ([]) as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=empty'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('throws ValidationError for an initiator other than user or agent', async () => {
+    const error = await rejection(sdk().statistics.leaderboard({ period: 'today', initiator: 'bot' as 'user' }), ValidationError);
+    expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'initiator'], code: 'enum' }));
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listSatisfactionRatings', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.satisfaction({ period: 'last_30_days' }, options);
+
+  it('returns a page of ratings { items, total }: the entries as sent (not wrapped), total_count', async () => {
+    const body = responseExample('listSatisfactionRatings', 'page');
+    const page = await call(sdk());
+    expect(page).toEqual({ items: [body['0'], body['1']], total: body.total_count });
+    expect(page.items[0]!.rating).toBe('3');
+  });
+
+  it('sends every filter PHP-style, and the mock accepts them', async () => {
+    const { omnidesk, sent } = recording();
+    await omnidesk.statistics.satisfaction({ ...queryExamples('listSatisfactionRatings'), rating: ['low', 'middle'] });
+    const target = decodeURIComponent(sent[0]!.target);
+    expect(target).toContain('rating[]=low&rating[]=middle');
+    expect(target).toContain('sort=added_at_desc');
+    expect(target).toContain('rating_comment=true');
+  });
+
+  it('returns a period without ratings as { items: [], total: 0 }', async () => {
+    expect(await call(sdk(), prefer('example=empty'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('throws ValidationError for a rating filter outside low/middle/high, and a too short e-mail', async () => {
+    const rating = await rejection(sdk().statistics.satisfaction({ period: 'today', rating: 'positive' as 'low' }), ValidationError);
+    expect(rating.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'rating'] }));
+    const email = await rejection(sdk().statistics.satisfaction({ period: 'today', user_email: 'a@b' }), ValidationError);
+    expect(email.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'user_email'] }));
   });
 
   declaredErrors(op, call);

@@ -6,7 +6,7 @@ import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../s
 import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
-import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
+import { pageOf, parameterExample, requestExample, responseExample, wholeListOf } from '../src/examples.js';
 
 const GROUP_ID: number = parameterExample('getGroup', 'group_id');
 const STAFF_ID: number = parameterExample('getStaff', 'staff_id');
@@ -254,6 +254,32 @@ covers('enableStaff', (op) => {
       method: 'PUT',
       target: `/staff/${STAFF_ID}/enable.json`,
     }));
+
+  declaredErrors(op, call);
+});
+
+covers('listStaffRoles', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.roles(options);
+
+  it('returns the roles { items, total }, unwrapped from the plural staff_roles', async () => {
+    const { omnidesk, sent } = recording();
+    const roles = await omnidesk.staff.roles();
+    expect(roles).toEqual(wholeListOf(responseExample('listStaffRoles'), 'staff_roles'));
+    expect(roles.items.map((r) => r.role_id)).toEqual([3, 9]);
+    expect(sent[0]).toMatchObject({ method: 'GET', target: '/staff_roles.json' });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('listStaffStatuses', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.statuses(options);
+
+  it('returns the statuses { items, total }, unwrapped from the plural staff_statuses', async () => {
+    const statuses = await call(sdk());
+    expect(statuses).toEqual(wholeListOf(responseExample('listStaffStatuses'), 'staff_statuses'));
+    expect(statuses.items.find((s) => s.status_id === 113808)).toMatchObject({ active: false });
+  });
 
   declaredErrors(op, call);
 });

@@ -2,7 +2,7 @@
 // companies (`omnidesk.companies`).
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
@@ -269,6 +269,72 @@ covers('restoreCompany', (op) => {
       method: 'PUT',
       target: `/companies/${COMPANY_ID}/restore.json`,
     }));
+
+  declaredErrors(op, call);
+});
+
+covers('identifyUser', (op) => {
+  const input = requestExample('identifyUser').user;
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.identify(input, options);
+
+  it('sends POST {"user": ...} and returns the code as sent, {"code": ...}', () =>
+    expectAnswer((o) => o.users.identify(input), {
+      returns: responseExample('identifyUser'),
+      method: 'POST',
+      target: '/users/identification.json',
+      body: requestExample('identifyUser'),
+    }));
+
+  it('throws ValidationError for a profile without any identity', () =>
+    expectViolation(sdk().users.identify({ user_full_name: 'Nobody' } as typeof input), { location: ['request', 'body', 'user'] }));
+
+  declaredErrors(op, call);
+});
+
+covers('linkUser', (op) => {
+  const input = requestExample('linkUser', 'byId');
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.link(USER_ID, input, options);
+
+  it('sends PUT with the other profile at the top level (no wrapper) and returns the user with it linked', async () => {
+    const { result } = await expectAnswer((o) => o.users.link(USER_ID, input), {
+      returns: responseExample('linkUser').user,
+      method: 'PUT',
+      target: `/users/${USER_ID}/link.json`,
+      body: input,
+    });
+    expect(result.linked_users).toContain(input.user_id);
+  });
+
+  it('accepts the other profile by e-mail address', async () => {
+    const { omnidesk, sent } = recording();
+    await omnidesk.users.link(USER_ID, requestExample('linkUser', 'byEmail'));
+    expect(jsonBody(sent[0])).toEqual(requestExample('linkUser', 'byEmail'));
+  });
+
+  it('throws ValidationError when the body names the profile twice, or not at all', async () => {
+    await expectViolation(sdk().users.link(USER_ID, { user_id: 456, user_email: 'semenov.a@gmail.com' } as typeof input), { location: ['request', 'body'] });
+    await expectViolation(sdk().users.link(USER_ID, {} as typeof input), { location: ['request', 'body'] });
+  });
+
+  declaredErrors(op, call);
+});
+
+covers('unlinkUser', (op) => {
+  const input = requestExample('unlinkUser');
+  const call = (o: Omnidesk, options?: RequestOptions) => o.users.unlink(USER_ID, input, options);
+
+  it('sends PUT {"user_id": ...} at the top level and returns the user without that link', async () => {
+    const { result } = await expectAnswer((o) => o.users.unlink(USER_ID, input), {
+      returns: responseExample('unlinkUser').user,
+      method: 'PUT',
+      target: `/users/${USER_ID}/unlink.json`,
+      body: input,
+    });
+    expect(result.linked_users).not.toContain(input.user_id);
+  });
+
+  it('throws ValidationError without user_id', () =>
+    expectViolation(sdk().users.unlink(USER_ID, {} as typeof input), { location: ['request', 'body'], code: 'required' }));
 
   declaredErrors(op, call);
 });

@@ -1,0 +1,27 @@
+// Contract tests of the macros through the SDK (`omnidesk.macros`): the common and personal macros
+// of the authenticated staff member, returned as the API sends them (not a numbered list).
+import { expect, it } from 'vitest';
+import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { covers } from '../src/covers.js';
+import { declaredErrors } from '../src/errors.js';
+import { responseExample } from '../src/examples.js';
+
+covers('listMacros', (op) => {
+  const call = (o: Omnidesk, options?: RequestOptions) => o.macros.list(options);
+
+  it('returns { common, personal } as sent: categories keyed or in an array, macros keyed by id', async () => {
+    const { omnidesk, sent } = recording();
+    const macros = await omnidesk.macros.list();
+    expect(macros).toEqual(responseExample('listMacros', 'macros'));
+    expect(sent[0]).toMatchObject({ method: 'GET', target: '/macros.json' });
+    const common = (macros.common as Record<string, any>)['0'];
+    expect(common.data['196529'].actions.map((a: { action_type: string }) => a.action_type)).toEqual(['add_note', 'group_id']);
+    expect(Array.isArray(macros.personal)).toBe(true);
+  });
+
+  it('returns no macros as {"common": [], "personal": []}', async () => {
+    expect(await call(sdk(), prefer('example=empty'))).toEqual({ common: [], personal: [] });
+  });
+
+  declaredErrors(op, call);
+});
