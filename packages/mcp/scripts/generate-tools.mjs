@@ -137,7 +137,7 @@ export function buildTools(spec) {
       title: oneLine(op.summary ?? name),
       description: describe(op, http, meta.path),
       inputSchema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
-      annotations: { title: oneLine(op.summary ?? name), readOnlyHint: readOnly, destructiveHint: destructive, idempotentHint: idempotent, openWorldHint: false },
+      annotations: { title: oneLine(op.summary ?? name), readOnlyHint: readOnly, destructiveHint: destructive, idempotentHint: idempotent },
       call: {
         operationId: meta.operationId,
         resource: meta.resource,

@@ -11,7 +11,7 @@ OMNIDESK_EMAIL (a staff member's e-mail), OMNIDESK_API_KEY (Settings → API).
 
   --allow-writes       also list the tools that create and change data (POST, PUT)
   --allow-destructive  also list the tools that delete, trash or mark as spam (needs --allow-writes)
-  --tools a,b          only the tools of these resources (cases, users, kbArticles, ...)
+  --tools a,b          only the tools of these resources (cases, users, kbArticles or kb_articles, ...)
   --max-items N        at most N items of a list in one result (default ${DEFAULT_MAX_ITEMS})`;
 
 function settingsFrom(argv, env) {

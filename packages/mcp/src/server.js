@@ -48,19 +48,22 @@ export function selectTools({ allowWrites = false, allowDestructive = false, res
   if (allowDestructive && !allowWrites) throw new UsageError('--allow-destructive needs --allow-writes too (destructive tools are write tools)');
   if (resources) {
     const known = [...new Set(tools.map((t) => t.call.resource))];
-    const unknown = resources.filter((r) => !known.includes(r));
+    const unknown = resources.filter((r) => !known.some((k) => named(k, [r])));
     if (unknown.length) throw new UsageError(`--tools: unknown resource(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
   }
   return tools.filter(
     (t) =>
-      (!resources || resources.includes(t.call.resource)) &&
+      (!resources || named(t.call.resource, resources)) &&
       (t.annotations.readOnlyHint || (allowWrites && (!t.annotations.destructiveHint || allowDestructive))),
   );
 }
 
+/** Whether `resource` (`kbArticles`) is among `names`, as itself or in snake case (`kb_articles`). */
+const named = (resource, names) => names.includes(resource) || names.includes(resource.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+
 /** Why a generated tool is not listed (for a call to it), or undefined when it is. */
 function whyHidden(tool, settings) {
-  if (settings.resources && !settings.resources.includes(tool.call.resource)) return `the server was started with --tools ${settings.resources.join(',')}`;
+  if (settings.resources && !named(tool.call.resource, settings.resources)) return `the server was started with --tools ${settings.resources.join(',')}`;
   if (tool.annotations.readOnlyHint) return undefined;
   if (!settings.allowWrites) return 'it changes data, and the server was started without --allow-writes';
   if (tool.annotations.destructiveHint && !settings.allowDestructive) return 'it deletes or trashes data, and the server was started without --allow-destructive';
@@ -72,7 +75,7 @@ const DESCRIBE = {
   title: 'Describe an API operation',
   description:
     "One operation's reference from the OpenAPI description: method and path, the full description (with the API's deviations from its docs), parameters, body and response schemas, and where each fact comes from (x-evidence).",
-  annotations: { title: 'Describe an API operation', readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: { title: 'Describe an API operation', readOnlyHint: true, destructiveHint: false, idempotentHint: true },
 };
 
 function describeTool(names) {
@@ -176,7 +179,9 @@ export function createServer(settings) {
         const out = { items: shown, returned: shown.length, total: total ?? null, page: query.page ?? 1 };
         if (shown.length < items.length) {
           out.truncated = true;
-          out.note = `Only the first ${maxItems} of the ${items.length} items of this page are shown (the server's --max-items); ask for limit=${maxItems} and the next pages for the rest.`;
+          out.note = call.limit
+            ? `Only the first ${maxItems} of the ${items.length} items of this page are shown (the server's --max-items); ask for limit=${maxItems} and the next pages for the rest.`
+            : `Only the first ${maxItems} of the ${items.length} items are shown (the server's --max-items); this list has no pages, so the rest cannot be fetched through this server.`;
         } else if (typeof total === 'number' && total > (out.page - 1) * (query.limit ?? items.length) + items.length) {
           out.note = `More items exist (${total} in all): ask for page=${out.page + 1}.`;
         }

@@ -123,6 +123,13 @@ describe('tool list under each flag set (computed from the bundle)', () => {
     );
   });
 
+  it('--tools takes a resource in snake case too, and a resource of two words', async () => {
+    const twoWords = specOps.find((o) => /[A-Z]/.test(o.resource))!.resource;
+    expect(await toolNames(await start(['--allow-writes', '--tools', snake(twoWords)]))).toEqual(
+      names(specOps.filter((o) => o.kind !== 'destructive' && o.resource === twoWords)),
+    );
+  });
+
   it('annotations: read-only for GET, destructive for deletes and bulk trash/spam, idempotent from the spec', async () => {
     const { tools } = await (await start(['--allow-writes', '--allow-destructive'])).listTools();
     for (const o of specOps) {
