@@ -9,6 +9,6 @@ export default defineProject({
     globalSetup: ['../contract-tests/test/global-setup.ts'],
     // Prism takes 1-5 s to start on a busy 2-core machine; each server is a Node process.
     hookTimeout: 60_000,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

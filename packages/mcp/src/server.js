@@ -166,7 +166,7 @@ export function createServer(settings) {
     const { call } = tool;
     const query = Object.fromEntries(call.query.filter((q) => args[q] !== undefined).map((q) => [q, args[q]]));
     // A list asks for no more than it shows, unless the agent asked for a page size.
-    if (call.list && call.limit && query.limit === undefined) query.limit = maxItems;
+    if (call.list && call.limit && query.limit === undefined) query.limit = Math.min(maxItems, tool.inputSchema.properties.limit?.maximum ?? maxItems);
     const input = call.body ? args.body : Object.keys(query).length ? query : undefined;
     const options = call.body && Object.keys(query).length ? { query } : {};
     const pathArgs = call.pathParams.map((p) => args[p]);
@@ -199,9 +199,10 @@ export function createServer(settings) {
 /** What a tool error says: the API's status and code, and a sentence; never headers or credentials. */
 export function errorSentence(name, error) {
   if (!(error instanceof OmnideskError)) return `${name} failed: ${error?.message ?? String(error)}`;
-  const status = error.status ? ` ${error.status}` : '';
-  const code = error.code ? ` ${error.code}` : '';
-  let s = `${name} failed with ${error.name}${status}${code}: ${error.message}`;
+  const head = [error.status, error.code].filter(Boolean).join(' ');
+  // The SDK's messages often begin with the status and code already.
+  const message = head && error.message.startsWith(head) ? error.message.slice(head.length).replace(/^:\s*/, '') : error.message;
+  let s = `${name} failed with ${error.name}${head ? ` ${head}` : ''}: ${message}`;
   if (error instanceof ValidationError && error.details !== undefined) {
     const details = JSON.stringify(error.details);
     s += ` Details: ${details.length > 2000 ? `${details.slice(0, 2000)}…` : details}`;

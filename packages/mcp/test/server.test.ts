@@ -59,7 +59,19 @@ const toolOf = (operationId: string) => specOps.find((o) => o.operationId === op
 const seen: string[] = [];
 const open: Client[] = [];
 
-async function start(flags: string[] = [], baseUrl: string = inject('prismUrl')) {
+/** One server per set of flags and base URL, shared by the tests that ask for the same. */
+const servers = new Map<string, Promise<Client>>();
+function start(flags: string[] = [], baseUrl: string = inject('prismUrl')): Promise<Client> {
+  const key = `${flags.join(' ')} @ ${baseUrl}`;
+  if (!servers.has(key)) {
+    const started = launch(flags, baseUrl);
+    servers.set(key, started);
+    started.catch(() => servers.delete(key));
+  }
+  return servers.get(key)!;
+}
+
+async function launch(flags: string[], baseUrl: string) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [cli, ...flags],
@@ -207,6 +219,16 @@ describe('calls against the mock', () => {
     const result = (await call(client, list.tool)).json();
     expect(result).toMatchObject({ items: [page.items[0]], returned: 1, total: page.total, truncated: true });
     expect(result.note).toMatch(/first 1 of the \d+ items/);
+  });
+
+  it('a --max-items above the API\'s page size asks for the largest page the spec allows', async () => {
+    const list = toolOf('listCases');
+    const max = deref(list.params.find((p) => p.name === 'limit')!.schema).maximum;
+    expect(max).toBeGreaterThan(0);
+    // Prism refuses a limit above the spec's maximum with 422: this passes only if it was capped.
+    const result = await call(await start(['--max-items', String(max * 10)]), list.tool);
+    expect(result.isError, result.text).toBe(false);
+    expect(result.json()).toMatchObject({ total: pageOf(responseExample('listCases'), 'case').total });
   });
 
   it('a write tool is absent without --allow-writes, refused if called, and works with the flag', async () => {
