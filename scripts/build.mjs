@@ -21,6 +21,8 @@ export const stages = {
   'lint-bundle': [['spectral', 'lint', 'dist/openapi.yaml', '--fail-severity=warn', '--display-only-failures']],
   generate: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'generate']],
   sdk: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'build']],
+  // The MCP server's tools and operation references, from the bundle (packages/mcp/dist).
+  mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],
   docs: [['node', 'scripts/build-docs.mjs']],
 };
 

@@ -22,7 +22,8 @@ export class SpecError extends Error {
 const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
 const str = (s) => JSON.stringify(s);
 
-function resolver(doc) {
+/** `deref(node)`: the node a local `$ref` points to (through chains of them), or the node itself. */
+export function resolver(doc) {
   const deref = (node, seen = new Set()) => {
     if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node;
     if (!node.$ref.startsWith('#/')) throw new SpecError(`external $ref ${node.$ref}: generate from the bundle`);
@@ -42,7 +43,7 @@ function resolver(doc) {
 const constraintOnly = (b) => !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
 
 /** The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged. */
-function variants(schema, deref) {
+export function variants(schema, deref) {
   const s = deref(schema);
   if (!s || typeof s !== 'object') return [];
   const branches = s.oneOf ?? s.anyOf;

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// Generates the MCP server's tools from the bundled spec (run by `pnpm build`, stage `mcp`):
+//   <out>/tools.json      one tool per operation: name, description, input JSON Schema,
+//                         annotations, and what the server needs to call the SDK method
+//   <out>/reference.json  one operation's reference per tool, for the `describe_operation` tool
+// The operations come from the SDK generator's own walk of the spec (buildSdk: resource, method,
+// path parameters, envelope), so the tools and the SDK methods they call cannot disagree.
+// Usage: node scripts/generate-tools.mjs [bundle=../../dist/openapi.json] [out=dist]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SpecError, buildSdk, resolver, variants } from '../../../scripts/generate-sdk.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** `kbArticles` + `moveUp` → `kb_articles_move_up`. */
+export const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const toolName = (resource, method) => `${snake(resource)}_${snake(method)}`;
+
+// OpenAPI-only keywords an MCP client's JSON Schema validator does not know.
+const OPENAPI_ONLY = new Set(['example', 'discriminator', 'xml', 'externalDocs']);
+// Keywords whose values are maps of names (a property called `example` is a property).
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+
+/**
+ * A schema with every `$ref` inlined (tools must be self-contained) and, unless `keepExtensions`,
+ * the `x-` extensions and OpenAPI-only keywords left out.
+ */
+function inline(node, deref, { keepExtensions = false } = {}, chain = []) {
+  if (Array.isArray(node)) return node.map((n) => inline(n, deref, { keepExtensions }, chain));
+  if (!node || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') {
+    if (chain.includes(node.$ref)) throw new SpecError(`recursive schema ${node.$ref}: a tool's input must be finite`);
+    const { $ref, ...siblings } = node;
+    return { ...inline(deref({ $ref }), deref, { keepExtensions }, [...chain, $ref]), ...inline(siblings, deref, { keepExtensions }, chain) };
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (!keepExtensions && (k.startsWith('x-') || OPENAPI_ONLY.has(k))) continue;
+    out[k] = NAME_MAPS.has(k) && v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, inline(s, deref, { keepExtensions }, chain)]))
+      : inline(v, deref, { keepExtensions }, chain);
+  }
+  return out;
+}
+
+const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** Summary and the description's first paragraph, cut at a sentence near `max` characters. */
+function describe(op, http, path, max = 600) {
+  const summary = oneLine(op.summary ?? '').replace(/\.?$/, '.');
+  let first = oneLine((op.description ?? '').trim().split(/\n\s*\n/)[0] ?? '');
+  if (first.length > max) {
+    const cut = first.slice(0, max);
+    const end = cut.lastIndexOf('. ');
+    first = end > max / 3 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
+  }
+  return [summary, first, `${http.toUpperCase()} ${path}${op.deprecated ? ' (deprecated)' : ''}; describe_operation gives the full reference.`]
+    .filter((s) => s && s !== '.')
+    .join('\n\n');
+}
+
+/** The schema of the body inside its envelope (`{"case": X}` → X), or the body's schema. */
+function unwrapBody(schema, envelope, deref) {
+  if (!envelope) return schema;
+  const holder = variants(schema, deref).find((v) => v.properties?.[envelope]);
+  if (!holder) throw new SpecError(`the body has no envelope property ${envelope}`);
+  return holder.properties[envelope];
+}
+
+/** The fields of a multipart body without their wrapper: `case[subject]` → `subject`. */
+function formFields(schema, deref) {
+  const fields = {};
+  for (const v of [deref(schema), ...variants(schema, deref)]) {
+    for (const [name, s] of Object.entries(v?.properties ?? {})) {
+      const [, field, rest] = /^[A-Za-z_]+\[([^\]]+)\](.*)$/.exec(name) ?? [];
+      if (!field || field === 'attachments' || field in fields) continue;
+      fields[field] = rest ? {} : s; // `case[custom_fields][cf_44]`: a nested value, any shape
+    }
+  }
+  return fields;
+}
+
+/** Tools and references for every operation of `spec` (a bundle: only local $refs). */
+export function buildTools(spec) {
+  const deref = resolver(spec);
+  const { table } = buildSdk(spec);
+  const tools = [];
+  const reference = {};
+  const names = new Map();
+  for (const meta of table) {
+    const item = deref(spec.paths[meta.path]);
+    const op = item[meta.httpMethod];
+    const where = `${meta.httpMethod.toUpperCase()} ${meta.path} (${meta.operationId})`;
+    const name = toolName(meta.resource, meta.method);
+    if (names.has(name)) throw new SpecError(`${where}: tool name ${name} is also ${names.get(name)}`);
+    if (!/^[a-z0-9_]{1,64}$/.test(name)) throw new SpecError(`${where}: tool name ${name} is not a valid MCP tool name`);
+    names.set(name, meta.operationId);
+
+    const params = new Map();
+    for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
+    const properties = {};
+    const required = [];
+    const query = [];
+    for (const p of params.values()) {
+      if (p.in !== 'path' && p.in !== 'query') continue; // headers and cookies are the SDK's business
+      if (p.name === 'body') throw new SpecError(`${where}: a parameter named "body" clashes with the tool's body argument`);
+      const bulk = p.in === 'path' && meta.pathParams.find((pp) => pp.name === p.name)?.array;
+      // The SDK joins an array of ids with commas itself: the tool takes the array.
+      const description = bulk ? `An array of ids: one id acts on that one, several are the bulk form (one request for all).` : p.description?.trim();
+      properties[p.name] = { ...inline(p.schema ?? {}, deref), ...(description ? { description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
+      if (p.required || p.in === 'path') required.push(p.name);
+      if (p.in === 'query') query.push(p.name);
+    }
+    let body;
+    if (meta.body) {
+      const rb = deref(op.requestBody);
+      const json = rb.content?.['application/json'];
+      // A body with only a multipart form (`case[subject]`): the SDK names the fields itself, so
+      // the tool takes them without the wrapper; files are not something a tool call carries.
+      const schema = json
+        ? unwrapBody(json.schema, meta.body.envelope, deref)
+        : { type: 'object', properties: formFields(rb.content['multipart/form-data'].schema, deref) };
+      const sent = meta.body.envelope ? ` (sent as {"${meta.body.envelope}": body})` : json ? '' : ` (sent as the multipart form ${meta.body.form}[<field>])`;
+      properties.body = { ...inline(schema, deref), description: `The request body${sent}.` };
+      if (rb.required) required.push('body');
+      body = true;
+    }
+
+    const http = meta.httpMethod;
+    const readOnly = http === 'get';
+    // DELETE, and the actions named for a delete, the trash or spam (`cases.trash` on many ids).
+    const destructive = http === 'delete' || /^(delete|trash|spam)/.test(meta.method);
+    const idempotent = op['x-sdk-idempotent'] ?? ['get', 'put', 'delete'].includes(http);
+    tools.push({
+      name,
+      title: oneLine(op.summary ?? name),
+      description: describe(op, http, meta.path),
+      inputSchema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
+      annotations: { title: oneLine(op.summary ?? name), readOnlyHint: readOnly, destructiveHint: destructive, idempotentHint: idempotent },
+      call: {
+        operationId: meta.operationId,
+        resource: meta.resource,
+        method: meta.method,
+        pathParams: meta.pathParams.map((p) => p.name),
+        query,
+        ...(body ? { body } : {}),
+        ...(meta.result.kind === 'list' ? { list: true, limit: meta.query?.limit === true } : {}),
+      },
+    });
+
+    const responses = {};
+    for (const [code, raw] of Object.entries(op.responses ?? {})) {
+      const r = deref(raw);
+      const media = r.content?.['application/json'] ?? Object.values(r.content ?? {})[0];
+      responses[code] = { description: r.description?.trim(), ...(/^2/.test(code) && media?.schema ? { schema: inline(media.schema, deref, { keepExtensions: true }) } : {}) };
+    }
+    reference[name] = {
+      tool: name,
+      operationId: meta.operationId,
+      method: http.toUpperCase(),
+      path: meta.path,
+      summary: op.summary,
+      description: op.description?.trim(),
+      ...(op.deprecated ? { deprecated: true } : {}),
+      ...(op['x-evidence'] ? { evidence: op['x-evidence'] } : {}),
+      parameters: [...params.values()].map((p) => inline(p, deref, { keepExtensions: true })),
+      ...(meta.body ? { requestBody: { envelope: meta.body.envelope, schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }) } } : {}),
+      responses,
+    };
+  }
+  return { tools, reference };
+}
+
+export function generate(input, outDir) {
+  const spec = JSON.parse(readFileSync(input, 'utf8'));
+  const { tools, reference } = buildTools(spec);
+  mkdirSync(outDir, { recursive: true });
+  const info = { title: spec.info?.title, version: spec.info?.version };
+  writeFileSync(join(outDir, 'tools.json'), `${JSON.stringify({ generatedFrom: info, tools }, null, 1)}\n`);
+  writeFileSync(join(outDir, 'reference.json'), `${JSON.stringify(reference)}\n`);
+  return tools;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input = join(here, '../../../dist/openapi.json'), outDir = join(here, '../dist')] = process.argv.slice(2);
+  try {
+    const tools = generate(resolve(input), resolve(outDir));
+    const count = (f) => tools.filter(f).length;
+    console.log(
+      `generate-tools: ${tools.length} tools (${count((t) => t.annotations.readOnlyHint)} read-only, ` +
+        `${count((t) => t.annotations.destructiveHint)} destructive) → ${relative(process.cwd(), outDir) || '.'}`,
+    );
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.error(`generate-tools: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
