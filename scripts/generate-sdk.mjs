@@ -12,7 +12,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
 
 export class SpecError extends Error {
@@ -22,7 +22,7 @@ export class SpecError extends Error {
 const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
 const str = (s) => JSON.stringify(s);
 
-function resolver(doc) {
+export function resolver(doc) {
   const deref = (node, seen = new Set()) => {
     if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node;
     if (!node.$ref.startsWith('#/')) throw new SpecError(`external $ref ${node.$ref}: generate from the bundle`);
