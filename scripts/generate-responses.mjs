@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Generates the response schemas the validator (`@omnidesk-openapi/client/validate`) checks
 // answers against, from the bundled spec:
-//   operations: per operationId, its method, path, every declared status, and each 2xx response
-//               (the JSON body's schema, the declared headers by name, the media type)
+//   version:    the spec's info.version
+//   operations: per operationId, its method, path, query parameters (names, and which are
+//               required), every declared status, and each 2xx response (the JSON body's schema,
+//               the declared headers by name, the media type)
 //   headers:    the declared headers' schemas, by name
 //   schemas:    the component schemas those reach, by name, stripped of prose and examples
 // Schema $refs stay as `{ $ref: 'Name' }` (the component's name), so each schema is written once.
@@ -83,7 +85,12 @@ export function buildResponses(spec) {
         if (headers.length) entry.headers = headers.map(([name]) => name.toLowerCase());
         responses[status] = entry;
       }
-      operations[op.operationId] = { method, path, statuses, responses };
+      // Operation parameters override path-item ones with the same name and location.
+      const params = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
+      const query = [...params.values()].filter((p) => p.in === 'query');
+      const required = query.filter((p) => p.required).map((p) => p.name);
+      operations[op.operationId] = { method, path, query: query.map((p) => p.name), ...(required.length ? { requiredQuery: required } : {}), statuses, responses };
     }
   }
   while (pending.length) {
@@ -94,7 +101,7 @@ export function buildResponses(spec) {
   }
   const sorted = Object.fromEntries(Object.keys(schemas).sort().map((n) => [n, schemas[n]]));
   const headers = Object.fromEntries(Object.keys(headerTable).sort().map((n) => [n, headerTable[n]]));
-  return { operations, headers, schemas: sorted };
+  return { version: String(spec.info?.version ?? ''), operations, headers, schemas: sorted };
 }
 
 /** The TypeScript module of `buildResponses(spec)`. */

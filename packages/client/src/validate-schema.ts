@@ -19,9 +19,25 @@ export interface ResponseSpec {
   headers?: string[];
 }
 
+/** One operation: where it is, its query parameters, its declared statuses and 2xx answers. */
+export interface OperationResponses {
+  method: string;
+  path: string;
+  /** The names of its query parameters. */
+  query: string[];
+  /** Those the spec marks required. */
+  requiredQuery?: string[];
+  /** Every declared status (`200`, `404`, `5XX`). */
+  statuses: string[];
+  /** The 2xx answers by status. */
+  responses: Record<string, ResponseSpec>;
+}
+
 /** What the validator knows of the spec (generated: src/generated/responses.ts). */
 export interface ResponseTable {
-  operations: Record<string, { method: string; path: string; statuses: string[]; responses: Record<string, ResponseSpec> }>;
+  /** The spec's `info.version`. */
+  version: string;
+  operations: Record<string, OperationResponses>;
   headers: Record<string, { required?: boolean; schema: Schema }>;
   schemas: Record<string, Schema>;
 }

@@ -5,7 +5,7 @@
 import { responses } from './generated/responses.js';
 import { type Answer, type ResponseFinding, SchemaChecker, checkAnswer, mergeFindings } from './validate-schema.js';
 
-export type { Answer, FindingKind, FindingPlace, ResponseFinding, ResponseSpec, ResponseTable, Schema } from './validate-schema.js';
+export type { Answer, FindingKind, FindingPlace, OperationResponses, ResponseFinding, ResponseSpec, ResponseTable, Schema } from './validate-schema.js';
 export { SchemaChecker, checkAnswer, jsonType, mergeFindings, stringForm } from './validate-schema.js';
 
 /** The operations, headers and schemas of the bundled spec, as the validator reads them. */
