@@ -43,6 +43,9 @@ class UsageError extends Error {}
 /**
  * Runs the command: `argv` without node and the script, `env` for the credentials, `out`/`err`
  * for the lines printed. Returns the exit code. Never prints the key, the e-mail or the address.
+ * @param {string[]} argv
+ * @param {{ env?: Record<string, string | undefined>, out?: (line: string) => unknown, err?: (line: string) => unknown, fetch?: (request: Request) => Promise<Response>, now?: number }} [io]
+ * @returns {Promise<number>}
  */
 export async function main(argv, { env = process.env, out = (l) => process.stdout.write(`${l}\n`), err = (l) => process.stderr.write(`${l}\n`), fetch, now } = {}) {
   let settings;

@@ -36,7 +36,9 @@ export function reportJson(run, { tool }) {
 }
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s) => (s === '' ? '(whole)' : `\`${String(s).replace(/`/g, "'")}\``);
+const code = (s) => `\`${String(s).replace(/`/g, "'")}\``;
+/** A finding's pointer in a cell: `—` for the status, `(whole body)` for the body's root. */
+const pointer = (f) => (f.in === 'status' ? '—' : f.pointer === '' ? '(whole body)' : code(f.pointer));
 const statuses = (r) => Object.entries(r.statuses).map(([s, n]) => (n > 1 ? `${s}×${n}` : s)).join(', ');
 
 /** report.md: a summary table, then the findings of each operation that has any. */
@@ -62,7 +64,7 @@ export function reportMarkdown(run, { tool }) {
   for (const r of run.operations.filter((o) => o.findings.length)) {
     lines.push('', `## ${r.operationId} (\`GET ${r.path}\`)`, '', '| severity | in | pointer | expected | got | answers | places |', '|---|---|---|---|---|---|---|');
     for (const f of r.findings) {
-      lines.push(`| ${f.severity} | ${f.in} | ${code(f.pointer)} | ${cell(f.expected)} | ${cell(f.got)} | ${f.count} | ${f.occurrences} |`);
+      lines.push(`| ${f.severity} | ${f.in} | ${pointer(f)} | ${cell(f.expected)} | ${cell(f.got)} | ${f.count} | ${f.occurrences} |`);
     }
   }
   lines.push('', `Totals: ${s.pass} pass, ${s.drift} drift, ${s.error} error, ${s.noAccess} no access, ${s.skipped} skipped of ${s.operations} GET operations.`, '');

@@ -17,7 +17,11 @@ export const ACCESS_HINTS = {
   404: 'nothing answers at this address (404): check OMNIDESK_DOMAIN, the subdomain of your account (`yourcompany` for yourcompany.omnidesk.ru)',
 };
 
-/** A GET-only fetch: anything else never leaves the process. */
+/**
+ * A GET-only fetch: anything else never leaves the process.
+ * @param {(request: Request) => Promise<Response>} [fetchImpl]
+ * @returns {(request: Request) => Promise<Response>}
+ */
 export function readOnlyFetch(fetchImpl = globalThis.fetch) {
   return (request) => {
     if (request.method !== 'GET') throw new TypeError(`omnidesk-verify sends GET requests only, refused ${request.method}`);
