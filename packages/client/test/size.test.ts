@@ -15,11 +15,12 @@ import { clientEntry } from '../../../scripts/bench/lib.mjs';
 const CORE_LIMIT = 9_100;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
- * `raw` client): a little above 10 583, down from 10 702 (compact operation tables, a smaller
- * runtime). Over the 10 000 target, which the `/core` entry meets; lower this as the full client
- * gets smaller.
+ * `raw` client): a little above 10 663, down from 10 702 (compact operation tables, a smaller
+ * runtime); 72 of those bytes are the loader of `validateResponses` (issue 14: the checker and
+ * its schemas load only when the option is on, and are in no bundle). Over the 10 000 target,
+ * which the `/core` entry meets; lower this as the full client gets smaller.
  */
-const FULL_LIMIT = 10_595;
+const FULL_LIMIT = 10_670;
 
 interface Bundle {
   minified: number;
@@ -47,6 +48,9 @@ describe('bundle size', () => {
     const one = (await bundle('oneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(FULL_LIMIT);
-    expect(FULL_LIMIT).toBeLessThan(10_600);
+    // The response checker and its schemas are not bundled: only the loader's file name is.
+    expect(one.text).toContain('./validate-hook.js');
+    expect(one.text).not.toContain('Rfc2822Date');
+    expect(FULL_LIMIT).toBeLessThan(10_700);
   });
 });
