@@ -2,6 +2,8 @@
 // conforms; each kind of drift is found at its pointer, with what the spec expects and what came;
 // no value of the answer ever appears in a finding.
 import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { conforms, formatFinding, mergeFindings, validateResponse, type ResponseFinding } from '../src/validate.js';
 
@@ -138,4 +140,72 @@ describe('validateResponse', () => {
     const one = validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body });
     expect(mergeFindings([...one, ...one])).toMatchObject([{ pointer: '/case/subject', count: 2, occurrences: 2 }]);
   });
+});
+
+/** Every place in a JSON value, as [parent, key] pairs (the root excluded). */
+function places(value: unknown, out: [any, string | number][] = []): [any, string | number][] {
+  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), places(v, out)));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.push([value, k]), places(v, out));
+  return out;
+}
+
+describe('validateResponse agrees with ajv', () => {
+  // ajv (JSON Schema 2020-12) over the bundle itself: the reference the own checker must match.
+  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  addFormats.default(ajv);
+  ajv.addSchema({ ...bundle, $id: 'spec' }, 'spec.json');
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  const ajvFor = (operationId: string, status: number) => {
+    const key = `${operationId} ${status}`;
+    if (!compiled.has(key)) {
+      const op = Object.values<any>(bundle.paths).flatMap((item) => Object.values<any>(item)).find((o) => o.operationId === operationId);
+      let response = op.responses[String(status)];
+      while (response.$ref) response = response.$ref.slice(2).split('/').reduce((o: any, k: string) => o[k], bundle);
+      const schema = JSON.parse(JSON.stringify(response.content['application/json'].schema).replaceAll('"$ref":"#/', '"$ref":"spec.json#/'));
+      compiled.set(key, ajv.compile(schema));
+    }
+    return compiled.get(key)!;
+  };
+  const MUTATIONS: [string, (old: unknown) => unknown][] = [
+    ['removed', () => undefined],
+    ['null', () => null],
+    ['a number as text', () => '123'],
+    ['an ISO date', () => '2024-01-31 10:00:00'],
+    ['[]', () => []],
+    ['{}', () => ({})],
+    ['7', () => 7],
+    ['-1', () => -1],
+    ['true', () => true],
+    ['"x"', () => 'x'],
+  ];
+
+  it('on every example, and on each example changed in one place in ten ways', () => {
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const [operationId, status, name, example] of examples()) {
+      const validate = ajvFor(operationId, status);
+      const body = structuredClone(example);
+      const all = places(body);
+      // At most 25 places an example, spread over it: enough to reach every kind of field.
+      const step = Math.max(1, Math.ceil(all.length / 25));
+      for (let i = 0; i < all.length; i += step) {
+        const [parent, key] = all[i]!;
+        const old = parent[key];
+        for (const [what, mutate] of MUTATIONS) {
+          const value = mutate(old);
+          if (value === undefined) {
+            if (Array.isArray(parent)) continue;
+            delete parent[key];
+          } else parent[key] = value;
+          const ours = conforms(validateResponse(operationId, { status, headers: JSON_HEADERS, body }));
+          const theirs = validate(body) as boolean;
+          compared++;
+          if (ours !== theirs) disagreements.push(`${operationId} ${name}: ${String(key)} ${what}: ours ${ours}, ajv ${theirs}`);
+          parent[key] = old;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+    expect(disagreements).toEqual([]);
+  }, 120_000);
 });
