@@ -56,8 +56,9 @@ export interface ResponseFinding {
   in: FindingPlace;
   /**
    * A JSON pointer: into the body (`/0/case/status`, `''` for the whole body), or to the header
-   * (`/api_calls_left`); `''` for the status. The first place it was seen. A key that is data
-   * rather than a field name (an e-mail address in a map) is written `*`.
+   * (`/api_calls_left`); `''` for the status. The first place it was seen. A map's key is data,
+   * so it is written `*` (list positions stay); so is an unknown field whose name does not read
+   * as a field name (an e-mail address).
    */
   pointer: string;
   /** The pointer with list positions and map keys as `*` (`/*\/case/status`): what findings are grouped by. */
@@ -122,7 +123,7 @@ export function stringForm(s: string): string {
   return `text, ${s.length} characters`;
 }
 
-/** A key is printed in a pointer only when it reads as a field name; a key that is data becomes `*`. */
+/** An unknown field's name is printed only when it reads as a field name (not an e-mail address, not text). */
 const printable = (key: string) => /^[A-Za-z0-9_-]{1,64}$/.test(key);
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -236,18 +237,21 @@ export class SchemaChecker {
         this.check(names, key, at, path, probe);
         if (probe.some((f) => f.severity === 'drift')) badNames++;
       }
-      const shown = printable(key) ? escape(key) : '*';
       if (key in properties) {
         this.check(properties[key]!, v[key], `${at}/${escape(key)}`, `${path}/${escape(key)}`, out);
         continue;
       }
+      // A map's key is data: only a list position (digits) is shown. An unknown field's name is
+      // shown when it reads as a field name.
+      const mapKey = /^\d+$/.test(key) ? key : '*';
+      const fieldName = printable(key) ? escape(key) : '*';
       const matched = patterns.filter(([re]) => re.test(key));
-      for (const [, sch] of matched) this.check(sch, v[key], `${at}/${shown}`, `${path}/*`, out);
+      for (const [, sch] of matched) this.check(sch, v[key], `${at}/${mapKey}`, `${path}/*`, out);
       if (matched.length) continue;
       const extra = s.additionalProperties;
-      if (extra === false) add('extra', 'no other property', shape(v[key]), 'drift', `${at}/${shown}`, `${path}/${shown}`);
-      else if (extra !== undefined && extra !== true) this.check(extra as Schema, v[key], `${at}/${shown}`, `${path}/*`, out);
-      else if (s.properties !== undefined) add('extra', 'not in the spec', shape(v[key]), 'info', `${at}/${shown}`, `${path}/${shown}`);
+      if (extra === false) add('extra', 'no other property', shape(v[key]), 'drift', `${at}/${fieldName}`, `${path}/${fieldName}`);
+      else if (extra !== undefined && extra !== true) this.check(extra as Schema, v[key], `${at}/${mapKey}`, `${path}/*`, out);
+      else if (s.properties !== undefined) add('extra', 'not in the spec', shape(v[key]), 'info', `${at}/${fieldName}`, `${path}/${fieldName}`);
     }
     if (badNames) add('format', `keys ${this.describe(names!)}`, `${badNames} key(s) of another form`);
   }

@@ -130,6 +130,14 @@ describe('validateResponse', () => {
     expect(JSON.stringify(findings)).not.toContain('12345');
   });
 
+  it("writes a map's keys as *, and keeps list positions", () => {
+    const body = caseExample();
+    body.case.custom_fields = { cf_1: 7 };
+    expect(validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body })).toMatchObject([
+      { pointer: '/case/custom_fields/*', path: '/case/custom_fields/*', kind: 'type', expected: 'string or boolean', got: 'integer' },
+    ]);
+  });
+
   it('names an unknown operation', () => {
     expect(() => validateResponse('noSuchOperation', { status: 200 })).toThrow(/noSuchOperation/);
   });

@@ -51,7 +51,7 @@ export function reportMarkdown(run, { tool }) {
     s.exitCode === 0 ? 'Every answer that came conforms to the spec.' : `${s.drift} operation(s) drifted from the spec, ${s.error} answered with an error.`,
     '',
     'No value of the account is in this report: findings say where an answer differs and how (type,',
-    'presence, enum membership, format, length), never what it held. Keys that are data are written `*`.',
+    'presence, enum membership, format, length), never what it held. The keys of a map are written `*`.',
     '',
     '| operation | path | outcome | calls | statuses | drift | info | note |',
     '|---|---|---|---|---|---|---|---|',
