@@ -28,13 +28,16 @@ interface Run {
   fake: FakeOmnidesk;
 }
 
-async function run(options: { drift?: Drift; status?: number; args?: string[]; env?: Record<string, string> } = {}): Promise<Run> {
+/** Runs main() against a new fake; `--max-calls 100` unless `args` sets it or `defaultBudget` is asked for. */
+async function run(options: { drift?: Drift; status?: number; args?: string[]; env?: Record<string, string>; defaultBudget?: boolean } = {}): Promise<Run> {
   const fake = await startFake(options);
   fakes.push(fake);
   const out = mkdtempSync(join(tmpdir(), 'omnidesk-verify-'));
   dirs.push(out);
   const lines: string[] = [];
-  const code = await main(['--base-url', fake.url, '--max-calls', '100', '--per-minute', '6000', '--out', out, ...(options.args ?? [])], {
+  const args = options.args ?? [];
+  const defaults = args.includes('--max-calls') || options.defaultBudget ? [] : ['--max-calls', '100'];
+  const code = await main(['--base-url', fake.url, ...defaults, '--per-minute', '6000', '--out', out, ...args], {
     env: options.env ?? ENV,
     out: (l: string) => lines.push(l),
     err: (l: string) => lines.push(l),
@@ -128,6 +131,20 @@ describe('omnidesk-verify against a fake account', () => {
   it('a 201 for a 200', async () => {
     const r = await run({ drift: { operationId: 'listGroups', status: 201 } });
     expectOnlyDrift(r, 'listGroups', { in: 'status', pointer: '', kind: 'status', expected: '200', got: '201' });
+  });
+
+  it('by default at most 15 calls, under the smallest plan\'s 20 a minute', async () => {
+    const r = await run({ defaultBudget: true });
+    expect(r.fake.received).toHaveLength(15);
+    expect(r.output).toMatch(/^\[15\/15\] /m);
+    expect(r.json.settings).toMatchObject({ maxCalls: 15, idsPerOperation: 1 });
+  });
+
+  it('--ids 2 makes each get-by-id call with two ids from its list', async () => {
+    const r = await run({ args: ['--ids', '2'] });
+    expect(r.fake.received.filter((x) => x.operationId === 'getCase')).toHaveLength(2);
+    expect(operation(r, 'getCase')).toMatchObject({ outcome: 'pass', calls: 2, statuses: { 200: 2 } });
+    expectNoAccountValue(r);
   });
 
   it('--max-calls bounds the calls; the rest is reported skipped', async () => {
