@@ -20,6 +20,8 @@ export const stages = {
   // Spectral lints the bundle: its oas3-schema check misreads path items that are $refs to files.
   'lint-bundle': [['spectral', 'lint', 'dist/openapi.yaml', '--fail-severity=warn', '--display-only-failures']],
   generate: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'generate']],
+  // The response schemas `@omnidesk-openapi/client/validate` checks answers against.
+  responses: [['node', 'scripts/generate-responses.mjs', 'dist/openapi.json', 'packages/client/src/generated/responses.ts']],
   sdk: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'build']],
   // The MCP server's tools and operation references, from the bundle (packages/mcp/dist).
   mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],

@@ -12,7 +12,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
 
 export class SpecError extends Error {

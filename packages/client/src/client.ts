@@ -28,6 +28,13 @@ export interface OmnideskClientOptions {
   rateLimit?: RateLimitOptions;
   /** Gets a debug line per attempt: method, path (no query), status, attempt, duration. */
   logger?: Logger;
+  /**
+   * Checks every 2xx answer against the spec (status, declared headers, body): `'off'` (default),
+   * `'warn'` (each finding to the logger's `warn`, else `debug`, else `console.warn`; the call
+   * succeeds) or `'throw'` (ResponseValidationError with the findings). Findings never hold a
+   * value of the answer. The checker loads only when on, from `./validate-hook.js` next to the SDK.
+   */
+  validateResponses?: 'off' | 'warn' | 'throw';
   /** Headers sent with every request. */
   headers?: Record<string, string>;
 }

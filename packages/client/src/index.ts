@@ -16,6 +16,8 @@ export {
   InvalidRequestError,
   AttachmentTooLargeError,
 } from './errors.js';
+export { ResponseValidationError } from './validate-error.js';
+export type { ResponseFinding } from './validate-schema.js';
 export { serializeQuery } from './query.js';
 export { ATTACHMENT_LIMITS, type Attachment } from './multipart.js';
 export { paginate, normalizeList, type Page, type PaginateOptions } from './pagination.js';

@@ -6,6 +6,9 @@ import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
 
+// A variable, so that bundlers leave the validator out of the bundle (it loads next to this file).
+const HOOK = './validate-hook.js';
+
 /** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
 export function setup(options: OmnideskClientOptions, who: string) {
   const check: (condition: boolean, message: string) => asserts condition = (condition, message) => {
@@ -35,7 +38,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
   check(!headerFault, headerFault!);
 
   let lastRateLimit: RateLimitState | undefined;
-  const send = createTransport({
+  const transport = createTransport({
     fetch: options.fetch,
     timeout,
     maxRetries,
@@ -44,6 +47,11 @@ export function setup(options: OmnideskClientOptions, who: string) {
     logger: options.logger,
     onRateLimit: (state) => (lastRateLimit = state),
   });
+  // `validateResponses`: the checker and its schemas load on the first answer, never otherwise.
+  const mode = options.validateResponses;
+  const send: typeof transport = mode && mode != 'off'
+    ? (request, ctx) => import(/* webpackIgnore: true */ /* @vite-ignore */ HOOK).then((m: typeof import('./validate-hook.js')) => m.checkedSend(transport, options, request, ctx))
+    : transport;
 
   // UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
   const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${email}:${apiKey}`)))}`;

@@ -40,7 +40,7 @@ describe('the built package', () => {
     const report = JSON.parse(r.stdout);
     expect(report.problems).toEqual({});
     expect(r.status).toBe(0);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './node', './package.json']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './node', './package.json', './validate']);
   }, 120_000);
 
   it('the default entry imports nothing Node-only (browsers, Deno, Bun); ./node does', () => {
@@ -50,6 +50,10 @@ describe('the built package', () => {
       expect([...graph(join(pkgDir, `dist/${flavour}/node.js`)).bare].sort()).toEqual(['node:fs', 'node:fs/promises', 'node:path']);
       // The core entry builds its requests with openapi-fetch too, and imports nothing Node-only.
       expect([...graph(join(pkgDir, `dist/${flavour}/core.js`)).bare]).toEqual(['openapi-fetch']);
+      // The validator and its schemas: no dependency at all, and nothing the default entry loads.
+      const validate = graph(join(pkgDir, `dist/${flavour}/validate.js`));
+      expect([...validate.bare]).toEqual([]);
+      expect([...main.files].some((f) => validate.files.has(f))).toBe(false);
     }
   });
 

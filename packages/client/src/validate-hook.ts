@@ -1,0 +1,44 @@
+// What `validateResponses: 'warn' | 'throw'` runs: loaded by setup.ts with a dynamic import on the
+// first answer, so that the validator and its schemas are in no bundle of a client without it.
+import type { OmnideskClientOptions } from './client.js';
+import type { CallContext, Logger } from './transport.js';
+import { ResponseValidationError } from './validate-error.js';
+import { conforms, formatFinding, validateResponse } from './validate.js';
+
+type Send = (request: Request, ctx?: CallContext) => Promise<Response>;
+
+/**
+ * Sends through `send`, then checks a 2xx answer of a known operation against the spec: `warn`
+ * hands each finding to the logger (`warn`, else `debug`; `console.warn` without a logger),
+ * `throw` throws ResponseValidationError when something drifted. Info findings (an unknown field)
+ * are logged with `warn` only, never thrown.
+ */
+export async function checkedSend(send: Send, options: OmnideskClientOptions, request: Request, ctx?: CallContext): Promise<Response> {
+  const mode: unknown = options.validateResponses;
+  const logger = options.logger as (Logger & { warn?: Logger['debug'] }) | undefined;
+  if (mode !== 'warn' && mode !== 'throw') throw new TypeError(`createOmnideskClient: \`validateResponses\` must be 'off', 'warn' or 'throw', got ${typeof mode === 'string' ? JSON.stringify(mode) : typeof mode}`);
+  const response = await send(request, ctx);
+  const operationId = ctx?.operationId;
+  if (!operationId || !response.ok) return response;
+  // The transport put the text in ctx.text (resource methods), or left the body in the answer.
+  const text = typeof ctx.text === 'string' ? ctx.text : await response.clone().text();
+  const findings = validateResponse(operationId, { status: response.status, headers: response.headers, text });
+  if (!findings.length) return response;
+  const method = request.method.toUpperCase();
+  const path = new URL(request.url).pathname;
+  if (mode === 'throw' && !conforms(findings)) {
+    const drift = findings.filter((f) => f.severity === 'drift');
+    throw new ResponseValidationError(`${response.status} that differs from the spec in ${drift.length} place(s): ${method} ${path} (${operationId}); first: ${formatFinding(drift[0]!)}`, {
+      status: response.status,
+      operationId,
+      method,
+      path,
+      findings,
+    });
+  }
+  if (mode === 'warn') {
+    const log = logger?.warn ?? logger?.debug ?? ((message: string, data?: Record<string, unknown>) => console.warn(message, data));
+    for (const finding of findings) log.call(logger, `omnidesk: response differs from the spec: ${formatFinding(finding)}`, { operationId, method, path, finding });
+  }
+  return response;
+}

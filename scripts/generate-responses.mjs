@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Generates the response schemas the validator (`@omnidesk-openapi/client/validate`) checks
+// answers against, from the bundled spec:
+//   version:    the spec's info.version
+//   operations: per operationId, its method, path, query parameters (names, and which are
+//               required), every declared status, and each 2xx response (the JSON body's schema,
+//               the declared headers by name, the media type)
+//   headers:    the declared headers' schemas, by name
+//   schemas:    the component schemas those reach, by name, stripped of prose and examples
+// Schema $refs stay as `{ $ref: 'Name' }` (the component's name), so each schema is written once.
+// Error answers (4xx, 5xx) are the SDK's typed errors, so only their statuses are kept.
+// Deterministic: operations in the bundle's order, schemas by name.
+// Usage: node scripts/generate-responses.mjs [bundle=dist/openapi.json] [out=packages/client/src/generated/responses.ts]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { HTTP_METHODS, SpecError, resolver } from './generate-sdk.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SCHEMA_REF = '#/components/schemas/';
+/** Keys that describe rather than constrain: left out of the generated module. */
+const PROSE = new Set(['description', 'title', 'examples', 'example', 'externalDocs', 'deprecated', 'default', 'readOnly', 'writeOnly', '$comment']);
+
+/**
+ * The schemas and responses of every operation of `spec`: `{ operations, schemas }`, plain data.
+ * Responses and headers that are $refs are inlined; schema $refs point to `schemas` by name.
+ */
+export function buildResponses(spec) {
+  const deref = resolver(spec);
+  const schemas = {};
+  const pending = [];
+
+  // A schema without prose, its $refs renamed; each component schema met is queued once.
+  const strip = (node) => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (!node || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      if (!node.$ref.startsWith(SCHEMA_REF)) return strip(deref(node));
+      const name = node.$ref.slice(SCHEMA_REF.length);
+      if (!(name in schemas)) {
+        schemas[name] = null;
+        pending.push(name);
+      }
+      return { $ref: name };
+    }
+    const out = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (PROSE.has(k) || (k.startsWith('x-') && k !== 'x-known-values')) continue;
+      // Names under `properties`/`patternProperties` are data, not keywords: kept whatever they are.
+      out[k] = k === 'properties' || k === 'patternProperties' ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, strip(s)])) : strip(v);
+    }
+    return out;
+  };
+
+  const headerTable = {};
+  const operations = {};
+  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
+    const item = deref(rawItem);
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (!op.operationId) throw new SpecError(`${method.toUpperCase()} ${path}: no operationId`);
+      const responses = {};
+      const statuses = Object.keys(op.responses ?? {});
+      for (const [status, rawResponse] of Object.entries(op.responses ?? {})) {
+        if (!/^2/.test(status)) continue;
+        const response = deref(rawResponse);
+        const entry = {};
+        const [media, content] = Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
+        if (media) {
+          entry.media = media;
+          if (content.schema) entry.schema = strip(content.schema);
+        }
+        const headers = Object.entries(response.headers ?? {});
+        for (const [name, h] of headers) {
+          const header = deref(h);
+          const value = { ...(header.required ? { required: true } : {}), schema: strip(header.schema ?? {}) };
+          const key = name.toLowerCase();
+          if (key in headerTable && JSON.stringify(headerTable[key]) !== JSON.stringify(value)) {
+            throw new SpecError(`${op.operationId}: header ${name} is declared twice with different schemas`);
+          }
+          headerTable[key] = value;
+        }
+        if (headers.length) entry.headers = headers.map(([name]) => name.toLowerCase());
+        responses[status] = entry;
+      }
+      // Operation parameters override path-item ones with the same name and location.
+      const params = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
+      const query = [...params.values()].filter((p) => p.in === 'query');
+      const required = query.filter((p) => p.required).map((p) => p.name);
+      operations[op.operationId] = { method, path, query: query.map((p) => p.name), ...(required.length ? { requiredQuery: required } : {}), statuses, responses };
+    }
+  }
+  while (pending.length) {
+    const name = pending.shift();
+    const target = spec.components?.schemas?.[name];
+    if (target === undefined) throw new SpecError(`unresolved $ref ${SCHEMA_REF}${name}`);
+    schemas[name] = strip(target);
+  }
+  const sorted = Object.fromEntries(Object.keys(schemas).sort().map((n) => [n, schemas[n]]));
+  const headers = Object.fromEntries(Object.keys(headerTable).sort().map((n) => [n, headerTable[n]]));
+  return { version: String(spec.info?.version ?? ''), operations, headers, schemas: sorted };
+}
+
+/** The TypeScript module of `buildResponses(spec)`. */
+export function responsesSource(spec) {
+  return [
+    '// Generated by scripts/generate-responses.mjs from the bundled OpenAPI description. Do not edit.',
+    '// Loaded only by `@omnidesk-openapi/client/validate` (and by the SDK when `validateResponses` is on).',
+    "import type { ResponseTable } from '../validate-schema.js';",
+    '',
+    `export const responses: ResponseTable = ${JSON.stringify(buildResponses(spec))};`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [input = join(root, 'dist/openapi.json'), out = join(root, 'packages/client/src/generated/responses.ts')] = process.argv.slice(2);
+  try {
+    const text = readFileSync(resolve(input), 'utf8');
+    const spec = input.endsWith('.json') ? JSON.parse(text) : parse(text);
+    const source = responsesSource(spec);
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+    writeFileSync(resolve(out), source);
+    const { operations, schemas } = buildResponses(spec);
+    console.log(`generate-responses: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas → ${relative(process.cwd(), resolve(out))} (${source.length} bytes)`);
+  } catch (error) {
+    if (error instanceof SpecError) {
+      console.error(`generate-responses: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
