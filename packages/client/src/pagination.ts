@@ -1,3 +1,5 @@
+import { InvalidResponseError } from './errors.js';
+
 /** A page of a list, whatever shape it had on the wire. */
 export interface Page<T> {
   items: T[];
@@ -48,6 +50,20 @@ export interface PaginateOptions {
   maxItems?: number;
   /** The first page to fetch; 1 by default. */
   startPage?: number;
+  /**
+   * The most pages one walk fetches (10,000 by default: a million items at 100 a page); a walk
+   * that would go on fails with InvalidResponseError rather than loop for ever.
+   */
+  maxPages?: number;
+}
+
+/** The items of a page as text, to see a page sent twice (undefined when they cannot be written). */
+function fingerprint(items: unknown[]): string | undefined {
+  try {
+    return JSON.stringify(items);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -67,9 +83,16 @@ export async function* paginate<T>(
   // Items before startPage count towards total_count too.
   let seen = (page - 1) * limit;
   let yielded = 0;
-  while (yielded < maxItems) {
+  let previous: string | undefined;
+  const maxPages = options.maxPages ?? 10_000;
+  for (let pages = 0; yielded < maxItems; pages++) {
+    if (pages >= maxPages) throw new InvalidResponseError(`paginate: still not at the end after ${maxPages} pages (maxPages); page ${page} not fetched`);
     const { items, total } = await fetchPage(page, limit);
     if (items.length === 0) return;
+    // A server that ignores `page` sends the same page again: the walk ends there.
+    const seenAs = fingerprint(items);
+    if (seenAs !== undefined && seenAs === previous) return;
+    previous = seenAs;
     for (const item of items) {
       if (yielded >= maxItems) return;
       yield item;

@@ -438,3 +438,29 @@ describe('Retry-After as an HTTP date', () => {
     expect(omnidesk.rateLimit?.retryAfter).toBe(0);
   });
 });
+
+describe('a walk that never ends', () => {
+  const page = (from: number) => Object.fromEntries(Array.from({ length: 100 }, (_, i) => [String(i), { case: { case_id: from + i } }]));
+
+  it('a server that ignores `page` and sends no total_count: listAll stops at the repeated page', async () => {
+    h.handle((_, res) => sendJson(res, 200, page(1)));
+    const seen: number[] = [];
+    for await (const c of clientFor(h).cases.listAll()) seen.push(c.case_id);
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(h.requests).toHaveLength(2);
+  });
+
+  it('pages that never end: InvalidResponseError after maxPages, no more requests', async () => {
+    h.handle((req, res) => sendJson(res, 200, page(1 + 100 * (Number(new URLSearchParams(req.search).get('page')) - 1))));
+    let items = 0;
+    const walk = (async () => {
+      for await (const _ of clientFor(h).cases.listAll({}, { maxPages: 5 })) items++;
+    })();
+    const r = await settleWithin(walk, 15_000);
+    expect(r).not.toBe('hung');
+    expect(r !== 'hung' && !r.ok && r.error).toBeInstanceOf(InvalidResponseError);
+    expect((r !== 'hung' && !r.ok && (r.error as Error).message) || '').toMatch(/after 5 pages \(maxPages\)/);
+    expect(items).toBe(500);
+    expect(h.requests).toHaveLength(5);
+  });
+});
