@@ -126,8 +126,19 @@ export function backoff(attempt: number): number {
 }
 
 export function createTransport(options: TransportOptions) {
-  // `logger?.debug(...)` builds no line without a logger.
+  // `log?.(...)` builds no line without a logger.
   const { logger, fetch: userFetch } = options;
+  // A logger that throws never ends the call nor skips a retry.
+  const log =
+    logger &&
+    ((message: string, data: Record<string, unknown>) => {
+      try {
+        // An async logger's rejection is not left unhandled either.
+        (logger.debug(message, data) as unknown as Promise<void> | undefined)?.catch?.(() => undefined);
+      } catch {
+        // ignored: logging is not the call
+      }
+    });
 
   /** Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body read. */
   return async function send(request: Request, ctx: CallContext = {}): Promise<Response> {
@@ -193,13 +204,13 @@ export function createTransport(options: TransportOptions) {
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
-        logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
+        log?.('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
         const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
         if (wait !== undefined) {
           done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
-          logger?.debug('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
+          log?.('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
           await sleep(wait, caller);
           continue;
         }
@@ -239,7 +250,7 @@ export function createTransport(options: TransportOptions) {
           retryable = idempotent;
         }
       }
-      logger?.debug('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
+      log?.('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
       if (!retryable || attempt >= maxRetries) throw error!;
       await sleep(backoff(attempt), caller);
     }

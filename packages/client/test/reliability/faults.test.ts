@@ -464,3 +464,26 @@ describe('a walk that never ends', () => {
     expect(h.requests).toHaveLength(5);
   });
 });
+
+describe('a logger that throws', () => {
+  it('never ends the call nor skips the retries', async () => {
+    h.handle((req, res) => (req.n < 2 ? sendJson(res, 503, { error: 'unavailable' }) : sendJson(res, 200, { case: CASE })));
+    let lines = 0;
+    const logger = {
+      debug() {
+        lines++;
+        throw new Error('logger broke');
+      },
+    };
+    expect(await clientFor(h, { logger }).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(3);
+    expect(lines).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an async logger that rejects leaves no unhandled rejection (checked after each test)', async () => {
+    h.handle((req, res) => (req.n < 1 ? sendJson(res, 503, { error: 'unavailable' }) : sendJson(res, 200, { case: CASE })));
+    const logger = { debug: () => Promise.reject(new Error('logger broke')) as never };
+    expect(await clientFor(h, { logger }).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+  });
+});
