@@ -5,7 +5,13 @@ export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
 }
 
-export type FetchLike = (input: Request) => Promise<Response>;
+/**
+ * A custom fetch, called in either style: `(request) => fetch(request)`, or the usual
+ * `(url, init) => fetch(url, { ...init, headers: { ...init.headers, extra } })`. `init` repeats
+ * what the Request holds (method, headers as a plain object with Authorization, body, signal), so
+ * spreading it keeps the credentials.
+ */
+export type FetchLike = (input: Request, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
 
 export interface TransportOptions {
   /** The `fetch` option: gets a Request per attempt. Without it, `globalThis.fetch(request, { signal })`: no copy built. */
@@ -54,6 +60,13 @@ async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   // Not awaited, as for a retried answer.
   if (cut) reader!.cancel().catch(() => undefined);
   return [new Blob(chunks).slice(0, max), cut];
+}
+
+/** Calls a custom fetch with the Request and an `init` that says the same (see FetchLike). */
+function callUserFetch(userFetch: FetchLike, request: Request): Promise<Response> {
+  const { method, signal, body } = request;
+  const init = { method, headers: Object.fromEntries(request.headers), signal, redirect: 'manual' as const };
+  return userFetch(request, body ? ({ ...init, body, duplex: 'half' } as typeof init) : init);
 }
 
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
@@ -187,7 +200,7 @@ export function createTransport(options: TransportOptions) {
         const copy = hasBody ? request.clone() : request;
         // Redirects are never followed: the API has no reason to send one, and following it would
         // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
-        response = await (userFetch ? userFetch(new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
+        response = await (userFetch ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
       } catch (cause) {
         done();
         if (caller.aborted) throw caller.reason;

@@ -19,6 +19,7 @@ import {
 import { gzipSync } from 'node:zlib';
 import { format, inspect } from 'node:util';
 import {
+  BASIC,
   HTML_PAGE,
   type Harness,
   clientFor,
@@ -485,5 +486,22 @@ describe('a logger that throws', () => {
     const logger = { debug: () => Promise.reject(new Error('logger broke')) as never };
     expect(await clientFor(h, { logger }).cases.get(1)).toEqual(CASE);
     expect(h.count(GET)).toBe(2);
+  });
+});
+
+describe('a custom fetch in either call style', () => {
+  it.each([
+    ['(url, init), spreading init.headers', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
+    ['(url.url, init): the URL as a string', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url.url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
+    ['(request) alone', ((request: Request) => (request.headers.set('x-trace', '1'), fetch(request)))],
+  ] as const)('%s: Authorization kept, method and body sent', async (_, customFetch) => {
+    h.handle((req, res) => sendJson(res, 201, { case: { ...CASE, case_id: 5 } }));
+    expect(await clientFor(h, { fetch: customFetch as never }).cases.create(NEW_CASE)).toMatchObject({ case_id: 5 });
+    expect(h.requests).toHaveLength(1);
+    const [req] = h.requests;
+    expect(req!.method).toBe('POST');
+    expect(req!.headers.authorization).toBe(BASIC);
+    expect(req!.headers['x-trace']).toBe('1');
+    expect(JSON.parse(req!.body.toString())).toEqual({ case: NEW_CASE });
   });
 });
