@@ -1,4 +1,5 @@
-import { InvalidResponseError } from './errors.js';
+import { InvalidRequestError, InvalidResponseError } from './errors.js';
+import { show } from './transport.js';
 
 /** A page of a list, whatever shape it had on the wire. */
 export interface Page<T> {
@@ -55,16 +56,11 @@ export interface PaginateOptions {
    * that would go on fails with InvalidResponseError rather than loop for ever.
    */
   maxPages?: number;
+  /** @internal How errors name the walk (`cases.listAll`). */
+  name?: string;
 }
 
-/** The items of a page as text, to see a page sent twice (undefined when they cannot be written). */
-function fingerprint(items: unknown[]): string | undefined {
-  try {
-    return JSON.stringify(items);
-  } catch {
-    return undefined;
-  }
-}
+
 
 /**
  * Walks pages until `total` items were seen, a page is empty, or `maxItems` is reached; when a
@@ -75,23 +71,30 @@ export async function* paginate<T>(
   fetchPage: (page: number, limit: number) => Promise<{ items: T[]; total?: number | undefined }>,
   options: PaginateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
-  const limit = options.limit ?? 100;
-  const maxItems = options.maxItems ?? Infinity;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`paginate: limit must be a positive integer, got ${limit}`);
-  if (!(maxItems >= 0)) throw new RangeError(`paginate: maxItems must be 0 or more, got ${maxItems}`);
-  let page = options.startPage ?? 1;
+  const { limit = 100, maxItems = Infinity, startPage = 1, maxPages = 10_000, name = 'paginate' } = options;
+  // Checked before the first page: a wrong option sends nothing.
+  for (const [key, value, min, max] of [['limit', limit, 1, 100], ['maxItems', maxItems, 0], ['page', startPage, 1], ['maxPages', maxPages, 1]] as const) {
+    if (!(value >= min && (max ? value <= max : true) && (Number.isInteger(value) || value === Infinity))) {
+      throw new InvalidRequestError(`${name}: \`${key}\` must be an integer, ${max ? `${min} to ${max}` : `${min} or more`}, got ${show(value)}`);
+    }
+  }
+  let page = startPage;
   // Items before startPage count towards total_count too.
   let seen = (page - 1) * limit;
   let yielded = 0;
   let previous: string | undefined;
-  const maxPages = options.maxPages ?? 10_000;
   for (let pages = 0; yielded < maxItems; pages++) {
-    if (pages >= maxPages) throw new InvalidResponseError(`paginate: still not at the end after ${maxPages} pages (maxPages); page ${page} not fetched`);
+    if (pages >= maxPages) throw new InvalidResponseError(`${name}: no end after ${maxPages} pages (maxPages)`);
     const { items, total } = await fetchPage(page, limit);
     if (items.length === 0) return;
     // A server that ignores `page` sends the same page again: the walk ends there.
-    const seenAs = fingerprint(items);
-    if (seenAs !== undefined && seenAs === previous) return;
+    let seenAs: string | undefined;
+    try {
+      seenAs = JSON.stringify(items);
+    } catch {
+      // too deep to write: not compared
+    }
+    if (seenAs && seenAs === previous) return;
     previous = seenAs;
     for (const item of items) {
       if (yielded >= maxItems) return;

@@ -262,18 +262,6 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
   const { maxItems, limit, maxPages, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
   const pageable = meta.query?.page === true;
-  const size = limit ?? query.limit ?? 100;
-  const startPage = query.page ?? 1;
-  const problem =
-    !(Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 100) ? `\`limit\` must be an integer from 1 to 100, got ${show(size)}`
-    : !(Number.isInteger(startPage) && (startPage as number) >= 1) ? `\`page\` must be an integer, 1 or more, got ${show(startPage)}`
-    : maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0) ? `\`maxItems\` must be an integer, 0 or more, got ${show(maxItems)}`
-    : maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages >= 1) ? `\`maxPages\` must be an integer, 1 or more, got ${show(maxPages)}`
-    : undefined;
-  // Thrown by the first next(), like any other fault of the walk; nothing is sent.
-  if (problem) return (async function* () {
-    throw new InvalidRequestError(`${meta.resource}.${meta.method}All: ${problem}`);
-  })();
   const fetchPage = async (page: number, size: number) => {
     const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
     const result = (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
@@ -283,7 +271,7 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
     // One call gives everything when the list has no pages.
     return pageable ? result : { items: result.items, total: result.items.length };
   };
-  return paginate(fetchPage, { limit: size as number, startPage: startPage as number, maxItems, maxPages });
+    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` });
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */

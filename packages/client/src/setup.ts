@@ -28,9 +28,11 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const problem = settingProblem(timeout, maxRetries);
   check(!problem, problem!);
   check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0 && maxRetryAfter * 1000 <= TIMER_MAX, `\`maxRetryAfter\` must be 0 to ${Math.floor(TIMER_MAX / 1000)} seconds`);
-  check(options.fetch === undefined || typeof options.fetch === 'function', `\`fetch\` must be a function, got ${kindOf(options.fetch)}`);
-  check(options.logger === undefined || typeof options.logger?.debug === 'function', '`logger` must have a `debug` method');
-  check(options.rateLimit === undefined || (!!options.rateLimit && typeof options.rateLimit === 'object'), `\`rateLimit\` must be an object, got ${kindOf(options.rateLimit)}`);
+  for (const [key, ok, what] of [
+    ['fetch', typeof options.fetch === 'function', 'a function'],
+    ['logger', typeof options.logger?.debug === 'function', 'an object with a `debug` method'],
+    ['rateLimit', kindOf(options.rateLimit) === 'object', 'an object'],
+  ] as const) check(options[key] === undefined || ok, `\`${key}\` must be ${what}, got ${kindOf(options[key])}`);
   const headerFault = headerProblem(options.headers);
   check(!headerFault, headerFault!);
 
