@@ -246,7 +246,9 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
       return walking ? readList(data, meta.result.key) : normalizeList(data, meta.result.key);
     case 'entity': {
       const key = meta.result.key;
-      if (data && typeof data === 'object' && key in data) return (data as Record<string, unknown>)[key];
+      const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+      // An entity is an object: `{"case": []}` (the empty-list shape) is not one.
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value;
       throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call()}`, { ...where(), body: data });
     }
     default:

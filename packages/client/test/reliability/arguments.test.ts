@@ -1,7 +1,7 @@
 // Every argument fault is one InvalidRequestError naming the argument, and nothing is sent: the
 // harness counts every request that reaches it.
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, createOmnideskClient } from '../../src/index.js';
+import { ATTACHMENT_LIMITS, AttachmentTooLargeError, InvalidRequestError, createOmnideskClient } from '../../src/index.js';
 import { API_KEY, EMAIL, type Harness, clientFor, harnessPerTest, sendJson, settle } from './harness.js';
 
 let h: Harness;
@@ -92,4 +92,22 @@ describe('client options', () => {
     expect(make).toThrow(InvalidRequestError);
     expect(make).toThrow(named);
   });
+});
+
+describe('the 50 MB request limit, counted on the wire', () => {
+  const NEW_CASE = { user_email: 'customer@example.com', subject: 'Help', content: 'It broke' };
+  const files = (short: number) => [0, 1].map((i) => ({ name: `f${i}.bin`, data: new Uint8Array(ATTACHMENT_LIMITS.perFile - short) }));
+
+  it('files and fields 400 bytes under 50 MB, but over it with the multipart framing: refused, nothing sent', async () => {
+    const error = await refused(() => clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(200) }), /over Omnidesk's limit of 50\.0 MB a request/);
+    expect(error).toBeInstanceOf(AttachmentTooLargeError);
+  });
+
+  it('a request the SDK accepts is at most 50 MB on the wire', async () => {
+    h.handle((_, res) => sendJson(res, 201, { case: { case_id: 3 } }));
+    await clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(2000) });
+    expect(h.requests).toHaveLength(1);
+    expect(h.requests[0]!.body.length).toBeGreaterThan(ATTACHMENT_LIMITS.perRequest - 5000);
+    expect(h.requests[0]!.body.length).toBeLessThanOrEqual(ATTACHMENT_LIMITS.perRequest);
+  }, 60_000);
 });

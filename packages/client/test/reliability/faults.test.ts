@@ -505,3 +505,18 @@ describe('a custom fetch in either call style', () => {
     expect(JSON.parse(req!.body.toString())).toEqual({ case: NEW_CASE });
   });
 });
+
+describe('small ones', () => {
+  it('a 200 {"case": []} (the empty-list shape) for cases.get: InvalidResponseError, not [] typed as a Case', async () => {
+    h.handle((_, res) => sendJson(res, 200, { case: [] }));
+    const r = await settle(clientFor(h).cases.get(1));
+    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase' });
+  });
+
+  it('trash([1, 1]): the id is sent once and reported once', async () => {
+    h.handle((_, res) => sendJson(res, 200, { case_success_id: [1] }));
+    const outcome = await clientFor(h).cases.trash([1, 1]);
+    expect(outcome).toEqual({ succeeded: [1], failed: [] });
+    expect(h.requests.map((r) => r.path)).toEqual(['/api/cases/1/trash.json']);
+  });
+});
