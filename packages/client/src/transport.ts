@@ -1,4 +1,4 @@
-import { ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
+import { AbortError, ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
@@ -152,8 +152,22 @@ export function createTransport(options: TransportOptions) {
       }
     });
 
-  /** Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body read. */
-  return async function send(request: Request, ctx: CallContext = {}): Promise<Response> {
+  /**
+   * Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body
+   * read. The caller's abort becomes an AbortError (a TimeoutError when `AbortSignal.timeout()` fired).
+   */
+  return (request: Request, ctx: CallContext = {}): Promise<Response> =>
+    send(request, ctx).catch((reason: unknown) => {
+      if (!request.signal.aborted || reason !== request.signal.reason) throw reason;
+      const method = request.method;
+      const path = new URL(request.url).pathname;
+      const c = { operationId: ctx.operationId, method, path, cause: reason };
+      throw (reason as Error)?.name === 'TimeoutError'
+        ? new TimeoutError(`the signal's timeout fired: ${method} ${path}`, { ...c, timeout: undefined })
+        : new AbortError(`aborted by the signal: ${method} ${path}`, c);
+    });
+
+  async function send(request: Request, ctx: CallContext): Promise<Response> {
     const method = request.method.toUpperCase();
     let path: string | undefined;
     const pathOf = () => (path ??= new URL(request.url).pathname);
@@ -266,5 +280,5 @@ export function createTransport(options: TransportOptions) {
       if (!retryable || attempt >= maxRetries) throw error!;
       await sleep(backoff(attempt), caller);
     }
-  };
+  }
 }

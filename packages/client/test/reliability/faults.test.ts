@@ -7,6 +7,7 @@
 // about time; every call is bounded by the SDK's `timeout` option and by vitest's testTimeout.
 import { describe, expect, it, vi } from 'vitest';
 import {
+  AbortError,
   ConnectionError,
   InvalidResponseError,
   NotFoundError,
@@ -518,5 +519,26 @@ describe('small ones', () => {
     const outcome = await clientFor(h).cases.trash([1, 1]);
     expect(outcome).toEqual({ succeeded: [1], failed: [] });
     expect(h.requests.map((r) => r.path)).toEqual(['/api/cases/1/trash.json']);
+  });
+});
+
+describe('aborts are errors of the SDK', () => {
+  it("the caller's abort: AbortError (an OmnideskError) with the call, the reason as its cause", async () => {
+    h.handle(hang);
+    const controller = new AbortController();
+    const call = settle(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: controller.signal }));
+    // Aborted once the request is on the server (a state, not a delay).
+    for (let i = 0; i < 500 && h.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const reason = new Error('user left');
+    controller.abort(reason);
+    const r = await call;
+    expectContext(!r.ok && r.error, AbortError, { name: 'AbortError', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json', cause: reason });
+  });
+
+  it('AbortSignal.timeout(): the SDK\'s TimeoutError, not a bare DOMException named TimeoutError', async () => {
+    h.handle(hang);
+    const r = await settleWithin(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: AbortSignal.timeout(200) }), 10_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { operationId: 'getCase', method: 'GET', timeout: undefined });
   });
 });
