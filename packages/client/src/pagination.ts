@@ -87,10 +87,11 @@ export async function* paginate<T>(
     if (pages >= maxPages) throw new InvalidResponseError(`${name}: no end after ${maxPages} pages (maxPages)`);
     const { items, total } = await fetchPage(page, limit);
     if (items.length === 0) return;
-    // A server that ignores `page` sends the same page again: the walk ends there.
+    // Without a total, a server that ignores `page` sends the same page again: the walk ends there
+    // (with a total, the count ends it).
     let seenAs: string | undefined;
     try {
-      seenAs = JSON.stringify(items);
+      if (total === undefined) seenAs = JSON.stringify(items);
     } catch {
       // too deep to write: not compared
     }
