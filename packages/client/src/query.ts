@@ -75,3 +75,14 @@ export function serializeQuery(query: Record<string, unknown> | undefined | null
         .join('&')
     : '';
 }
+
+/**
+ * JSON.stringify's replacer for request bodies, the rule of queries and forms: a `Date` is sent
+ * as Unix seconds (what `created_at` and the time filters read; an ISO string is neither of the
+ * forms the API takes), and a property set to `null` is left out, as it is from a query or form.
+ */
+export function jsonValue(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return Number(scalarText(raw, `body field ${key}`));
+  return value === null && !Array.isArray(this) ? undefined : value;
+}

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { InvalidRequestError, inspect, kindOf } from './errors.js';
-import { serializeQuery } from './query.js';
+import { jsonValue, serializeQuery } from './query.js';
 import { Limiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
@@ -54,6 +54,8 @@ export function setup(options: OmnideskClientOptions, who: string) {
     baseUrl,
     headers: { ...options.headers, Authorization: auth },
     querySerializer: serializeQuery as never,
+    // One rule for Date and null in JSON, queries and forms (see jsonValue); a form goes as it is.
+    bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body, jsonValue)),
     // Every call gives its own fetch; this one gets openapi-fetch's `requestInitExt` (undefined) as a context.
     fetch: send as never,
   });

@@ -11,16 +11,17 @@ import { clientEntry } from '../../../scripts/bench/lib.mjs';
 
 /** Gzipped bytes (level 9) of the one-operation app on the tree-shakeable entry (`/core`): 8 964
  * before issue 15's hardening (redirects refused, success bodies bounded, errors printed short,
- * every argument checked, limiter aborts, Retry-After dates, bounded walks, aborts as SDK errors),
- * 10 260 after it: over the 10 000 target (docs/benchmarks.md) by about 3 %. */
-const CORE_LIMIT = 10_265;
+ * every argument checked, limiter aborts, Retry-After dates, bounded walks, aborts as SDK errors,
+ * one Date/null rule for JSON bodies), 10 333 after it: over the 10 000 target (docs/benchmarks.md)
+ * by about 3 %. */
+const CORE_LIMIT = 10_335;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): a little above 10 583, down from 10 702 (compact operation tables, a smaller
  * runtime). Over the 10 000 target, which the `/core` entry meets; lower this as the full client
  * gets smaller.
  */
-const FULL_LIMIT = 12_000; // 10 591 before issue 15's hardening, 11 996 after it
+const FULL_LIMIT = 12_070; // 10 591 before issue 15's hardening, 12 069 after it
 
 interface Bundle {
   minified: number;
@@ -37,7 +38,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(10_300);
+    expect(CORE_LIMIT).toBeLessThan(10_350);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -48,6 +49,6 @@ describe('bundle size', () => {
     const one = (await bundle('oneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(FULL_LIMIT);
-    expect(FULL_LIMIT).toBeLessThan(12_050);
+    expect(FULL_LIMIT).toBeLessThan(12_100);
   });
 });

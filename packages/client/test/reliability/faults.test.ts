@@ -16,6 +16,7 @@ import {
   ServerError,
   TimeoutError,
   UnexpectedStatusError,
+  InvalidRequestError,
 } from '../../src/index.js';
 import { gzipSync } from 'node:zlib';
 import { format, inspect } from 'node:util';
@@ -540,5 +541,29 @@ describe('aborts are errors of the SDK', () => {
     const r = await settleWithin(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: AbortSignal.timeout(200) }), 10_000);
     expect(r).not.toBe('hung');
     expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { operationId: 'getCase', method: 'GET', timeout: undefined });
+  });
+});
+
+describe('one encoding rule for Date and null: JSON, form and query alike', () => {
+  const when = new Date(1_400_000_000_000);
+
+  it('a Date is Unix seconds in a JSON body, a multipart body and a query; null is left out of each', async () => {
+    h.handle((_, res) => sendJson(res, 201, { case: { ...CASE, case_id: 8 }, total_count: 0 }));
+    const omnidesk = clientFor(h);
+    await omnidesk.cases.create({ ...NEW_CASE, created_at: when as never, cc_emails: null as never });
+    await omnidesk.cases.create({ ...NEW_CASE, created_at: when as never, cc_emails: null as never, attachments: [new Blob(['x'])] });
+    await omnidesk.cases.list({ from_time: when as never, to_time: null as never });
+    const [json, form, query] = h.requests;
+    expect(JSON.parse(json!.body.toString())).toEqual({ case: { ...NEW_CASE, created_at: 1_400_000_000 } });
+    expect(form!.body.toString()).toContain('name="case[created_at]"\r\n\r\n1400000000\r\n');
+    expect(form!.body.toString()).not.toContain('cc_emails');
+    expect(query!.search).toBe('from_time=1400000000');
+  });
+
+  it('an invalid Date in a JSON body: InvalidRequestError naming the field, nothing sent', async () => {
+    const r = await settle(clientFor(h).cases.create({ ...NEW_CASE, created_at: new Date('nope') as never }));
+    expect(!r.ok && r.error).toBeInstanceOf(InvalidRequestError);
+    expect((!r.ok && (r.error as Error).message) || '').toMatch(/body field created_at: cannot send an invalid Date/);
+    expect(h.requests).toEqual([]);
   });
 });
