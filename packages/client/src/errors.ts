@@ -124,13 +124,17 @@ export class InvalidResponseError extends OmnideskError {
 export class ConnectionError extends OmnideskError {
   override name = 'ConnectionError';
 }
-/** No answer within `timeout` milliseconds. */
+/** No answer within `timeout` milliseconds, or the call's `signal` came from `AbortSignal.timeout()` (then `timeout` is undefined). */
 export class TimeoutError extends OmnideskError {
   override name = 'TimeoutError';
-  declare readonly timeout: number;
-  constructor(message: string, ctx: ErrorContext & { timeout: number }) {
+  declare readonly timeout: number | undefined;
+  constructor(message: string, ctx: ErrorContext & { timeout: number | undefined }) {
     super(message, ctx);
   }
+}
+/** The call's `signal` aborted it; `cause` is the signal's reason. */
+export class AbortError extends OmnideskError {
+  override name = 'AbortError';
 }
 /** The call's arguments are wrong; nothing was sent. */
 export class InvalidRequestError extends OmnideskError {

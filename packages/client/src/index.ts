@@ -13,6 +13,7 @@ export {
   InvalidResponseError,
   ConnectionError,
   TimeoutError,
+  AbortError,
   InvalidRequestError,
   AttachmentTooLargeError,
 } from './errors.js';

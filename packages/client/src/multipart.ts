@@ -59,9 +59,13 @@ export function buildMultipart(envelope: string, input: Record<string, unknown>)
     ([name, value]): [string, string] => [name, typeof value === 'boolean' ? (value ? '1' : '0') : scalarText(value, name)],
   );
 
+  // Counted as on the wire: each part adds its boundary line and headers (at most 128 bytes with
+  // any runtime's boundary, plus its name, file name and type).
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
   let total = 0;
-  for (const [k, v] of texts) total += new TextEncoder().encode(k + v).length;
+  for (const [k, v] of texts) total += 128 + bytes(k + v);
   for (const file of files) {
+    total += 128 + bytes(envelope + file.name + file.blob.type) + 30;
     if (file.blob.size > ATTACHMENT_LIMITS.perFile) {
       throw new AttachmentTooLargeError(
         `attachment "${file.name}" is ${mb(file.blob.size)}, over Omnidesk's limit of ${mb(ATTACHMENT_LIMITS.perFile)} a file`,

@@ -1,3 +1,6 @@
+import { InvalidRequestError, InvalidResponseError } from './errors.js';
+import { show } from './transport.js';
+
 /** A page of a list, whatever shape it had on the wire. */
 export interface Page<T> {
   items: T[];
@@ -48,7 +51,16 @@ export interface PaginateOptions {
   maxItems?: number;
   /** The first page to fetch; 1 by default. */
   startPage?: number;
+  /**
+   * The most pages one walk fetches (10,000 by default: a million items at 100 a page); a walk
+   * that would go on fails with InvalidResponseError rather than loop for ever.
+   */
+  maxPages?: number;
+  /** @internal How errors name the walk (`cases.listAll`). */
+  name?: string;
 }
+
+
 
 /**
  * Walks pages until `total` items were seen, a page is empty, or `maxItems` is reached; when a
@@ -59,17 +71,32 @@ export async function* paginate<T>(
   fetchPage: (page: number, limit: number) => Promise<{ items: T[]; total?: number | undefined }>,
   options: PaginateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
-  const limit = options.limit ?? 100;
-  const maxItems = options.maxItems ?? Infinity;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`paginate: limit must be a positive integer, got ${limit}`);
-  if (!(maxItems >= 0)) throw new RangeError(`paginate: maxItems must be 0 or more, got ${maxItems}`);
-  let page = options.startPage ?? 1;
+  const { limit = 100, maxItems = Infinity, startPage = 1, maxPages = 10_000, name = 'paginate' } = options;
+  // Checked before the first page: a wrong option sends nothing.
+  for (const [key, value, min, max] of [['limit', limit, 1, 100], ['maxItems', maxItems, 0], ['page', startPage, 1], ['maxPages', maxPages, 1]] as const) {
+    if (!(value >= min && (max ? value <= max : true) && (Number.isInteger(value) || value === Infinity))) {
+      throw new InvalidRequestError(`${name}: \`${key}\` must be an integer, ${max ? `${min} to ${max}` : `${min} or more`}, got ${show(value)}`);
+    }
+  }
+  let page = startPage;
   // Items before startPage count towards total_count too.
   let seen = (page - 1) * limit;
   let yielded = 0;
-  while (yielded < maxItems) {
+  let previous: string | undefined;
+  for (let pages = 0; yielded < maxItems; pages++) {
+    if (pages >= maxPages) throw new InvalidResponseError(`${name}: no end after ${maxPages} pages (maxPages)`);
     const { items, total } = await fetchPage(page, limit);
     if (items.length === 0) return;
+    // Without a total, a server that ignores `page` sends the same page again: the walk ends there
+    // (with a total, the count ends it).
+    let seenAs: string | undefined;
+    try {
+      if (total === undefined) seenAs = JSON.stringify(items);
+    } catch {
+      // too deep to write: not compared
+    }
+    if (seenAs && seenAs === previous) return;
+    previous = seenAs;
     for (const item of items) {
       if (yielded >= maxItems) return;
       yield item;

@@ -43,14 +43,8 @@ export function scalarText(value: unknown, where: string): string {
 export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (key: string) => string, label: string): [string, unknown][] {
   const out: [string, unknown][] = [];
   // `parents`: the objects holding this value, to catch a cycle before the stack overflows.
-  const key = (k: string, name: string) => {
-    try {
-      encodeURIComponent(k);
-    } catch {
-      throw new InvalidRequestError(`${label}${name}: a key is not well-formed Unicode (a lone surrogate)`);
-    }
-    return encodeKey(k);
-  };
+  // A key is checked as a value is (a lone surrogate has no UTF-8 form).
+  const key = (k: string, name: string) => encodeKey(scalarText(k, `${label}${name}`));
   const walk = (name: string, value: unknown, parents: readonly object[]): void => {
     if (value === undefined || value === null) return;
     if (typeof value !== 'object' || value instanceof Date) {
@@ -64,7 +58,7 @@ export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (k
     if (Array.isArray(value)) {
       // `a[][x]=1` and `a[][]=1` are read back differently by qs and by PHP: not sent.
       if (!numbered && value.some((item) => item && typeof item === 'object' && !(item instanceof Date))) {
-        throw new InvalidRequestError(`${label}${name}: an array in a query holds plain values only (no objects or arrays)`);
+        throw new InvalidRequestError(`${label}${name}: a query array holds plain values only`);
       }
       Array.from(value as unknown[]).forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
     } else for (const [k, v] of Object.entries(value)) walk(`${name}[${key(k, name)}]`, v, inside);
@@ -80,4 +74,15 @@ export function serializeQuery(query: Record<string, unknown> | undefined | null
         .map(([name, value]) => `${name}=${encodeComponent(scalarText(value, label + name))}`)
         .join('&')
     : '';
+}
+
+/**
+ * JSON.stringify's replacer for request bodies, the rule of queries and forms: a `Date` is sent
+ * as Unix seconds (what `created_at` and the time filters read; an ISO string is neither of the
+ * forms the API takes), and a property set to `null` is left out, as it is from a query or form.
+ */
+export function jsonValue(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return Number(scalarText(raw, `body field ${key}`));
+  return value === null && !Array.isArray(this) ? undefined : value;
 }

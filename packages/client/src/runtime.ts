@@ -43,7 +43,7 @@ export interface RequestOptions {
 }
 
 /** Options of `<method>All`: request options plus where to stop. */
-export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit'> {}
+export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit' | 'maxPages'> {}
 
 /** The answer to a bulk action on several ids, computed from `*_success_id` against the ids sent. */
 export interface BulkOutcome {
@@ -246,7 +246,9 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
       return walking ? readList(data, meta.result.key) : normalizeList(data, meta.result.key);
     case 'entity': {
       const key = meta.result.key;
-      if (data && typeof data === 'object' && key in data) return (data as Record<string, unknown>)[key];
+      const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+      // An entity is an object: `{"case": []}` (the empty-list shape) is not one.
+      if (value && typeof value === 'object' && !Array.isArray(value)) return value;
       throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call()}`, { ...where(), body: data });
     }
     default:
@@ -260,19 +262,8 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   const pathArgs = args.slice(0, n);
   const takesInput = hasInput(meta);
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
-  const { maxItems, limit, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
+  const { maxItems, limit, maxPages, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
   const pageable = meta.query?.page === true;
-  const size = limit ?? query.limit ?? 100;
-  const startPage = query.page ?? 1;
-  const problem =
-    !(Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 100) ? `\`limit\` must be an integer from 1 to 100, got ${show(size)}`
-    : !(Number.isInteger(startPage) && (startPage as number) >= 1) ? `\`page\` must be an integer, 1 or more, got ${show(startPage)}`
-    : maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0) ? `\`maxItems\` must be an integer, 0 or more, got ${show(maxItems)}`
-    : undefined;
-  // Thrown by the first next(), like any other fault of the walk; nothing is sent.
-  if (problem) return (async function* () {
-    throw new InvalidRequestError(`${meta.resource}.${meta.method}All: ${problem}`);
-  })();
   const fetchPage = async (page: number, size: number) => {
     const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
     const result = (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
@@ -282,7 +273,7 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
     // One call gives everything when the list has no pages.
     return pageable ? result : { items: result.items, total: result.items.length };
   };
-  return paginate(fetchPage, { limit: size as number, startPage: startPage as number, maxItems });
+    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` });
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */

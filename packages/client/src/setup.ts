@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { InvalidRequestError, inspect, kindOf } from './errors.js';
-import { serializeQuery } from './query.js';
+import { jsonValue, serializeQuery } from './query.js';
 import { Limiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
@@ -31,9 +31,11 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const problem = settingProblem(timeout, maxRetries);
   check(!problem, problem!);
   check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0 && maxRetryAfter * 1000 <= TIMER_MAX, `\`maxRetryAfter\` must be 0 to ${Math.floor(TIMER_MAX / 1000)} seconds`);
-  check(options.fetch === undefined || typeof options.fetch === 'function', `\`fetch\` must be a function, got ${kindOf(options.fetch)}`);
-  check(options.logger === undefined || typeof options.logger?.debug === 'function', '`logger` must have a `debug` method');
-  check(options.rateLimit === undefined || (!!options.rateLimit && typeof options.rateLimit === 'object'), `\`rateLimit\` must be an object, got ${kindOf(options.rateLimit)}`);
+  for (const [key, ok, what] of [
+    ['fetch', typeof options.fetch === 'function', 'a function'],
+    ['logger', typeof options.logger?.debug === 'function', 'an object with a `debug` method'],
+    ['rateLimit', kindOf(options.rateLimit) === 'object', 'an object'],
+  ] as const) check(options[key] === undefined || ok, `\`${key}\` must be ${what}, got ${kindOf(options[key])}`);
   const headerFault = headerProblem(options.headers);
   check(!headerFault, headerFault!);
 
@@ -60,6 +62,8 @@ export function setup(options: OmnideskClientOptions, who: string) {
     baseUrl,
     headers: { ...options.headers, Authorization: auth },
     querySerializer: serializeQuery as never,
+    // One rule for Date and null in JSON, queries and forms (see jsonValue); a form goes as it is.
+    bodySerializer: (body: unknown) => (body instanceof FormData ? body : JSON.stringify(body, jsonValue)),
     // Every call gives its own fetch; this one gets openapi-fetch's `requestInitExt` (undefined) as a context.
     fetch: send as never,
   });

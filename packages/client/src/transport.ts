@@ -1,11 +1,17 @@
-import { ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
+import { AbortError, ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
 
 export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
 }
 
-export type FetchLike = (input: Request) => Promise<Response>;
+/**
+ * A custom fetch, called in either style: `(request) => fetch(request)`, or the usual
+ * `(url, init) => fetch(url, { ...init, headers: { ...init.headers, extra } })`. `init` repeats
+ * what the Request holds (method, headers as a plain object with Authorization, body, signal), so
+ * spreading it keeps the credentials.
+ */
+export type FetchLike = (input: Request, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
 
 export interface TransportOptions {
   /** The `fetch` option: gets a Request per attempt. Without it, `globalThis.fetch(request, { signal })`: no copy built. */
@@ -56,6 +62,13 @@ async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   return [new Blob(chunks).slice(0, max), cut];
 }
 
+/** Calls a custom fetch with the Request and an `init` that says the same (see FetchLike). */
+function callUserFetch(userFetch: FetchLike, request: Request): Promise<Response> {
+  const { method, signal, body } = request;
+  const init = { method, headers: Object.fromEntries(request.headers), signal, redirect: 'manual' as const };
+  return userFetch(request, body ? ({ ...init, body, duplex: 'half' } as typeof init) : init);
+}
+
 /** Milliseconds to wait before sending again, or undefined when this answer is final. */
 function retryWait(
   status: number,
@@ -93,7 +106,7 @@ export const TIMER_MAX = 2_147_483_647;
 
 /** A wrong argument as an error message shows it: strings quoted, objects by kind, never a whole value. */
 export const show = (value: unknown): string =>
-  typeof value === 'string' ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : typeof value === 'bigint' ? `${value}n` : value && typeof value === 'object' ? kindOf(value) : String(value);
+  typeof value === 'string' ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : value && typeof value === 'object' ? kindOf(value) : String(value);
 
 /** What is wrong with a `timeout` or `maxRetries` setting, or undefined when both are usable (or not given). */
 export function settingProblem(timeout: unknown, maxRetries: unknown): string | undefined {
@@ -111,9 +124,8 @@ export function headerProblem(headers: unknown): string | undefined {
   if (headers === undefined) return undefined;
   if (!headers || typeof headers !== 'object' || Array.isArray(headers)) return `\`headers\` must be an object of strings, got ${kindOf(headers)}`;
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name)) return `header name ${show(name)} is not a valid HTTP token`;
-    if (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value))) {
-      return `header \`${name}\` must be a string without CR, LF or other control characters (the value is not shown)`;
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) || (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)))) {
+      return `header ${show(name)} must be a token with a string value without CR, LF or control characters (not shown)`;
     }
   }
   return undefined;
@@ -126,11 +138,36 @@ export function backoff(attempt: number): number {
 }
 
 export function createTransport(options: TransportOptions) {
-  // `logger?.debug(...)` builds no line without a logger.
+  // `log?.(...)` builds no line without a logger.
   const { logger, fetch: userFetch } = options;
+  // A logger that throws never ends the call nor skips a retry.
+  const log =
+    logger &&
+    ((message: string, data: Record<string, unknown>) => {
+      try {
+        // An async logger's rejection is not left unhandled either.
+        (logger.debug(message, data) as unknown as Promise<void> | undefined)?.catch?.(() => undefined);
+      } catch {
+        // ignored: logging is not the call
+      }
+    });
 
-  /** Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body read. */
-  return async function send(request: Request, ctx: CallContext = {}): Promise<Response> {
+  /**
+   * Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body
+   * read. The caller's abort becomes an AbortError (a TimeoutError when `AbortSignal.timeout()` fired).
+   */
+  return (request: Request, ctx: CallContext = {}): Promise<Response> =>
+    send(request, ctx).catch((reason: unknown) => {
+      if (!request.signal.aborted || reason !== request.signal.reason) throw reason;
+      const method = request.method;
+      const path = new URL(request.url).pathname;
+      const c = { operationId: ctx.operationId, method, path, cause: reason };
+      throw (reason as Error)?.name === 'TimeoutError'
+        ? new TimeoutError(`the signal's timeout fired: ${method} ${path}`, { ...c, timeout: undefined })
+        : new AbortError(`aborted by the signal: ${method} ${path}`, c);
+    });
+
+  async function send(request: Request, ctx: CallContext): Promise<Response> {
     const method = request.method.toUpperCase();
     let path: string | undefined;
     const pathOf = () => (path ??= new URL(request.url).pathname);
@@ -176,7 +213,7 @@ export function createTransport(options: TransportOptions) {
         const copy = hasBody ? request.clone() : request;
         // Redirects are never followed: the API has no reason to send one, and following it would
         // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
-        response = await (userFetch ? userFetch(new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
+        response = await (userFetch ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
       } catch (cause) {
         done();
         if (caller.aborted) throw caller.reason;
@@ -193,13 +230,13 @@ export function createTransport(options: TransportOptions) {
       if (response) {
         const rateLimit = readRateLimit(response.headers);
         if (rateLimit) options.onRateLimit(rateLimit);
-        logger?.debug('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
+        log?.('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
         const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
         if (wait !== undefined) {
           done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
-          logger?.debug('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
+          log?.('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
           await sleep(wait, caller);
           continue;
         }
@@ -211,7 +248,7 @@ export function createTransport(options: TransportOptions) {
           const [blob, cut] = await head(response, response.ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
           if (cut && response.ok) {
             done();
-            throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes (the rest was not read): ${method} ${pathOf()}`, {
+            throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes: ${method} ${pathOf()}`, {
               status: response.status, operationId: ctx.operationId, method, path: pathOf(),
             });
           }
@@ -239,9 +276,9 @@ export function createTransport(options: TransportOptions) {
           retryable = idempotent;
         }
       }
-      logger?.debug('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
+      log?.('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
       if (!retryable || attempt >= maxRetries) throw error!;
       await sleep(backoff(attempt), caller);
     }
-  };
+  }
 }

@@ -99,6 +99,6 @@ describe('listAll', () => {
     for await (const x of paginate(fetchPage, { limit: 1 })) got.push(x);
     expect(got).toEqual([1, 2]);
     expect(calls).toEqual([[1, 1], [2, 1], [3, 1]]);
-    await expect(paginate(fetchPage, { limit: 0 }).next()).rejects.toThrow(/limit must be a positive integer/);
+    await expect(paginate(fetchPage, { limit: 0 }).next()).rejects.toThrow(/paginate: `limit` must be an integer, 1 to 100, got 0/);
   });
 });

@@ -1,7 +1,7 @@
 // Every argument fault is one InvalidRequestError naming the argument, and nothing is sent: the
 // harness counts every request that reaches it.
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, createOmnideskClient } from '../../src/index.js';
+import { ATTACHMENT_LIMITS, AttachmentTooLargeError, InvalidRequestError, createOmnideskClient } from '../../src/index.js';
 import { API_KEY, EMAIL, type Harness, clientFor, harnessPerTest, sendJson, settle } from './harness.js';
 
 let h: Harness;
@@ -42,13 +42,13 @@ describe('call arguments', () => {
       for (let i = 0; i < 100_000; i++) deep = { a: deep };
       return clientFor(h).cases.list({ custom_fields: deep } as never);
     }, /query parameter custom_fields(\[a\])+: nested more than 8 levels/],
-    ['a lone surrogate in a query key', () => clientFor(h).cases.list({ custom_fields: { ['cf_\ud83d']: 'x' } } as never), /query parameter custom_fields: a key is not well-formed Unicode/],
-    ['an array of objects in a query', () => clientFor(h).cases.list({ status: [{ a: 1 }] } as never), /query parameter status: an array in a query holds plain values only/],
-    ['a nested array in a query', () => clientFor(h).cases.list({ status: [['open']] } as never), /query parameter status: an array in a query holds plain values only/],
-    ['listAll limit 0', () => clientFor(h).cases.listAll({}, { limit: 0 }), /cases\.listAll: `limit` must be an integer from 1 to 100, got 0/],
-    ['listAll limit 2.5', () => clientFor(h).cases.listAll({}, { limit: 2.5 }), /`limit` must be an integer from 1 to 100, got 2\.5/],
-    ['listAll limit over 100', () => clientFor(h).cases.listAll({}, { limit: 101 }), /`limit` must be an integer from 1 to 100, got 101/],
-    ['listAll limit in the query over 100', () => clientFor(h).cases.listAll({ limit: 500 }), /`limit` must be an integer from 1 to 100, got 500/],
+    ['a lone surrogate in a query key', () => clientFor(h).cases.list({ custom_fields: { ['cf_\ud83d']: 'x' } } as never), /query parameter custom_fields: the string is not well-formed Unicode/],
+    ['an array of objects in a query', () => clientFor(h).cases.list({ status: [{ a: 1 }] } as never), /query parameter status: a query array holds plain values only/],
+    ['a nested array in a query', () => clientFor(h).cases.list({ status: [['open']] } as never), /query parameter status: a query array holds plain values only/],
+    ['listAll limit 0', () => clientFor(h).cases.listAll({}, { limit: 0 }), /cases\.listAll: `limit` must be an integer, 1 to 100, got 0/],
+    ['listAll limit 2.5', () => clientFor(h).cases.listAll({}, { limit: 2.5 }), /`limit` must be an integer, 1 to 100, got 2\.5/],
+    ['listAll limit over 100', () => clientFor(h).cases.listAll({}, { limit: 101 }), /`limit` must be an integer, 1 to 100, got 101/],
+    ['listAll limit in the query over 100', () => clientFor(h).cases.listAll({ limit: 500 }), /`limit` must be an integer, 1 to 100, got 500/],
     ['listAll maxItems -1', () => clientFor(h).cases.listAll({}, { maxItems: -1 }), /`maxItems` must be an integer, 0 or more, got -1/],
   ] as const)('%s', async (_, call, named) => {
     await refused(call as () => Promise<unknown>, named);
@@ -60,7 +60,7 @@ describe('call arguments', () => {
       () => clientFor(h).cases.get(1, { headers: { 'x-note': value } }),
       () => clientFor(h).raw.GET('/cases/{case_id}.json', { params: { path: { case_id: 1 } }, headers: { 'x-note': value } }),
     ]) {
-      const error = await refused(call, /header `x-note` must be a string without CR, LF/);
+      const error = await refused(call, /header "x-note" must be a token with a string value without CR, LF/);
       expect(JSON.stringify(error) + String(error) + error.stack).not.toContain('secret-value');
     }
     expect(() => clientFor(h, { headers: { 'x-note': value } })).toThrow(InvalidRequestError);
@@ -83,7 +83,7 @@ describe('client options', () => {
     ['timeout over 2^31-1 ms', { timeout: 2 ** 31 }, /`timeout` must be .* at most 2147483647/],
     ['maxRetryAfter over 2^31-1 ms', { maxRetryAfter: 2 ** 31 }, /`maxRetryAfter` must be 0 to 2147483 seconds/],
     ['a fetch that is not a function', { fetch: 'fetch' }, /`fetch` must be a function/],
-    ['a logger without debug', { logger: {} }, /`logger` must have a `debug` method/],
+    ['a logger without debug', { logger: {} }, /`logger` must be an object with a `debug` method/],
     ['rateLimit perMinute 0', { rateLimit: { perMinute: 0 } }, /rateLimit\.perMinute must be a positive integer/],
     ['a missing apiKey', { apiKey: '' }, /`apiKey` must be a non-empty string/],
     ['options that are not an object', null, /options must be an object/],
@@ -92,4 +92,22 @@ describe('client options', () => {
     expect(make).toThrow(InvalidRequestError);
     expect(make).toThrow(named);
   });
+});
+
+describe('the 50 MB request limit, counted on the wire', () => {
+  const NEW_CASE = { user_email: 'customer@example.com', subject: 'Help', content: 'It broke' };
+  const files = (short: number) => [0, 1].map((i) => ({ name: `f${i}.bin`, data: new Uint8Array(ATTACHMENT_LIMITS.perFile - short) }));
+
+  it('files and fields 400 bytes under 50 MB, but over it with the multipart framing: refused, nothing sent', async () => {
+    const error = await refused(() => clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(200) }), /over Omnidesk's limit of 50\.0 MB a request/);
+    expect(error).toBeInstanceOf(AttachmentTooLargeError);
+  });
+
+  it('a request the SDK accepts is at most 50 MB on the wire', async () => {
+    h.handle((_, res) => sendJson(res, 201, { case: { case_id: 3 } }));
+    await clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(2000) });
+    expect(h.requests).toHaveLength(1);
+    expect(h.requests[0]!.body.length).toBeGreaterThan(ATTACHMENT_LIMITS.perRequest - 5000);
+    expect(h.requests[0]!.body.length).toBeLessThanOrEqual(ATTACHMENT_LIMITS.perRequest);
+  }, 60_000);
 });

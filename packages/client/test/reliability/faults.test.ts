@@ -7,6 +7,7 @@
 // about time; every call is bounded by the SDK's `timeout` option and by vitest's testTimeout.
 import { describe, expect, it, vi } from 'vitest';
 import {
+  AbortError,
   ConnectionError,
   InvalidResponseError,
   NotFoundError,
@@ -15,10 +16,12 @@ import {
   ServerError,
   TimeoutError,
   UnexpectedStatusError,
+  InvalidRequestError,
 } from '../../src/index.js';
 import { gzipSync } from 'node:zlib';
 import { format, inspect } from 'node:util';
 import {
+  BASIC,
   HTML_PAGE,
   type Harness,
   clientFor,
@@ -436,5 +439,131 @@ describe('Retry-After as an HTTP date', () => {
     expect(h.count(GET)).toBe(2);
     // The last rate-limit headers seen are the 429's: its date read as a wait of 0 s.
     expect(omnidesk.rateLimit?.retryAfter).toBe(0);
+  });
+});
+
+describe('a walk that never ends', () => {
+  const page = (from: number) => Object.fromEntries(Array.from({ length: 100 }, (_, i) => [String(i), { case: { case_id: from + i } }]));
+
+  it('a server that ignores `page` and sends no total_count: listAll stops at the repeated page', async () => {
+    h.handle((_, res) => sendJson(res, 200, page(1)));
+    const seen: number[] = [];
+    for await (const c of clientFor(h).cases.listAll()) seen.push(c.case_id);
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(h.requests).toHaveLength(2);
+  });
+
+  it('pages that never end: InvalidResponseError after maxPages, no more requests', async () => {
+    h.handle((req, res) => sendJson(res, 200, page(1 + 100 * (Number(new URLSearchParams(req.search).get('page')) - 1))));
+    let items = 0;
+    const walk = (async () => {
+      for await (const _ of clientFor(h).cases.listAll({}, { maxPages: 5 })) items++;
+    })();
+    const r = await settleWithin(walk, 15_000);
+    expect(r).not.toBe('hung');
+    expect(r !== 'hung' && !r.ok && r.error).toBeInstanceOf(InvalidResponseError);
+    expect((r !== 'hung' && !r.ok && (r.error as Error).message) || '').toMatch(/after 5 pages \(maxPages\)/);
+    expect(items).toBe(500);
+    expect(h.requests).toHaveLength(5);
+  });
+});
+
+describe('a logger that throws', () => {
+  it('never ends the call nor skips the retries', async () => {
+    h.handle((req, res) => (req.n < 2 ? sendJson(res, 503, { error: 'unavailable' }) : sendJson(res, 200, { case: CASE })));
+    let lines = 0;
+    const logger = {
+      debug() {
+        lines++;
+        throw new Error('logger broke');
+      },
+    };
+    expect(await clientFor(h, { logger }).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(3);
+    expect(lines).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an async logger that rejects leaves no unhandled rejection (checked after each test)', async () => {
+    h.handle((req, res) => (req.n < 1 ? sendJson(res, 503, { error: 'unavailable' }) : sendJson(res, 200, { case: CASE })));
+    const logger = { debug: () => Promise.reject(new Error('logger broke')) as never };
+    expect(await clientFor(h, { logger }).cases.get(1)).toEqual(CASE);
+    expect(h.count(GET)).toBe(2);
+  });
+});
+
+describe('a custom fetch in either call style', () => {
+  it.each([
+    ['(url, init), spreading init.headers', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
+    ['(url.url, init): the URL as a string', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url.url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
+    ['(request) alone', ((request: Request) => (request.headers.set('x-trace', '1'), fetch(request)))],
+  ] as const)('%s: Authorization kept, method and body sent', async (_, customFetch) => {
+    h.handle((req, res) => sendJson(res, 201, { case: { ...CASE, case_id: 5 } }));
+    expect(await clientFor(h, { fetch: customFetch as never }).cases.create(NEW_CASE)).toMatchObject({ case_id: 5 });
+    expect(h.requests).toHaveLength(1);
+    const [req] = h.requests;
+    expect(req!.method).toBe('POST');
+    expect(req!.headers.authorization).toBe(BASIC);
+    expect(req!.headers['x-trace']).toBe('1');
+    expect(JSON.parse(req!.body.toString())).toEqual({ case: NEW_CASE });
+  });
+});
+
+describe('small ones', () => {
+  it('a 200 {"case": []} (the empty-list shape) for cases.get: InvalidResponseError, not [] typed as a Case', async () => {
+    h.handle((_, res) => sendJson(res, 200, { case: [] }));
+    const r = await settle(clientFor(h).cases.get(1));
+    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase' });
+  });
+
+  it('trash([1, 1]): the id is sent once and reported once', async () => {
+    h.handle((_, res) => sendJson(res, 200, { case_success_id: [1] }));
+    const outcome = await clientFor(h).cases.trash([1, 1]);
+    expect(outcome).toEqual({ succeeded: [1], failed: [] });
+    expect(h.requests.map((r) => r.path)).toEqual(['/api/cases/1/trash.json']);
+  });
+});
+
+describe('aborts are errors of the SDK', () => {
+  it("the caller's abort: AbortError (an OmnideskError) with the call, the reason as its cause", async () => {
+    h.handle(hang);
+    const controller = new AbortController();
+    const call = settle(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: controller.signal }));
+    // Aborted once the request is on the server (a state, not a delay).
+    for (let i = 0; i < 500 && h.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const reason = new Error('user left');
+    controller.abort(reason);
+    const r = await call;
+    expectContext(!r.ok && r.error, AbortError, { name: 'AbortError', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json', cause: reason });
+  });
+
+  it('AbortSignal.timeout(): the SDK\'s TimeoutError, not a bare DOMException named TimeoutError', async () => {
+    h.handle(hang);
+    const r = await settleWithin(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: AbortSignal.timeout(200) }), 10_000);
+    expect(r).not.toBe('hung');
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { operationId: 'getCase', method: 'GET', timeout: undefined });
+  });
+});
+
+describe('one encoding rule for Date and null: JSON, form and query alike', () => {
+  const when = new Date(1_400_000_000_000);
+
+  it('a Date is Unix seconds in a JSON body, a multipart body and a query; null is left out of each', async () => {
+    h.handle((_, res) => sendJson(res, 201, { case: { ...CASE, case_id: 8 }, total_count: 0 }));
+    const omnidesk = clientFor(h);
+    await omnidesk.cases.create({ ...NEW_CASE, created_at: when as never, cc_emails: null as never });
+    await omnidesk.cases.create({ ...NEW_CASE, created_at: when as never, cc_emails: null as never, attachments: [new Blob(['x'])] });
+    await omnidesk.cases.list({ from_time: when as never, to_time: null as never });
+    const [json, form, query] = h.requests;
+    expect(JSON.parse(json!.body.toString())).toEqual({ case: { ...NEW_CASE, created_at: 1_400_000_000 } });
+    expect(form!.body.toString()).toContain('name="case[created_at]"\r\n\r\n1400000000\r\n');
+    expect(form!.body.toString()).not.toContain('cc_emails');
+    expect(query!.search).toBe('from_time=1400000000');
+  });
+
+  it('an invalid Date in a JSON body: InvalidRequestError naming the field, nothing sent', async () => {
+    const r = await settle(clientFor(h).cases.create({ ...NEW_CASE, created_at: new Date('nope') as never }));
+    expect(!r.ok && r.error).toBeInstanceOf(InvalidRequestError);
+    expect((!r.ok && (r.error as Error).message) || '').toMatch(/body field created_at: cannot send an invalid Date/);
+    expect(h.requests).toEqual([]);
   });
 });

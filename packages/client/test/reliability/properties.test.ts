@@ -224,9 +224,10 @@ describe('multipart builder', () => {
         fc.string({ maxLength: 40 }),
         (sizes, subject) => {
           const files = sizes.map((n, i) => ({ name: `file-${i}.bin`, data: new SizedBlob(n) }));
-          const textBytes = new TextEncoder().encode(`case[subject]${subject}`).length;
+          // Counted as on the wire: 128 bytes of framing a part (boundary line, headers), plus names.
+          const textBytes = 128 + new TextEncoder().encode(`case[subject]${subject}`).length;
           const tooBig = sizes.findIndex((n) => n > ATTACHMENT_LIMITS.perFile);
-          const total = textBytes + sizes.reduce((a, b) => a + b, 0);
+          const total = textBytes + sizes.reduce((a, b, i) => a + b + 128 + `casefile-${i}.bin`.length + 30, 0);
           let error: unknown;
           try {
             buildMultipart('case', { subject, attachments: files });
