@@ -25,8 +25,8 @@ const BULK_IDS: number[] = parameterExample('trashCases', 'case_id');
 describe('credentials', () => {
   it('the SDK refuses to be built without them (so the 401 tests drop the header on the wire)', () => {
     const baseUrl = inject('prismUrl');
-    expect(() => createOmnideskClient({ baseUrl, email: credentials.email, apiKey: '' })).toThrow(TypeError);
-    expect(() => createOmnideskClient({ baseUrl, email: '', apiKey: credentials.apiKey })).toThrow(TypeError);
+    expect(() => createOmnideskClient({ baseUrl, email: credentials.email, apiKey: '' })).toThrow(InvalidRequestError);
+    expect(() => createOmnideskClient({ baseUrl, email: '', apiKey: credentials.apiKey })).toThrow(InvalidRequestError);
   });
 
   it('sends them as Basic auth, which the mock requires', async () => {
