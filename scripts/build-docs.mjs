@@ -11,6 +11,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { addCodeSamples } from './code-samples.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,11 +74,71 @@ export function showEvidence(node, where = '#') {
   return count;
 }
 
+// Search aids. Redoc's search matches word beginnings in an operation's title and description, so
+// Russian readers found little. Each operation gets, at the top of its description, its official
+// Russian title (the docs' own heading, from the committed docs inventory), its SDK method and
+// its operationId; and, hidden from sight but indexed, the word forms and synonyms of
+// docs/search-terms.yaml that its title, summary and tag call for.
+const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
+const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
+const words = (text) => (String(text).toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+const firstSentence = (text) => text.trim().replace(/\.(\s.*)?$/s, '');
+
+/** `METHOD /path/{}` → the docs' Russian titles of that call (first sentence, in docs order). */
+export function russianTitles(inventory = JSON.parse(readFileSync(INVENTORY, 'utf8'))) {
+  const titles = new Map();
+  for (const call of inventory.calls) {
+    const key = `${call.method} ${call.normalizedPath}`;
+    const title = firstSentence(call.summary ?? '');
+    if (title && !(titles.get(key) ?? []).includes(title)) titles.set(key, [...(titles.get(key) ?? []), title]);
+  }
+  return titles;
+}
+
+export function loadSearchTerms(file = SEARCH_TERMS) {
+  const terms = parseYaml(readFileSync(file, 'utf8'));
+  const groups = terms?.groups;
+  if (!Array.isArray(groups) || groups.some((g) => !Array.isArray(g) || g.some((w) => typeof w !== 'string' && typeof w !== 'number'))) {
+    fail(`${file}: \`groups\` must be a list of lists of words`);
+  }
+  return { groups: groups.map((g) => g.map((w) => String(w).toLowerCase())), guides: terms.guides ?? {} };
+}
+
+// Hidden from sight and from assistive technology, but part of the description Redoc indexes.
+const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.join(' ')}</div>\n` : '');
+
+/** Adds the Russian title, SDK method, operationId and search terms to every operation. */
+export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
+  const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
+  let withTitle = 0;
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || !op.operationId) continue;
+      const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
+      const resource = resources.get(op.tags?.[0]);
+      const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
+      const head = [
+        ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
+        ...(sdk ? [`SDK \`${sdk}\``] : []),
+        `operationId \`${op.operationId}\``,
+      ].join(' · ');
+      const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
+      const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
+      // The SDK method as one word too ("cases.create"), and the id's words ("create case").
+      if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
+      op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
+      if (ru.length) withTitle++;
+    }
+  }
+  return withTitle;
+}
+
 /** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
 export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
   const count = await addCodeSamples(spec);
   const evidence = showEvidence(spec);
+  const titled = addSearchAids(spec);
 
   const used = new Set();
   for (const item of Object.values(spec.paths ?? {}))
@@ -90,12 +151,13 @@ export async function docsSpec(bundle, guides) {
 
   const names = new Set((spec.tags ?? []).map((t) => t.name));
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
+  const guideTerms = loadSearchTerms().guides;
   spec.tags = [
-    ...guides.map((g) => ({ name: g.name, description: g.description, 'x-traitTag': true })),
+    ...guides.map((g) => ({ name: g.name, description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)), 'x-traitTag': true })),
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
-  return { spec, count, evidence };
+  return { spec, count, evidence, titled };
 }
 
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
@@ -116,7 +178,7 @@ async function main() {
     fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
   }
   const guides = loadGuides();
-  const { spec, count, evidence } = await docsSpec(bundle, guides);
+  const { spec, count, evidence, titled } = await docsSpec(bundle, guides);
 
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
@@ -151,7 +213,7 @@ async function main() {
   writeFileSync(join(out, 'index.html'), html);
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
-  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${guides.length} guides`);
+  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

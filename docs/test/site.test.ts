@@ -23,21 +23,41 @@ interface Operation {
   tag: string;
   resource: string;
   method: string;
+  /** `GET /cases.json`: how a search result names the operation. */
+  route: string;
 }
 
 function operations(): Operation[] {
   const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
   const resources = new Map<string, string>(spec.tags.map((t: any) => [t.name, t['x-sdk-resource']]));
   const ops: Operation[] = [];
-  for (const item of Object.values<any>(spec.paths)) {
+  for (const [path, item] of Object.entries<any>(spec.paths)) {
     for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
       const op = item[verb];
       if (!op) continue;
-      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'] });
+      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'], route: `${verb.toUpperCase()} ${path}` });
     }
   }
   return ops;
 }
+
+// What Russian readers type (the docs' own headings, other word forms, synonyms), SDK method
+// names and operation ids, each with the operation it must find among the first results.
+const SEARCHES: [query: string, operationId: string][] = [
+  ['создание обращения', 'createCase'],
+  ['Создание нового обращения', 'createCase'],
+  ['новая заявка', 'createCase'],
+  ['список обращений', 'listCases'],
+  ['корзина', 'trashCases'],
+  ['ответ с файлами', 'createMessage'],
+  ['удаление заметки', 'deleteNote'],
+  ['блокировка пользователя', 'blockUser'],
+  ['редактирование статьи', 'updateKbArticle'],
+  ['метки', 'listLabels'],
+  ['createCase', 'createCase'],
+  ['cases.create', 'createCase'],
+];
+const FIRST_RESULTS = 5;
 
 describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)', { timeout: 60_000 }, () => {
   let context: BrowserContext;
@@ -110,6 +130,36 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await input.fill(target.summary);
     await page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first().click();
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash).toLowerCase())).toContain(target.id.toLowerCase());
+  });
+
+  it('finds each operation by its Russian title, word forms, synonyms, SDK method and id', { timeout: 300_000 }, async () => {
+    const input = page.getByPlaceholder('Search docs...');
+    if (!(await input.isVisible())) {
+      // The index is ready when the trigger says "Search" (see the test above), not "Loading...".
+      const trigger = page.getByTestId('search-trigger');
+      await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
+      await trigger.click();
+    }
+    // The dialog's state in one read: its result items, or its message ("Searching...", "No results").
+    const state = () =>
+      page.evaluate(() => ({
+        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) => e.innerText.replace(/\s+/g, ' ')),
+        message: document.querySelector('[data-testid="search-message"]')?.textContent ?? '',
+      }));
+    const missed: string[] = [];
+    for (const [query, id] of SEARCHES) {
+      const op = ops.find((o) => o.id === id);
+      expect(op, `operation ${id}`).toBeDefined();
+      // From the empty state to an answer (results or "No results"): no stale list is read.
+      await input.fill('');
+      await expect.poll(async () => (await state()).items.length, { message: 'the cleared search box lists nothing' }).toBe(0);
+      await input.fill(query);
+      await expect.poll(async () => { const s = await state(); return s.items.length > 0 || s.message === 'No results'; }, { timeout: 60_000, message: `an answer to "${query}"` }).toBe(true);
+      const found = (await state()).items.slice(0, FIRST_RESULTS);
+      if (!found.some((t) => t.startsWith(`${op!.route} `))) missed.push(`"${query}" → ${op!.route} (${id}); first results: ${JSON.stringify(found.map((t) => t.slice(0, 60)))}`);
+    }
+    expect(missed).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('shows the SDK call and the curl equivalent for an operation', async () => {
