@@ -5,6 +5,9 @@
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
+//   - each x-evidence shown in its description, and search aids (Russian titles, SDK names, ids,
+//     docs/search-terms.yaml);
+// then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -210,6 +213,16 @@ async function main() {
     html = parts.join(data);
   }
   if (!html.includes('"disableTelemetry":true')) fail('the page has Redoc telemetry on; check docs/redocly.yaml');
+  // The site's own CSS and script (docs/site/), after Redoc's styles and before its end.
+  const css = readFileSync(join(root, 'docs/site/site.css'), 'utf8');
+  // The document's own </head>: the first one (Redoc's inlined script holds others, in strings).
+  const head = html.indexOf('</style>\n</head>\n');
+  if (head < 0) fail("expected Redoc's styles to end the page's <head>");
+  html = `${html.slice(0, head)}</style>\n<style id="site-css">\n${css}${html.slice(head)}`;
+  const js = readFileSync(join(root, 'docs/site/site.js'), 'utf8');
+  const end = html.lastIndexOf('</body>');
+  if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');
+  html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
   writeFileSync(join(out, 'index.html'), html);
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
@@ -72,6 +73,34 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   // requests to any host; everything else must be the page's own file.
   const leftFile = () => requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
 
+  // The search dialog's answer to `query`, driven by its states, never by time:
+  // - Redoc builds its index after the page opens, and a query typed before it is ready finds
+  //   nothing and is never run again: the trigger says "Loading..." until then, "Search" after.
+  // - Redoc closes the dialog when the location changes, and after a click it scrolls smoothly,
+  //   updating the location as it goes (for seconds on a busy machine): a dialog that closed
+  //   under the test is opened again, and a box that does not hold the query is set to it.
+  // - The answer is the result items or "No results", for the query in the box (no stale list).
+  const search = async (p: Page, query: string): Promise<string[]> => {
+    const trigger = p.getByTestId('search-trigger');
+    await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
+    const read = () =>
+      p.evaluate(() => ({
+        open: !!document.querySelector('[data-testid="search-dialog"]'),
+        value: document.querySelector<HTMLInputElement>('[data-testid="search-dialog"] input')?.value,
+        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) => e.innerText.replace(/\s+/g, ' ')),
+        message: document.querySelector('[data-testid="search-message"]')?.textContent ?? '',
+      }));
+    let answer: string[] | undefined;
+    await expect.poll(async () => {
+      const state = await read();
+      if (!state.open) await trigger.click().catch(() => undefined);
+      else if (state.value !== query) await p.getByPlaceholder('Search docs...').fill(query).catch(() => undefined);
+      else if (state.items.length > 0 || state.message === 'No results') answer = state.items;
+      return answer !== undefined;
+    }, { timeout: 120_000, message: `an answer to "${query}"` }).toBe(true);
+    return answer!;
+  };
+
   const menuLink = (text: string) => page.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
 
   beforeAll(async () => {
@@ -120,42 +149,17 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   it('finds an operation by name with the search box and opens it', { timeout: 180_000 }, async () => {
     const target = ops.find((o) => ops.filter((x) => x.summary === o.summary).length === 1)!;
     await page.keyboard.press('Escape');
-    // Redoc builds its search index after the page opens, and a query typed before the index is
-    // ready finds nothing and is never run again. The trigger says "Loading..." until then and
-    // "Search" after: wait for that state (minutes on a starved machine), then search once.
-    const trigger = page.getByTestId('search-trigger');
-    await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
-    await trigger.click();
-    const input = page.getByPlaceholder('Search docs...');
-    await input.fill(target.summary);
+    await search(page, target.summary);
     await page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first().click();
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash).toLowerCase())).toContain(target.id.toLowerCase());
   });
 
   it('finds each operation by its Russian title, word forms, synonyms, SDK method and id', { timeout: 300_000 }, async () => {
-    const input = page.getByPlaceholder('Search docs...');
-    if (!(await input.isVisible())) {
-      // The index is ready when the trigger says "Search" (see the test above), not "Loading...".
-      const trigger = page.getByTestId('search-trigger');
-      await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
-      await trigger.click();
-    }
-    // The dialog's state in one read: its result items, or its message ("Searching...", "No results").
-    const state = () =>
-      page.evaluate(() => ({
-        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) => e.innerText.replace(/\s+/g, ' ')),
-        message: document.querySelector('[data-testid="search-message"]')?.textContent ?? '',
-      }));
     const missed: string[] = [];
     for (const [query, id] of SEARCHES) {
       const op = ops.find((o) => o.id === id);
       expect(op, `operation ${id}`).toBeDefined();
-      // From the empty state to an answer (results or "No results"): no stale list is read.
-      await input.fill('');
-      await expect.poll(async () => (await state()).items.length, { message: 'the cleared search box lists nothing' }).toBe(0);
-      await input.fill(query);
-      await expect.poll(async () => { const s = await state(); return s.items.length > 0 || s.message === 'No results'; }, { timeout: 60_000, message: `an answer to "${query}"` }).toBe(true);
-      const found = (await state()).items.slice(0, FIRST_RESULTS);
+      const found = (await search(page, query)).slice(0, FIRST_RESULTS);
       if (!found.some((t) => t.startsWith(`${op!.route} `))) missed.push(`"${query}" → ${op!.route} (${id}); first results: ${JSON.stringify(found.map((t) => t.slice(0, 60)))}`);
     }
     expect(missed).toEqual([]);
@@ -234,6 +238,52 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       const listed = await menuLink(guide.name).locator('xpath=following-sibling::*[1]').locator('[data-text]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
       expect(headings.filter((h) => !listed.includes(h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+    }
+  });
+
+  // axe-core (pinned in package.json) on what readers open, in both themes: no critical or
+  // serious violation. The site's fixes are docs/site/site.css and site.js (build-docs injects them).
+  it.each(['light', 'dark'] as const)('has no critical or serious axe-core violation in the %s theme', { timeout: 300_000 }, async (theme) => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const p = await context.newPage();
+    try {
+      await p.emulateMedia({ colorScheme: theme });
+      await p.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+      await p.locator('[data-component-name="Menu/Menu"]').waitFor();
+      expect(await p.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
+      await p.addScriptTag({ content: axeSource });
+      const found: string[] = [];
+      const check = async (where: string) => {
+        // The site's script fixes what Redoc renders on the next animation frame: let it run.
+        await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const result = await p.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+        for (const v of result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]) {
+          if (v.impact === 'critical' || v.impact === 'serious') {
+            found.push(`${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+          }
+        }
+      };
+      const link = (text: string) => p.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
+      await check('landing page');
+
+      const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
+      await link(op.tag).click();
+      await link(op.summary).click();
+      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
+      const route = await p.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
+      await p.locator(`[id="${route}"] [data-testid="source-code"]`).first().waitFor();
+      await check(`operation ${op.id}`);
+
+      const guide = 'Errors';
+      await link(guide).click();
+      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain('errors');
+      await check(`guide "${guide}"`);
+
+      expect((await search(p, 'обращение')).length).toBeGreaterThan(0);
+      await check('search results');
+      expect(found).toEqual([]);
+    } finally {
+      await p.close();
     }
   });
 
