@@ -163,6 +163,67 @@ export async function docsSpec(bundle, guides) {
   return { spec, count, evidence, titled };
 }
 
+// For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
+// Markdown export of the reference, one file per resource (tag), from the same docs-only copy.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').trim();
+function refOf(spec, node) {
+  for (let i = 0; node?.$ref && i < 20; i++) node = node.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  return node;
+}
+export function markdownExport(spec) {
+  const files = new Map();
+  const resourceTags = (spec.tags ?? []).filter((t) => !t['x-traitTag']);
+  for (const tag of resourceTags) {
+    const lines = [`# ${tag.name}`, '', withoutHidden(tag.description), ''];
+    for (const [path, item] of Object.entries(spec.paths ?? {})) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op || op.tags?.[0] !== tag.name) continue;
+        lines.push(`## ${op.summary}`, '', `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`, '', withoutHidden(op.description), '');
+        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => refOf(spec, p));
+        if (params.length) {
+          lines.push('| Parameter | In | Required | Type | Description |', '|---|---|---|---|---|');
+          for (const p of params) {
+            const schema = refOf(spec, p.schema) ?? {};
+            lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`);
+          }
+          lines.push('');
+        }
+        const body = refOf(spec, op.requestBody);
+        if (body?.content) lines.push(`Request body: ${Object.keys(body.content).map((t) => `\`${t}\``).join(', ')}.`, '');
+        lines.push(`Responses: ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} (${cell(refOf(spec, r)?.description)})`).join('; ')}.`, '');
+        for (const sample of op['x-codeSamples'] ?? []) lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
+      }
+    }
+    files.set(`reference/${slug(tag.name)}.md`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
+  }
+  const guides = (spec.tags ?? []).filter((t) => t['x-traitTag']);
+  const llms = [
+    `# ${spec.info?.title ?? 'API reference'}`,
+    '',
+    `> ${cell(withoutHidden(spec.info?.description).split('\n\n')[0])}`,
+    '',
+    '## Reference (Markdown, one file per resource)',
+    '',
+    ...resourceTags.map((t) => `- [${t.name}](reference/${slug(t.name)}.md): ${cell(withoutHidden(t.description).split('\n')[0])}`),
+    '',
+    '## Guides (in the site, index.html)',
+    '',
+    ...guides.map((g) => `- [${g.name}](index.html#/${slug(g.name)})`),
+    '',
+    '## Machine-readable',
+    '',
+    '- [OpenAPI 3.1 (JSON)](openapi.json)',
+    '- [OpenAPI 3.1 (YAML)](openapi.yaml)',
+    '',
+  ];
+  files.set('llms.txt', llms.join('\n'));
+  return files;
+}
+
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
 // the same small mark is embedded instead. A Redoc upgrade that changes this fails the build here.
 const LOGOS = {
@@ -226,7 +287,11 @@ async function main() {
   writeFileSync(join(out, 'index.html'), html);
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
-  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides`);
+  rmSync(join(out, 'reference'), { recursive: true, force: true });
+  mkdirSync(join(out, 'reference'), { recursive: true });
+  const exported = markdownExport(spec);
+  for (const [file, text] of exported) writeFileSync(join(out, file), text);
+  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
