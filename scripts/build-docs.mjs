@@ -35,6 +35,9 @@ function readGuide(files, where) {
   return { name: match[1].trim(), description: `${text.slice(match[0].length)}\n` };
 }
 
+const SAMPLE_DOMAIN = 'yourcompany';
+// The site's icon, inlined: no favicon request (a 404 over http).
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0a58ca"/><text x="8" y="12" font-family="sans-serif" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">O</text></svg>')}`;
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // code-point order: the same on every machine
 export function loadGuides(dir = guidesDir) {
   return readdirSync(dir)
@@ -141,6 +144,9 @@ export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
   const count = await addCodeSamples(spec);
   const evidence = showEvidence(spec);
+  // One placeholder account on the whole site: the samples' `yourcompany`, also as the server's
+  // default subdomain (the bundle's is `example`).
+  for (const server of spec.servers ?? []) if (server.variables?.domain) server.variables.domain.default = SAMPLE_DOMAIN;
   const titled = addSearchAids(spec);
 
   const used = new Set();
@@ -279,7 +285,7 @@ async function main() {
   // The document's own </head>: the first one (Redoc's inlined script holds others, in strings).
   const head = html.indexOf('</style>\n</head>\n');
   if (head < 0) fail("expected Redoc's styles to end the page's <head>");
-  html = `${html.slice(0, head)}</style>\n<style id="site-css">\n${css}${html.slice(head)}`;
+  html = `${html.slice(0, head)}</style>\n<link rel="icon" href="${FAVICON}">\n<style id="site-css">\n${css}${html.slice(head)}`;
   const js = readFileSync(join(root, 'docs/site/site.js'), 'utf8');
   const end = html.lastIndexOf('</body>');
   if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');

@@ -1,7 +1,7 @@
 // The reference site in a real browser: Debian's Chromium driven by playwright-core opens
 // docs/dist/index.html from file:// with no network, and checks what a reader depends on.
 // Without Chromium the suite is skipped locally (with how to install it) and fails under CI=true.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,9 @@ import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'docs/dist/index.html');
 const screenshot = join(root, 'docs/dist/screenshot.png');
+const phoneScreenshot = join(root, 'docs/dist/screenshot-phone.png');
+// Load figures of this run (reported, not asserted): docs/dist/site-timings.json, docs/benchmarks.md.
+const timingsFile = join(root, 'docs/dist/site-timings.json');
 const skipSuite = skipWithoutChromium('docs/test/site.test.ts');
 
 interface Operation {
@@ -65,6 +68,8 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   let page: Page;
   let profile: string;
   const requests: string[] = [];
+  let started = 0;
+  const timings: Record<string, number> = {};
   const failed: string[] = [];
   const consoleErrors: string[] = [];
   const ops = existsSync(join(root, 'dist/openapi.json')) ? operations() : [];
@@ -83,6 +88,8 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   const search = async (p: Page, query: string): Promise<string[]> => {
     const trigger = p.getByTestId('search-trigger');
     await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
+    // Time to interactive, as readers feel it: the search box answers (the index is built).
+    if (p === page) timings.searchReadyMs ??= Date.now() - started;
     const read = () =>
       p.evaluate(() => ({
         open: !!document.querySelector('[data-testid="search-dialog"]'),
@@ -98,6 +105,7 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       else if (state.items.length > 0 || state.message === 'No results') answer = state.items;
       return answer !== undefined;
     }, { timeout: 120_000, message: `an answer to "${query}"` }).toBe(true);
+    if (p === page && answer!.length) timings.firstSearchResultMs ??= Date.now() - started;
     return answer!;
   };
 
@@ -115,11 +123,19 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    started = Date.now();
     await page.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+    timings.loadEventMs = Date.now() - started;
     await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+    timings.menuShownMs = Date.now() - started;
   }, 60_000);
 
   afterAll(async () => {
+    if (started) {
+      const report = { ...timings, cores: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg()[0], measuredAt: new Date().toISOString() };
+      writeFileSync(timingsFile, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`site timings (ms from opening the page): ${JSON.stringify(timings)}`);
+    }
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
@@ -285,6 +301,31 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     } finally {
       await p.close();
     }
+  });
+
+  it('fits a phone (390x844) and the desktop without sideways scrolling; screenshots in docs/dist', { timeout: 120_000 }, async () => {
+    const wide = async (p: Page) =>
+      p.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tables: [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().height > 0 && t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).length,
+      }));
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+      await phone.locator('[data-component-name="Menu/Menu"]').waitFor({ state: 'attached' });
+      await phone.getByText(await page.evaluate(() => document.querySelector('h1')?.textContent ?? '')).first().waitFor();
+      expect(await wide(phone)).toEqual({ page: 0, tables: 0 });
+      await phone.screenshot({ path: phoneScreenshot });
+      expect(statSync(phoneScreenshot).size).toBeGreaterThan(10_000);
+    } finally {
+      await phone.close();
+    }
+    // The deviations guide's tables fit the desktop page.
+    await page.keyboard.press('Escape');
+    await menuLink('Deviations from the official documentation').click();
+    await page.locator('table').first().waitFor();
+    expect(await wide(page)).toEqual({ page: 0, tables: 0 });
   });
 
   it('made no request beyond file:// and logged no error during the whole visit', () => {
