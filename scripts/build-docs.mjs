@@ -5,12 +5,16 @@
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
+//   - each x-evidence shown in its description, and search aids (Russian titles, SDK names, ids,
+//     docs/search-terms.yaml);
+// then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { addCodeSamples } from './code-samples.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +35,9 @@ function readGuide(files, where) {
   return { name: match[1].trim(), description: `${text.slice(match[0].length)}\n` };
 }
 
+const SAMPLE_DOMAIN = 'yourcompany';
+// The site's icon, inlined: no favicon request (a 404 over http).
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0a58ca"/><text x="8" y="12" font-family="sans-serif" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">O</text></svg>')}`;
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // code-point order: the same on every machine
 export function loadGuides(dir = guidesDir) {
   return readdirSync(dir)
@@ -73,11 +80,74 @@ export function showEvidence(node, where = '#') {
   return count;
 }
 
+// Search aids. Redoc's search matches word beginnings in an operation's title and description, so
+// Russian readers found little. Each operation gets, at the top of its description, its official
+// Russian title (the docs' own heading, from the committed docs inventory), its SDK method and
+// its operationId; and, hidden from sight but indexed, the word forms and synonyms of
+// docs/search-terms.yaml that its title, summary and tag call for.
+const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
+const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
+const words = (text) => (String(text).toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+const firstSentence = (text) => text.trim().replace(/\.(\s.*)?$/s, '');
+
+/** `METHOD /path/{}` → the docs' Russian titles of that call (first sentence, in docs order). */
+export function russianTitles(inventory = JSON.parse(readFileSync(INVENTORY, 'utf8'))) {
+  const titles = new Map();
+  for (const call of inventory.calls) {
+    const key = `${call.method} ${call.normalizedPath}`;
+    const title = firstSentence(call.summary ?? '');
+    if (title && !(titles.get(key) ?? []).includes(title)) titles.set(key, [...(titles.get(key) ?? []), title]);
+  }
+  return titles;
+}
+
+export function loadSearchTerms(file = SEARCH_TERMS) {
+  const terms = parseYaml(readFileSync(file, 'utf8'));
+  const groups = terms?.groups;
+  if (!Array.isArray(groups) || groups.some((g) => !Array.isArray(g) || g.some((w) => typeof w !== 'string' && typeof w !== 'number'))) {
+    fail(`${file}: \`groups\` must be a list of lists of words`);
+  }
+  return { groups: groups.map((g) => g.map((w) => String(w).toLowerCase())), guides: terms.guides ?? {} };
+}
+
+// Hidden from sight and from assistive technology, but part of the description Redoc indexes.
+const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.join(' ')}</div>\n` : '');
+
+/** Adds the Russian title, SDK method, operationId and search terms to every operation. */
+export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
+  const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
+  let withTitle = 0;
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || !op.operationId) continue;
+      const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
+      const resource = resources.get(op.tags?.[0]);
+      const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
+      const head = [
+        ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
+        ...(sdk ? [`SDK \`${sdk}\``] : []),
+        `operationId \`${op.operationId}\``,
+      ].join(' · ');
+      const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
+      const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
+      // The SDK method as one word too ("cases.create"), and the id's words ("create case").
+      if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
+      op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
+      if (ru.length) withTitle++;
+    }
+  }
+  return withTitle;
+}
+
 /** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
 export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
   const count = await addCodeSamples(spec);
   const evidence = showEvidence(spec);
+  // One placeholder account on the whole site: the samples' `yourcompany`, also as the server's
+  // default subdomain (the bundle's is `example`).
+  for (const server of spec.servers ?? []) if (server.variables?.domain) server.variables.domain.default = SAMPLE_DOMAIN;
+  const titled = addSearchAids(spec);
 
   const used = new Set();
   for (const item of Object.values(spec.paths ?? {}))
@@ -90,12 +160,74 @@ export async function docsSpec(bundle, guides) {
 
   const names = new Set((spec.tags ?? []).map((t) => t.name));
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
+  const guideTerms = loadSearchTerms().guides;
   spec.tags = [
-    ...guides.map((g) => ({ name: g.name, description: g.description, 'x-traitTag': true })),
+    ...guides.map((g) => ({ name: g.name, description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)), 'x-traitTag': true })),
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
-  return { spec, count, evidence };
+  return { spec, count, evidence, titled };
+}
+
+// For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
+// Markdown export of the reference, one file per resource (tag), from the same docs-only copy.
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').trim();
+function refOf(spec, node) {
+  for (let i = 0; node?.$ref && i < 20; i++) node = node.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  return node;
+}
+export function markdownExport(spec) {
+  const files = new Map();
+  const resourceTags = (spec.tags ?? []).filter((t) => !t['x-traitTag']);
+  for (const tag of resourceTags) {
+    const lines = [`# ${tag.name}`, '', withoutHidden(tag.description), ''];
+    for (const [path, item] of Object.entries(spec.paths ?? {})) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op || op.tags?.[0] !== tag.name) continue;
+        lines.push(`## ${op.summary}`, '', `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`, '', withoutHidden(op.description), '');
+        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => refOf(spec, p));
+        if (params.length) {
+          lines.push('| Parameter | In | Required | Type | Description |', '|---|---|---|---|---|');
+          for (const p of params) {
+            const schema = refOf(spec, p.schema) ?? {};
+            lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`);
+          }
+          lines.push('');
+        }
+        const body = refOf(spec, op.requestBody);
+        if (body?.content) lines.push(`Request body: ${Object.keys(body.content).map((t) => `\`${t}\``).join(', ')}.`, '');
+        lines.push(`Responses: ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} (${cell(refOf(spec, r)?.description)})`).join('; ')}.`, '');
+        for (const sample of op['x-codeSamples'] ?? []) lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
+      }
+    }
+    files.set(`reference/${slug(tag.name)}.md`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
+  }
+  const guides = (spec.tags ?? []).filter((t) => t['x-traitTag']);
+  const llms = [
+    `# ${spec.info?.title ?? 'API reference'}`,
+    '',
+    `> ${cell(withoutHidden(spec.info?.description).split('\n\n')[0])}`,
+    '',
+    '## Reference (Markdown, one file per resource)',
+    '',
+    ...resourceTags.map((t) => `- [${t.name}](reference/${slug(t.name)}.md): ${cell(withoutHidden(t.description).split('\n')[0])}`),
+    '',
+    '## Guides (in the site, index.html)',
+    '',
+    ...guides.map((g) => `- [${g.name}](index.html#/${slug(g.name)})`),
+    '',
+    '## Machine-readable',
+    '',
+    '- [OpenAPI 3.1 (JSON)](openapi.json)',
+    '- [OpenAPI 3.1 (YAML)](openapi.yaml)',
+    '',
+  ];
+  files.set('llms.txt', llms.join('\n'));
+  return files;
 }
 
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
@@ -116,7 +248,7 @@ async function main() {
     fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
   }
   const guides = loadGuides();
-  const { spec, count, evidence } = await docsSpec(bundle, guides);
+  const { spec, count, evidence, titled } = await docsSpec(bundle, guides);
 
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
@@ -148,10 +280,24 @@ async function main() {
     html = parts.join(data);
   }
   if (!html.includes('"disableTelemetry":true')) fail('the page has Redoc telemetry on; check docs/redocly.yaml');
+  // The site's own CSS and script (docs/site/), after Redoc's styles and before its end.
+  const css = readFileSync(join(root, 'docs/site/site.css'), 'utf8');
+  // The document's own </head>: the first one (Redoc's inlined script holds others, in strings).
+  const head = html.indexOf('</style>\n</head>\n');
+  if (head < 0) fail("expected Redoc's styles to end the page's <head>");
+  html = `${html.slice(0, head)}</style>\n<link rel="icon" href="${FAVICON}">\n<style id="site-css">\n${css}${html.slice(head)}`;
+  const js = readFileSync(join(root, 'docs/site/site.js'), 'utf8');
+  const end = html.lastIndexOf('</body>');
+  if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');
+  html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
   writeFileSync(join(out, 'index.html'), html);
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
-  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${guides.length} guides`);
+  rmSync(join(out, 'reference'), { recursive: true, force: true });
+  mkdirSync(join(out, 'reference'), { recursive: true });
+  const exported = markdownExport(spec);
+  for (const [file, text] of exported) writeFileSync(join(out, file), text);
+  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

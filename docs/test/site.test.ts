@@ -1,10 +1,11 @@
 // The reference site in a real browser: Debian's Chromium driven by playwright-core opens
 // docs/dist/index.html from file:// with no network, and checks what a reader depends on.
 // Without Chromium the suite is skipped locally (with how to install it) and fails under CI=true.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
@@ -15,6 +16,9 @@ import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'docs/dist/index.html');
 const screenshot = join(root, 'docs/dist/screenshot.png');
+const phoneScreenshot = join(root, 'docs/dist/screenshot-phone.png');
+// Load figures of this run (reported, not asserted): docs/dist/site-timings.json, docs/benchmarks.md.
+const timingsFile = join(root, 'docs/dist/site-timings.json');
 const skipSuite = skipWithoutChromium('docs/test/site.test.ts');
 
 interface Operation {
@@ -23,27 +27,49 @@ interface Operation {
   tag: string;
   resource: string;
   method: string;
+  /** `GET /cases.json`: how a search result names the operation. */
+  route: string;
 }
 
 function operations(): Operation[] {
   const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
   const resources = new Map<string, string>(spec.tags.map((t: any) => [t.name, t['x-sdk-resource']]));
   const ops: Operation[] = [];
-  for (const item of Object.values<any>(spec.paths)) {
+  for (const [path, item] of Object.entries<any>(spec.paths)) {
     for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
       const op = item[verb];
       if (!op) continue;
-      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'] });
+      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'], route: `${verb.toUpperCase()} ${path}` });
     }
   }
   return ops;
 }
+
+// What Russian readers type (the docs' own headings, other word forms, synonyms), SDK method
+// names and operation ids, each with the operation it must find among the first results.
+const SEARCHES: [query: string, operationId: string][] = [
+  ['создание обращения', 'createCase'],
+  ['Создание нового обращения', 'createCase'],
+  ['новая заявка', 'createCase'],
+  ['список обращений', 'listCases'],
+  ['корзина', 'trashCases'],
+  ['ответ с файлами', 'createMessage'],
+  ['удаление заметки', 'deleteNote'],
+  ['блокировка пользователя', 'blockUser'],
+  ['редактирование статьи', 'updateKbArticle'],
+  ['метки', 'listLabels'],
+  ['createCase', 'createCase'],
+  ['cases.create', 'createCase'],
+];
+const FIRST_RESULTS = 5;
 
 describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)', { timeout: 60_000 }, () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
   const requests: string[] = [];
+  let started = 0;
+  const timings: Record<string, number> = {};
   const failed: string[] = [];
   const consoleErrors: string[] = [];
   const ops = existsSync(join(root, 'dist/openapi.json')) ? operations() : [];
@@ -51,6 +77,37 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   // In-page URLs (blob: for Redoc's workers and downloads, data: for the embedded logo) are not
   // requests to any host; everything else must be the page's own file.
   const leftFile = () => requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
+
+  // The search dialog's answer to `query`, driven by its states, never by time:
+  // - Redoc builds its index after the page opens, and a query typed before it is ready finds
+  //   nothing and is never run again: the trigger says "Loading..." until then, "Search" after.
+  // - Redoc closes the dialog when the location changes, and after a click it scrolls smoothly,
+  //   updating the location as it goes (for seconds on a busy machine): a dialog that closed
+  //   under the test is opened again, and a box that does not hold the query is set to it.
+  // - The answer is the result items or "No results", for the query in the box (no stale list).
+  const search = async (p: Page, query: string): Promise<string[]> => {
+    const trigger = p.getByTestId('search-trigger');
+    await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
+    // Time to interactive, as readers feel it: the search box answers (the index is built).
+    if (p === page) timings.searchReadyMs ??= Date.now() - started;
+    const read = () =>
+      p.evaluate(() => ({
+        open: !!document.querySelector('[data-testid="search-dialog"]'),
+        value: document.querySelector<HTMLInputElement>('[data-testid="search-dialog"] input')?.value,
+        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) => e.innerText.replace(/\s+/g, ' ')),
+        message: document.querySelector('[data-testid="search-message"]')?.textContent ?? '',
+      }));
+    let answer: string[] | undefined;
+    await expect.poll(async () => {
+      const state = await read();
+      if (!state.open) await trigger.click().catch(() => undefined);
+      else if (state.value !== query) await p.getByPlaceholder('Search docs...').fill(query).catch(() => undefined);
+      else if (state.items.length > 0 || state.message === 'No results') answer = state.items;
+      return answer !== undefined;
+    }, { timeout: 120_000, message: `an answer to "${query}"` }).toBe(true);
+    if (p === page && answer!.length) timings.firstSearchResultMs ??= Date.now() - started;
+    return answer!;
+  };
 
   const menuLink = (text: string) => page.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
 
@@ -66,11 +123,19 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    started = Date.now();
     await page.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+    timings.loadEventMs = Date.now() - started;
     await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+    timings.menuShownMs = Date.now() - started;
   }, 60_000);
 
   afterAll(async () => {
+    if (started) {
+      const report = { ...timings, cores: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg()[0], measuredAt: new Date().toISOString() };
+      writeFileSync(timingsFile, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`site timings (ms from opening the page): ${JSON.stringify(timings)}`);
+    }
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
@@ -100,16 +165,21 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   it('finds an operation by name with the search box and opens it', { timeout: 180_000 }, async () => {
     const target = ops.find((o) => ops.filter((x) => x.summary === o.summary).length === 1)!;
     await page.keyboard.press('Escape');
-    // Redoc builds its search index after the page opens, and a query typed before the index is
-    // ready finds nothing and is never run again. The trigger says "Loading..." until then and
-    // "Search" after: wait for that state (minutes on a starved machine), then search once.
-    const trigger = page.getByTestId('search-trigger');
-    await expect.poll(() => trigger.innerText(), { timeout: 150_000, interval: 250 }).toContain('Search');
-    await trigger.click();
-    const input = page.getByPlaceholder('Search docs...');
-    await input.fill(target.summary);
+    await search(page, target.summary);
     await page.locator('[data-component-name="Search/SearchItem"]', { hasText: target.summary }).first().click();
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash).toLowerCase())).toContain(target.id.toLowerCase());
+  });
+
+  it('finds each operation by its Russian title, word forms, synonyms, SDK method and id', { timeout: 300_000 }, async () => {
+    const missed: string[] = [];
+    for (const [query, id] of SEARCHES) {
+      const op = ops.find((o) => o.id === id);
+      expect(op, `operation ${id}`).toBeDefined();
+      const found = (await search(page, query)).slice(0, FIRST_RESULTS);
+      if (!found.some((t) => t.startsWith(`${op!.route} `))) missed.push(`"${query}" → ${op!.route} (${id}); first results: ${JSON.stringify(found.map((t) => t.slice(0, 60)))}`);
+    }
+    expect(missed).toEqual([]);
+    await page.keyboard.press('Escape');
   });
 
   it('shows the SDK call and the curl equivalent for an operation', async () => {
@@ -185,6 +255,77 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
       expect(headings.filter((h) => !listed.includes(h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
     }
+  });
+
+  // axe-core (pinned in package.json) on what readers open, in both themes: no critical or
+  // serious violation. The site's fixes are docs/site/site.css and site.js (build-docs injects them).
+  it.each(['light', 'dark'] as const)('has no critical or serious axe-core violation in the %s theme', { timeout: 300_000 }, async (theme) => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const p = await context.newPage();
+    try {
+      await p.emulateMedia({ colorScheme: theme });
+      await p.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+      await p.locator('[data-component-name="Menu/Menu"]').waitFor();
+      expect(await p.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
+      await p.addScriptTag({ content: axeSource });
+      const found: string[] = [];
+      const check = async (where: string) => {
+        // The site's script fixes what Redoc renders on the next animation frame: let it run.
+        await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const result = await p.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+        for (const v of result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]) {
+          if (v.impact === 'critical' || v.impact === 'serious') {
+            found.push(`${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+          }
+        }
+      };
+      const link = (text: string) => p.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
+      await check('landing page');
+
+      const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
+      await link(op.tag).click();
+      await link(op.summary).click();
+      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
+      const route = await p.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
+      await p.locator(`[id="${route}"] [data-testid="source-code"]`).first().waitFor();
+      await check(`operation ${op.id}`);
+
+      const guide = 'Errors';
+      await link(guide).click();
+      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain('errors');
+      await check(`guide "${guide}"`);
+
+      expect((await search(p, 'обращение')).length).toBeGreaterThan(0);
+      await check('search results');
+      expect(found).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('fits a phone (390x844) and the desktop without sideways scrolling; screenshots in docs/dist', { timeout: 120_000 }, async () => {
+    const wide = async (p: Page) =>
+      p.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tables: [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().height > 0 && t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).length,
+      }));
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+      await phone.locator('[data-component-name="Menu/Menu"]').waitFor({ state: 'attached' });
+      await phone.getByText(await page.evaluate(() => document.querySelector('h1')?.textContent ?? '')).first().waitFor();
+      expect(await wide(phone)).toEqual({ page: 0, tables: 0 });
+      await phone.screenshot({ path: phoneScreenshot });
+      expect(statSync(phoneScreenshot).size).toBeGreaterThan(10_000);
+    } finally {
+      await phone.close();
+    }
+    // The deviations guide's tables fit the desktop page.
+    await page.keyboard.press('Escape');
+    await menuLink('Deviations from the official documentation').click();
+    await page.locator('table').first().waitFor();
+    expect(await wide(page)).toEqual({ page: 0, tables: 0 });
   });
 
   it('made no request beyond file:// and logged no error during the whole visit', () => {
