@@ -6,7 +6,7 @@
 //   pnpm bench --only=size,types    some sections (the others need a built SDK: pnpm build)
 //   pnpm bench --quick              fewer rounds, for trying the bench itself
 //   pnpm bench --no-write           print only
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { clientEntry, median, root } from './lib.mjs';
@@ -97,7 +97,10 @@ const markdown = [
 
 console.log(markdown);
 if (!flag('no-write') && !only) {
-  writeFileSync(join(root, 'docs/benchmarks.md'), markdown);
+  // The site's figures come from the browser test, not from here: keep their block as it is.
+  const target = join(root, 'docs/benchmarks.md');
+  const site = existsSync(target) ? readFileSync(target, 'utf8').match(/<!-- site:begin[\s\S]*?<!-- site:end -->\n?/)?.[0] : undefined;
+  writeFileSync(target, site ? `${markdown}\n${site}` : markdown);
   console.error(`bench: wrote docs/benchmarks.md`);
 } else if (!flag('no-write')) {
   console.error('bench: --only: docs/benchmarks.md left as it is (it holds full runs only)');
