@@ -23,7 +23,7 @@ Environment:
 
 Options:
   --base-url URL     the API's address instead of OMNIDESK_DOMAIN (https://yourcompany.omnidesk.ru/api)
-  --max-calls N      at most N calls in all (default 15; 27 covers every GET once)
+  --max-calls N      at most N calls in all (default 15; the report counts the GETs it skipped)
   --per-minute N     at most N calls a minute (default 10; the smallest plan allows 20)
   --ids N            ids taken from each list for the get-by-id calls (default 1)
   --out DIR          write DIR/report.md and DIR/report.json
