@@ -52,7 +52,8 @@ export function variants(schema, deref) {
     const merged = { properties: {}, patternProperties: {} };
     for (const part of s.allOf.map(deref)) {
       Object.assign(merged.properties, part?.properties);
-      Object.assign(merged.patternProperties, part?.patternProperties);
+      // `true` states nothing (the lists' part for other generators): it must not hide a schema.
+      for (const [pattern, sub] of Object.entries(part?.patternProperties ?? {})) if (sub !== true) merged.patternProperties[pattern] = sub;
     }
     return [{ ...s, ...merged, allOf: undefined }];
   }
@@ -71,11 +72,18 @@ function envelopeKey(schema, deref) {
   return undefined;
 }
 
-/** For a list schema (entries keyed "0".."n-1"), the wrapper key of its entries ('' if unwrapped). */
+// A pattern for numeric keys ("0".."n-1"), not one that excludes them (`^(?![0-9]+$)`).
+const numericKeys = (pattern) => /\[0-9\]|\\d/.test(pattern) && !pattern.includes('(?!');
+
+/**
+ * For a list schema (entries keyed "0".."n-1"), the wrapper key of its entries ('' if unwrapped).
+ * Lists are an `allOf` of the named keys with a numeric `patternProperties` (the rules), and the
+ * entries' type as `additionalProperties` (for other generators); the numeric pattern names the entry.
+ */
 function listKey(schema, deref) {
   for (const v of variants(schema, deref)) {
     for (const [pattern, entry] of Object.entries(v.patternProperties ?? {})) {
-      if (/\[0-9\]|\\d/.test(pattern)) return envelopeKey(entry, deref) ?? '';
+      if (numericKeys(pattern)) return envelopeKey(entry, deref) ?? '';
     }
   }
   return undefined;

@@ -27,7 +27,7 @@ export interface OperationResponses {
   query: string[];
   /** Those the spec marks required. */
   requiredQuery?: string[];
-  /** Every declared status (`200`, `404`, `5XX`). */
+  /** Every declared status (`200`, `404`, `default`). */
   statuses: string[];
   /** The 2xx answers by status. */
   responses: Record<string, ResponseSpec>;
@@ -301,9 +301,13 @@ function headerOf(headers: Answer['headers'], name: string): string | null {
   return null;
 }
 
-/** The 2xx status codes an operation declares (`2XX` stands for every 2xx). */
+/**
+ * Whether a declared status covers `status`: `2XX` stands for every 2xx; `default` (listed last)
+ * for the failures not declared one by one (the spec's server errors), never for a 2xx, as an
+ * undeclared success is drift.
+ */
 function matches(declared: string, status: number): boolean {
-  return declared === String(status) || (/^[1-5]XX$/.test(declared) && declared[0] === String(status)[0]);
+  return declared === String(status) || (declared === 'default' && (status < 200 || status >= 300)) || (/^[1-5]XX$/.test(declared) && declared[0] === String(status)[0]);
 }
 
 /**

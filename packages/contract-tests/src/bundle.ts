@@ -13,7 +13,7 @@ export interface OperationInfo {
   operationId: string;
   method: string;
   path: string;
-  /** Declared response codes: '200', '404', '5XX', ... */
+  /** Declared response codes: '200', '404', 'default', ... */
   responses: string[];
 }
 

@@ -217,6 +217,8 @@ export class SchemaWalker {
     for (const v of this.variants(schema)) {
       if (v.properties && Object.hasOwn(v.properties, key)) out.push(v.properties[key]);
       for (const [pattern, sub] of Object.entries<any>(v.patternProperties ?? {})) {
+        // `true` leaves a key to the other parts of an allOf (the lists' `^(?![0-9]+$)`): no schema for it.
+        if (sub === true) continue;
         const re = new RegExp(pattern, 'u');
         if (re.test(key)) out.push(sub);
         else if (re.test('0') && !seen.has(sub)) {
