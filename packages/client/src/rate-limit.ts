@@ -55,8 +55,9 @@ export interface RateLimitStore {
 
 /** The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua. */
 export function memoryStore(): RateLimitStore {
-  /** [seq, at, cost] of the spends still in a window, oldest first. */
+  /** [seq, at, cost] of the recent spends, oldest first (pruned now and then, not on every call). */
   let spends: number[][] = [];
+  let prune = 1024;
   let seq = 0;
   let learned: number | undefined;
   /** The calls the server said are left (less later spends), valid until `until`; a 429's pause. */
@@ -68,15 +69,17 @@ export function memoryStore(): RateLimitStore {
       let wait = Math.max(pause, until > now && left < cost ? until : 0) - now;
       for (const [size, max] of [[60_000, perMinute], [3_600_000, perHour]] as const) {
         if (!max) continue;
-        const inside = spends.filter((s) => s[1]! > now - size);
+        // From the newest back to the window's start, then the oldest leave first: wait for enough.
         let used = cost;
-        for (const s of inside) used += s[2]!;
-        // The oldest spends leave the window first: wait until enough have left.
-        for (const s of inside) if (used > max) (used -= s[2]!), (wait = Math.max(wait, s[1]! + size - now));
+        let i = spends.length;
+        while (i && spends[i - 1]![1]! > now - size) used += spends[--i]![2]!;
+        for (; used > max && i < spends.length; i++) (used -= spends[i]![2]!), (wait = Math.max(wait, spends[i]![1]! + size - now));
       }
       if (wait > 0) return { wait };
-      spends = spends.filter((s) => s[1]! > now - (perHour ? 3_600_000 : 60_000));
-      spends.push([++seq, now, cost]);
+      if (spends.push([++seq, now, cost]) > prune) {
+        spends = spends.filter((s) => s[1]! > now - (perHour ? 3_600_000 : 60_000));
+        prune = 2 * spends.length + 1024;
+      }
       left -= cost;
       return { wait: 0, seq };
     },
@@ -84,7 +87,7 @@ export function memoryStore(): RateLimitStore {
       if (perMinute) learned = perMinute;
       if (callsLeft !== undefined) {
         left = callsLeft;
-        for (const s of spends) if (s[0]! > mine) left -= s[2]!;
+        for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
         until = now + (retryAfter ?? 60) * 1000;
       }
       if (limited && retryAfter) pause = Math.max(pause, now + retryAfter * 1000);
