@@ -24,8 +24,12 @@ export interface OmnideskClientOptions {
   maxRetryAfter?: number;
   /** The fetch to use (`globalThis.fetch` by default). */
   fetch?: FetchLike;
-  /** Keep this process under a budget: `{ perMinute: 60, perHour: 500 }`. */
-  rateLimit?: RateLimitOptions;
+  /**
+   * The limiter, on by default: it learns the account's per-minute budget from the answers, counts
+   * writes as two calls and waits for its turn instead of provoking a 429. `{ perMinute: 60 }` sets
+   * the budget by hand, `{ store }` shares it between processes, `false` turns the limiter off.
+   */
+  rateLimit?: RateLimitOptions | false;
   /** Gets a debug line per attempt: method, path (no query), status, attempt, duration. */
   logger?: Logger;
   /**

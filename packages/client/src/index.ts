@@ -22,7 +22,7 @@ export type { ResponseFinding } from './validate-schema.js';
 export { serializeQuery } from './query.js';
 export { ATTACHMENT_LIMITS, type Attachment } from './multipart.js';
 export { paginate, normalizeList, type Page, type PaginateOptions } from './pagination.js';
-export type { RateLimitState, RateLimitOptions } from './rate-limit.js';
+export { memoryStore, type RateLimitState, type RateLimitOptions, type RateLimitStore } from './rate-limit.js';
 export type { Logger, FetchLike } from './transport.js';
 export type { RequestOptions, ListAllOptions, BulkOutcome } from './runtime.js';
 export { exact, startsWith, endsWith, toUnixTime, parseOmnideskDate } from './helpers.js';

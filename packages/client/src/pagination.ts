@@ -56,6 +56,11 @@ export interface PaginateOptions {
    * that would go on fails with InvalidResponseError rather than loop for ever.
    */
   maxPages?: number;
+  /**
+   * Pages fetched at a time once the first page gave `total_count` (1 to 16; 1 by default): items
+   * still come out in order, within the limiter's budget; the first failed page ends the walk.
+   */
+  concurrency?: number;
   /** @internal How errors name the walk (`cases.listAll`). */
   name?: string;
 }
@@ -71,9 +76,9 @@ export async function* paginate<T>(
   fetchPage: (page: number, limit: number) => Promise<{ items: T[]; total?: number | undefined }>,
   options: PaginateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
-  const { limit = 100, maxItems = Infinity, startPage = 1, maxPages = 10_000, name = 'paginate' } = options;
+  const { limit = 100, maxItems = Infinity, startPage = 1, maxPages = 10_000, concurrency = 1, name = 'paginate' } = options;
   // Checked before the first page: a wrong option sends nothing.
-  for (const [key, value, min, max] of [['limit', limit, 1, 100], ['maxItems', maxItems, 0], ['page', startPage, 1], ['maxPages', maxPages, 1]] as const) {
+  for (const [key, value, min, max] of [['limit', limit, 1, 100], ['maxItems', maxItems, 0], ['page', startPage, 1], ['maxPages', maxPages, 1], ['concurrency', concurrency, 1, 16]] as const) {
     if (!(value >= min && (max ? value <= max : true) && (Number.isInteger(value) || value === Infinity))) {
       throw new InvalidRequestError(`${name}: \`${key}\` must be an integer, ${max ? `${min} to ${max}` : `${min} or more`}, got ${show(value)}`);
     }
@@ -83,9 +88,21 @@ export async function* paginate<T>(
   let seen = (page - 1) * limit;
   let yielded = 0;
   let previous: string | undefined;
+  // Pages asked for and not yet handed out: one, or `concurrency` once a total bounds the walk.
+  const ahead: Promise<{ items: T[]; total?: number | undefined }>[] = [];
+  let width = 1;
+  let end = Infinity;
   for (let pages = 0; yielded < maxItems; pages++) {
     if (pages >= maxPages) throw new InvalidResponseError(`${name}: no end after ${maxPages} pages (maxPages)`);
-    const { items, total } = await fetchPage(page, limit);
+    while (ahead.length < width && page < end) {
+      const next = fetchPage(page++, limit);
+      // A page after a failed one is not awaited: its failure is not reported twice.
+      next.catch(() => undefined);
+      ahead.push(next);
+    }
+    const next = ahead.shift();
+    if (!next) return;
+    const { items, total } = await next;
     if (items.length === 0) return;
     // Without a total, a server that ignores `page` sends the same page again: the walk ends there
     // (with a total, the count ends it).
@@ -104,6 +121,10 @@ export async function* paginate<T>(
     }
     seen += items.length;
     if (total === undefined ? items.length < limit : seen >= total) return;
-    page++;
+    if (total !== undefined && concurrency > 1) {
+      // The last page needed is known: up to `concurrency` pages in flight, never past it.
+      width = concurrency;
+      end = Math.min(Math.ceil(total / limit), startPage - 1 + Math.ceil(maxItems / limit), startPage - 1 + maxPages) + 1;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { InvalidRequestError } from './errors.js';
 /** The rate-limit headers of the last answer seen. */
 export interface RateLimitState {
-  /** `api_calls_left`: calls left this hour. */
+  /** `api_calls_left`: calls left in the current interval (a minute on current accounts). */
   callsLeft: number | undefined;
   /** `rate_limit_per_minute`: the account's per-minute limit. */
   perMinute: number | undefined;
@@ -34,11 +34,74 @@ export function readRateLimit(headers: Headers): RateLimitState | undefined {
     : state;
 }
 
+/**
+ * Where the limiter keeps an account's budget. Both calls are atomic: two callers (in one process,
+ * or in several, with a shared store) never spend the same call. Times are the callers' clocks (ms).
+ */
+export interface RateLimitStore {
+  /**
+   * Spends `cost` calls at `now` when every budget allows it, answering `{ wait: 0, seq }` (the
+   * spend's number, for `learn`); otherwise spends nothing and answers the ms to wait first.
+   * `perMinute` is the budget set by hand; without it the learned `rate_limit_per_minute`.
+   */
+  take(input: { now: number; cost: number; perMinute?: number | undefined; perHour?: number | undefined }): Promise<{ wait: number; seq?: number }> | { wait: number; seq?: number };
+  /**
+   * Records an answer to spend `seq`: the account's limit, the calls it says are left (less the
+   * calls spent after `seq`, which it may not count yet) until `retryAfter` seconds (60 without),
+   * and on a 429 (`limited`) a pause of `retryAfter` seconds for every caller.
+   */
+  learn(input: { now: number; seq: number; limited: boolean } & Partial<RateLimitState>): Promise<void> | void;
+}
+
+/** The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua. */
+export function memoryStore(): RateLimitStore {
+  /** [seq, at, cost] of the recent spends, oldest first (pruned now and then, not on every call). */
+  let spends: number[][] = [];
+  let prune = 1024;
+  let seq = 0;
+  let learned: number | undefined;
+  /** The calls the server said are left (less later spends), valid until `until`; a 429's pause. */
+  let left = 0;
+  let until = 0;
+  let pause = 0;
+  return {
+    take({ now, cost, perMinute = learned, perHour }) {
+      let wait = Math.max(pause, until > now && left < cost ? until : 0) - now;
+      for (const [size, max] of [[60_000, perMinute], [3_600_000, perHour]] as const) {
+        if (!max) continue;
+        // From the newest back to the window's start, then the oldest leave first: wait for enough.
+        let used = cost;
+        let i = spends.length;
+        while (i && spends[i - 1]![1]! > now - size) used += spends[--i]![2]!;
+        for (; used > max && i < spends.length; i++) (used -= spends[i]![2]!), (wait = Math.max(wait, spends[i]![1]! + size - now));
+      }
+      if (wait > 0) return { wait };
+      if (spends.push([++seq, now, cost]) > prune) {
+        spends = spends.filter((s) => s[1]! > now - (perHour ? 3_600_000 : 60_000));
+        prune = 2 * spends.length + 1024;
+      }
+      left -= cost;
+      return { wait: 0, seq };
+    },
+    learn({ now, seq: mine, limited, callsLeft, perMinute, retryAfter }) {
+      if (perMinute) learned = perMinute;
+      if (callsLeft !== undefined) {
+        left = callsLeft;
+        for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
+        until = now + (retryAfter ?? 60) * 1000;
+      }
+      if (limited && retryAfter) pause = Math.max(pause, now + retryAfter * 1000);
+    },
+  };
+}
+
 export interface RateLimitOptions {
-  /** At most this many requests in any 60 s window. */
+  /** At most this many calls (writes count two) in any 60 s window, instead of the account's `rate_limit_per_minute`. */
   perMinute?: number;
-  /** At most this many requests in any 3600 s window. */
+  /** At most this many calls in any 3600 s window. */
   perHour?: number;
+  /** Where the budget is kept: this client's memory by default; `@omnidesk-openapi/ratelimit-redis` shares it between processes. */
+  store?: RateLimitStore;
 }
 
 /** Resolves after `ms` milliseconds; rejects with the signal's reason when it aborts first. */
@@ -56,53 +119,46 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+export interface Limiter {
+  /** Resolves with a spend number when a `method` call may start within the budget. */
+  acquire(method: string, signal?: AbortSignal): Promise<number>;
+  /** Feeds an answer's rate-limit headers back (`limited`: it was a 429). */
+  learn(seq: number, state: RateLimitState, limited: boolean): Promise<void> | void;
+}
+
 /**
- * A client-side sliding-window limiter: `acquire()` resolves when a request may start without
- * exceeding any window. Slots are reserved in call order, so concurrent callers queue fairly.
+ * The limiter: a call may start when the store grants its cost (writes, POST, PUT and DELETE,
+ * count two) within the budget set by hand or learned from the answers. Callers of one process
+ * queue in call order; a shared store extends the budget over processes.
  */
-export class Limiter {
-  /** Per window: its length (ms), its budget, and the start times of the requests still in it. */
-  private readonly windows: { size: number; max: number; starts: number[] }[] = [];
-  private queue: Promise<void> = Promise.resolve();
-
-  constructor(options: RateLimitOptions) {
-    for (const [max, size, name] of [
-      [options.perMinute, 60_000, 'perMinute'],
-      [options.perHour, 3_600_000, 'perHour'],
-    ] as const) {
-      if (max === undefined) continue;
-      if (!Number.isInteger(max) || max < 1) throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
-      this.windows.push({ size, max, starts: [] });
-    }
+export function createLimiter(options: RateLimitOptions): Limiter {
+  const { perMinute, perHour, store = memoryStore() } = options;
+  for (const [name, max] of [['perMinute', perMinute], ['perHour', perHour]] as const) {
+    if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
   }
-
-  acquire(signal?: AbortSignal): Promise<void> {
-    // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
-    const turn = this.queue.then(() => (signal?.throwIfAborted(), this.take(signal)));
-    // The next caller waits for this one's slot, whether it succeeded or was aborted.
-    this.queue = turn.catch(() => undefined);
-    if (!signal) return turn;
-    // A caller that aborts while queued is rejected at once, not at its turn.
-    return new Promise((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
-  }
-
-  private async take(signal?: AbortSignal): Promise<void> {
+  if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
+  let queue: Promise<unknown> = Promise.resolve();
+  const take = async (cost: number, signal?: AbortSignal): Promise<number> => {
     for (;;) {
-      const t = Date.now();
-      let wait = 0;
-      for (const w of this.windows) {
-        while (w.starts.length && w.starts[0]! <= t - w.size) w.starts.shift();
-        if (w.starts.length >= w.max) wait = Math.max(wait, w.starts[0]! + w.size - t);
-      }
-      if (wait <= 0) {
-        for (const w of this.windows) w.starts.push(t);
-        return;
-      }
+      const { wait, seq } = await store.take({ now: Date.now(), cost, perMinute, perHour });
+      if (wait <= 0) return seq!;
       await sleep(wait, signal);
     }
-  }
+  };
+  return {
+    acquire(method, signal) {
+      // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
+      const turn = queue.then(() => (signal?.throwIfAborted(), take(method === 'GET' ? 1 : 2, signal)));
+      // The next caller waits for this one's slot, whether it succeeded or was aborted.
+      queue = turn.catch(() => undefined);
+      if (!signal) return turn;
+      // A caller that aborts while queued is rejected at once, not at its turn.
+      return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
+    },
+    learn: (seq, state, limited) => store.learn({ now: Date.now(), seq, limited, ...state }),
+  };
 }

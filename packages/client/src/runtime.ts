@@ -43,7 +43,7 @@ export interface RequestOptions {
 }
 
 /** Options of `<method>All`: request options plus where to stop. */
-export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit' | 'maxPages'> {}
+export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit' | 'maxPages' | 'concurrency'> {}
 
 /** The answer to a bulk action on several ids, computed from `*_success_id` against the ids sent. */
 export interface BulkOutcome {
@@ -262,7 +262,7 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   const pathArgs = args.slice(0, n);
   const takesInput = hasInput(meta);
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
-  const { maxItems, limit, maxPages, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
+  const { maxItems, limit, maxPages, concurrency, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
   const pageable = meta.query?.page === true;
   const fetchPage = async (page: number, size: number) => {
     const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
@@ -273,7 +273,7 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
     // One call gives everything when the list has no pages.
     return pageable ? result : { items: result.items, total: result.items.length };
   };
-    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` });
+    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, concurrency, name: `${meta.resource}.${meta.method}All` });
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { InvalidRequestError, inspect, kindOf } from './errors.js';
 import { jsonValue, serializeQuery } from './query.js';
-import { Limiter, type RateLimitState } from './rate-limit.js';
+import { createLimiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
@@ -34,7 +34,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
   for (const [key, ok, what] of [
     ['fetch', typeof options.fetch === 'function', 'a function'],
     ['logger', typeof options.logger?.debug === 'function', 'an object with a `debug` method'],
-    ['rateLimit', kindOf(options.rateLimit) === 'object', 'an object'],
+    ['rateLimit', options.rateLimit === false || kindOf(options.rateLimit) === 'object', 'an object or false'],
   ] as const) check(options[key] === undefined || ok, `\`${key}\` must be ${what}, got ${kindOf(options[key])}`);
   const headerFault = headerProblem(options.headers);
   check(!headerFault, headerFault!);
@@ -45,7 +45,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
     timeout,
     maxRetries,
     maxRetryAfter,
-    limiter: options.rateLimit ? new Limiter(options.rateLimit) : undefined,
+    limiter: options.rateLimit === false ? undefined : createLimiter(options.rateLimit ?? {}),
     logger: options.logger,
     onRateLimit: (state) => (lastRateLimit = state),
   });

@@ -139,7 +139,7 @@ export function backoff(attempt: number): number {
 
 export function createTransport(options: TransportOptions) {
   // `log?.(...)` builds no line without a logger.
-  const { logger, fetch: userFetch } = options;
+  const { logger, fetch: userFetch, limiter } = options;
   // A logger that throws never ends the call nor skips a retry.
   const log =
     logger &&
@@ -187,10 +187,8 @@ export function createTransport(options: TransportOptions) {
 
     for (let attempt = 0; ; attempt++) {
       caller.throwIfAborted();
-      if (options.limiter) {
-        await options.limiter.acquire(caller);
-        caller.throwIfAborted();
-      }
+      const seq = await limiter?.acquire(method, caller);
+      caller.throwIfAborted();
       // One controller per attempt, aborted by the timer or by the caller's signal.
       const attemptController = new AbortController();
       let timedOut = false;
@@ -229,7 +227,10 @@ export function createTransport(options: TransportOptions) {
       }
       if (response) {
         const rateLimit = readRateLimit(response.headers);
-        if (rateLimit) options.onRateLimit(rateLimit);
+        if (rateLimit) {
+          options.onRateLimit(rateLimit);
+          await limiter?.learn(seq!, rateLimit, response.status === 429);
+        }
         log?.('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
         const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
         if (wait !== undefined) {

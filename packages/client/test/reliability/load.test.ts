@@ -35,7 +35,8 @@ function caseServer(opts: { fault?: (id: number, n: number) => 'ok' | '503' | '4
     setTimeout(() => {
       inFlight--;
       if (fault === '503') return sendJson(res, 503, { error: 'service_unavailable' });
-      if (fault === '429') return tooMany(res, 0);
+      // The 429 announces the same limit as the other answers: the adaptive limiter follows the last one.
+      if (fault === '429') return sendJson(res, 429, { error: 'too_many_requests' }, { retry_after: 0, rate_limit_per_minute: 600, api_calls_left: 0 });
       left--;
       sendJson(res, 200, { case: { case_id: id, subject: `case ${id}` } }, { api_calls_left: left, rate_limit_per_minute: 600 });
     }, 2);

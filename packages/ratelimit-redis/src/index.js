@@ -1,0 +1,100 @@
+// A RateLimitStore on Redis: the limiter's rules (packages/client/src/rate-limit.ts, memoryStore)
+// run as one Lua script, so each take or learn is atomic across every process on the same key.
+import { createHash } from 'node:crypto';
+
+/**
+ * KEYS[1]: a hash (seq, learned, left, until, pause); KEYS[2]: a sorted set of the spends in a
+ * window, scored by time, members "seq:cost".
+ * take:  ARGV = 'take', now, cost, perMinute|'', perHour|''  -> {wait, seq}
+ * learn: ARGV = 'learn', now, seq, limited 1|0, callsLeft|'', perMinute|'', retryAfter|'' -> 0
+ */
+export const SCRIPT = `
+local h, z = KEYS[1], KEYS[2]
+local now = tonumber(ARGV[2])
+local function num(field) return tonumber(redis.call('HGET', h, field)) end
+local function costOf(member) return tonumber(string.match(member, ':(%d+)$')) end
+if ARGV[1] == 'take' then
+  local cost = tonumber(ARGV[3])
+  local perHour = tonumber(ARGV[5])
+  local perMinute = tonumber(ARGV[4]) or num('learned')
+  local keep = perHour and 3600000 or 60000
+  redis.call('ZREMRANGEBYSCORE', z, '-inf', now - keep)
+  local wait = (num('pause') or 0) - now
+  local left = num('left') or 0
+  if (num('until') or 0) > now and left < cost then wait = math.max(wait, num('until') - now) end
+  for _, w in ipairs({{60000, perMinute or 0}, {3600000, perHour or 0}}) do
+    local size, max = w[1], w[2]
+    if max > 0 then
+      local inside = redis.call('ZRANGEBYSCORE', z, '(' .. (now - size), '+inf', 'WITHSCORES')
+      local used = 0
+      for i = 1, #inside, 2 do used = used + costOf(inside[i]) end
+      -- The oldest spends leave the window first: wait until enough have left.
+      for i = 1, #inside, 2 do
+        if used + cost <= max then break end
+        used = used - costOf(inside[i])
+        wait = math.max(wait, tonumber(inside[i + 1]) + size - now)
+      end
+    end
+  end
+  if wait > 0 then return {wait, 0} end
+  local seq = redis.call('HINCRBY', h, 'seq', 1)
+  redis.call('ZADD', z, now, seq .. ':' .. cost)
+  redis.call('HSET', h, 'left', left - cost)
+  redis.call('PEXPIRE', z, keep)
+  redis.call('PEXPIRE', h, 86400000)
+  return {0, seq}
+end
+local mine = tonumber(ARGV[3])
+local callsLeft, perMinute, retryAfter = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+if perMinute and perMinute > 0 then redis.call('HSET', h, 'learned', perMinute) end
+if callsLeft then
+  -- Less the calls spent after the answered one: the server may not count them yet.
+  for _, member in ipairs(redis.call('ZRANGE', z, 0, -1)) do
+    if tonumber(string.match(member, '^(%d+):')) > mine then callsLeft = callsLeft - costOf(member) end
+  end
+  redis.call('HSET', h, 'left', callsLeft, 'until', now + (retryAfter or 60) * 1000)
+end
+if ARGV[4] == '1' and retryAfter and retryAfter > 0 then
+  redis.call('HSET', h, 'pause', math.max(num('pause') or 0, now + retryAfter * 1000))
+end
+redis.call('PEXPIRE', h, 86400000)
+return 0
+`;
+
+const SHA = createHash('sha1').update(SCRIPT).digest('hex');
+const arg = (value) => (value === undefined || value === null ? '' : String(value));
+
+/**
+ * A store for `rateLimit: { store }` of `@omnidesk-openapi/client`: every client given a store on
+ * the same Redis and `key` shares one budget, in any process on any machine.
+ * @param {{ evalSha: Function, eval: Function }} client a connected node-redis client (`redis` 4 or later)
+ * @param {{ key?: string }} [options] `key`: one per Omnidesk account, `omnidesk` by default
+ */
+export function redisStore(client, options = {}) {
+  if (!client || typeof client.evalSha !== 'function' || typeof client.eval !== 'function') {
+    throw new TypeError('redisStore: `client` must be a connected node-redis client (with evalSha and eval)');
+  }
+  const key = options.key ?? 'omnidesk';
+  if (typeof key !== 'string' || key === '') throw new TypeError('redisStore: `key` must be a non-empty string');
+  // One hash tag: both keys land on the same Redis Cluster slot.
+  const keys = [`ratelimit:{${key}}:state`, `ratelimit:{${key}}:spends`];
+  const run = async (args) => {
+    const options = { keys, arguments: args.map(arg) };
+    try {
+      return await client.evalSha(SHA, options);
+    } catch (error) {
+      // The script is sent whole only once per server (after a restart or SCRIPT FLUSH, again).
+      if (!String(error?.message).startsWith('NOSCRIPT')) throw error;
+      return client.eval(SCRIPT, options);
+    }
+  };
+  return {
+    async take({ now, cost, perMinute, perHour }) {
+      const [wait, seq] = await run(['take', now, cost, perMinute, perHour]);
+      return wait > 0 ? { wait: Number(wait) } : { wait: 0, seq: Number(seq) };
+    },
+    async learn({ now, seq, limited, callsLeft, perMinute, retryAfter }) {
+      await run(['learn', now, seq, limited ? 1 : 0, callsLeft, perMinute, retryAfter]);
+    },
+  };
+}
