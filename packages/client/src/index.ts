@@ -1,6 +1,8 @@
 export { createOmnideskClient, type OmnideskClient, type OmnideskClientOptions } from './client.js';
 export type { paths, components, operations } from './generated/schema.js';
-export type { Resources } from './generated/sdk.js';
+// The named types of every entity, input and query (`Case`, `CaseCreateParams`, `CaseListQuery`),
+// and the resource interfaces (`CasesResource`): generated from the spec.
+export type * from './generated/sdk.js';
 export {
   OmnideskError,
   AuthenticationError,

@@ -116,6 +116,26 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
     expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
   });
 
+  it('names a type for every entity, input and query, and documents every method with its summary, reference page and an example', () => {
+    const spec = parse(readFileSync(bundle, 'utf8'));
+    const { table, source, typeNames } = buildSdk(spec);
+    for (const n of ['Case', 'CaseCreateParams', 'CaseListQuery', 'User', 'UserCreateParams', 'Company', 'Message', 'MessageListQuery']) expect(typeNames).toContain(n);
+    // No anonymous operation types left in a signature.
+    const signatures = source.split('\n').filter((l: string) => /^  [a-zA-Z]+\(/.test(l));
+    expect(signatures.length).toBeGreaterThanOrEqual(table.length);
+    for (const sig of signatures) expect(sig).not.toMatch(/operations\[/);
+    expect(source).toContain('get(caseId: number, options?: RequestOptions): Promise<Case>;');
+    // One doc block per method: summary, `@see` the reference page, `@example` calling that method.
+    const blocks = source.split('  /**\n').slice(1);
+    for (const meta of table as { operationId: string; resource: string; method: string }[]) {
+      const block = blocks.find((b: string) => b.includes(`(operationId \`${meta.operationId}\`)`));
+      expect(block, meta.operationId).toBeDefined();
+      expect(block).toContain(`#tag/`);
+      expect(block).toContain(`/operation/${meta.operationId} | Reference: `);
+      expect(block).toMatch(new RegExp(`@example\\n   \\* \`\`\`ts\\n   \\* .*omnidesk\\.${meta.resource}\\.${meta.method}\\(`));
+    }
+  });
+
   it('marks the relative moves (moveUp, moveDown: one step per call) as not idempotent, in the shipped table too', async () => {
     const { operationTable: shipped } = await import('../src/generated/sdk.js');
     const moves = shipped.filter((o) => /^move/.test(o.method));
