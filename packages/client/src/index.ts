@@ -18,6 +18,9 @@ export {
   AbortError,
   InvalidRequestError,
   AttachmentTooLargeError,
+  isOmnideskError,
+  type AnyOmnideskError,
+  type OmnideskErrorKind,
 } from './errors.js';
 export { ResponseValidationError } from './validate-error.js';
 export type { ResponseFinding } from './validate-schema.js';
