@@ -45,6 +45,20 @@ export interface RequestOptions {
 /** Options of `<method>All`: request options plus where to stop. */
 export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit' | 'maxPages'> {}
 
+/** One call's result with its answer: the data, the `Response` (headers, status; body read) and its rate-limit headers. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  /** This answer's rate-limit headers (the client's `rateLimit` is the last answer of any call). */
+  rateLimit: RateLimitState | undefined;
+}
+
+/** What every resource method returns: the result, and `.withResponse()` for the answer it came in. */
+export interface OmnideskPromise<T> extends Promise<T> {
+  /** The same call's `{ data, response, rateLimit }` (the call is made once). */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
 /** The answer to a bulk action on several ids, computed from `*_success_id` against the ids sent. */
 export interface BulkOutcome {
   succeeded: number[];
@@ -153,7 +167,7 @@ function successIds(data: unknown): number[] | undefined {
 }
 
 /** Makes one call of `meta` with the positional arguments a resource method received. */
-export async function invoke(client: Invoker, meta: OperationMeta, args: unknown[], walking = false): Promise<unknown> {
+export async function invoke(client: Invoker, meta: OperationMeta, args: unknown[], walking = false, out: { response?: Response } = {}): Promise<unknown> {
   const n = meta.pathParams.length;
   const path: Record<string, unknown> = {};
   meta.pathParams.forEach((p, i) => (path[p.name] = checkPathValue(meta, p, args[i])));
@@ -202,6 +216,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     parseAs: 'stream',
     fetch: (request: Request) => client.send((sent = request), ctx),
   } as never)) as { error?: unknown; response: Response };
+  out.response = response;
   const method = meta.httpMethod.toUpperCase();
   // Only errors need the path: the URL is parsed then.
   const where = () => ({ status: response.status, operationId: meta.operationId, method, path: sent ? new URL(sent.url).pathname : meta.path });
@@ -279,7 +294,12 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */
 export function bindMethods(client: Invoker, metas: readonly OperationMeta[], into: Record<string, unknown> = {}): Record<string, unknown> {
   for (const meta of metas) {
-    into[meta.method] = (...args: unknown[]) => invoke(client, meta, args);
+    into[meta.method] = (...args: unknown[]) => {
+      const out: { response?: Response } = {};
+      const p = invoke(client, meta, args, false, out) as OmnideskPromise<unknown>;
+      p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
+      return p;
+    };
     if (meta.result.kind === 'list') into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
   }
   return into;

@@ -124,7 +124,7 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
     const signatures = source.split('\n').filter((l: string) => /^  [a-zA-Z]+\(/.test(l));
     expect(signatures.length).toBeGreaterThanOrEqual(table.length);
     for (const sig of signatures) expect(sig).not.toMatch(/operations\[/);
-    expect(source).toContain('get(caseId: number, options?: RequestOptions): Promise<Case>;');
+    expect(source).toContain('get(caseId: number, options?: RequestOptions): OmnideskPromise<Case>;');
     // One doc block per method: summary, `@see` the reference page, `@example` calling that method.
     const blocks = source.split('  /**\n').slice(1);
     for (const meta of table as { operationId: string; resource: string; method: string }[]) {

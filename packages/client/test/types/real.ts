@@ -1,6 +1,6 @@
 // Compile-time checks over the real generated types (the bundled spec, not the fixture), run by
 // test/generator.test.ts with tsc: each `@ts-expect-error` must meet an error, every other line
-// must compile. The named types are what the methods take and give, so a hover reads `Promise<Case>`.
+// must compile. The named types are what the methods take and give, so a hover reads `OmnideskPromise<Case>`.
 import type {
   Case,
   CaseCreateParams,
@@ -10,6 +10,8 @@ import type {
   KbArticle,
   Label,
   LabelCreateParams,
+  OmnideskPromise,
+  WithResponse,
   Page,
   User,
   UserCreateParams,
@@ -23,10 +25,10 @@ const same = <A, B>(ok: Equal<A, B>) => ok;
 const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@example.com', apiKey: 'k' });
 
 // The signatures are written with the named types.
-same<ReturnType<CasesResource['get']>, Promise<Case>>(true);
+same<ReturnType<CasesResource['get']>, OmnideskPromise<Case>>(true);
 same<Parameters<CasesResource['create']>[0], CaseCreateParams>(true);
 same<Parameters<CasesResource['list']>[0], CaseListQuery | undefined>(true);
-same<ReturnType<typeof c.users.list>, Promise<Page<User>>>(true);
+same<ReturnType<typeof c.users.list>, OmnideskPromise<Page<User>>>(true);
 same<Awaited<ReturnType<typeof c.companies.get>>, Company>(true);
 same<Awaited<ReturnType<typeof c.kbArticles.get>>, KbArticle>(true);
 same<Awaited<ReturnType<typeof c.labels.create>>, Label>(true);
@@ -34,6 +36,16 @@ same<Awaited<ReturnType<typeof c.labels.create>>, Label>(true);
 same<Awaited<ReturnType<typeof c.cases.get>>, User>(true);
 
 export async function checks() {
+  // .withResponse(): this call's data, Response and rate-limit headers, typed.
+  const { data, response, rateLimit } = await c.cases.get(2000).withResponse();
+  same<typeof data, Case>(true);
+  same<Awaited<ReturnType<ReturnType<typeof c.users.list>['withResponse']>>, WithResponse<Page<User>>>(true);
+  const left: number | undefined = rateLimit?.callsLeft;
+  const code: number = response.status;
+  // @ts-expect-error: data is the case (its subject a string)
+  const wrong: number = data.subject;
+  void left, code, wrong;
+
   // Entities: fields and enums from the spec.
   const found: Case = await c.cases.get(2000);
   const status: 'open' | 'waiting' | 'closed' = found.status;
