@@ -358,7 +358,9 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       } else {
         lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
       }
-      if (result.kind === 'list') {
+      // A walker only where the list has pages (`page` among its query parameters): a list without
+      // them is whole in one call.
+      if (result.kind === 'list' && meta.query?.page) {
         const item = resultType.replace(/^Page<(.*)>$/, '$1');
         lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
         lines.push(`  ${sig(`${method}All`, false, `AsyncGenerator<${item}, void, undefined>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);

@@ -278,15 +278,13 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
   const takesInput = hasInput(meta);
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
   const { maxItems, limit, maxPages, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
-  const pageable = meta.query?.page === true;
+  // Bound only to lists with `page` (see bindMethods).
   const fetchPage = async (page: number, size: number) => {
-    const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
-    const result = (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
+    const q = { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) };
+    return (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
       items: unknown[];
       total: number | undefined;
     };
-    // One call gives everything when the list has no pages.
-    return pageable ? result : { items: result.items, total: result.items.length };
   };
     return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` });
 }
@@ -300,7 +298,7 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
       p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
       return p;
     };
-    if (meta.result.kind === 'list') into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
+    if (meta.result.kind === 'list' && meta.query?.page) into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
   }
   return into;
 }

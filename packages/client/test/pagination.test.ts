@@ -84,12 +84,27 @@ describe('listAll', () => {
     expect(seen[1]!.target).toBe('/api/cases/2000/messages.json?limit=1&page=2');
   });
 
-  it('a list without pages is fetched once', async () => {
+  it('a list without pages has no walker: one call gives it whole', async () => {
     const { fetch, seen } = scriptedFetch(json({ '0': { language: { language_id: 1, code: 'ru' } }, total_count: 1 }));
-    const got: unknown[] = [];
-    for await (const l of miniClient(fetch).languages.listAll()) got.push(l);
-    expect(got).toEqual([{ language_id: 1, code: 'ru' }]);
+    const c = miniClient(fetch);
+    expect('listAll' in c.languages).toBe(false);
+    expect('listAll' in c.cases).toBe(true);
+    expect((await c.languages.list()).items).toEqual([{ language_id: 1, code: 'ru' }]);
     expect(seen.map((s) => s.target)).toEqual(['/api/languages.json']);
+  });
+
+  it('in the shipped SDK, <method>All exists exactly where the list takes `page`', async () => {
+    const { operationTable } = await import('../src/generated/sdk.js');
+    const { createOmnideskClient } = await import('../src/index.js');
+    const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@b.c', apiKey: 'k' }) as unknown as Record<string, Record<string, unknown>>;
+    const lists = operationTable.filter((o) => o.result.kind === 'list');
+    const walkers = lists.filter((o) => `${o.method}All` in c[o.resource]!).map((o) => o.operationId);
+    expect(walkers).toEqual(lists.filter((o) => o.query?.page).map((o) => o.operationId));
+    for (const id of ['listFilters', 'listCustomChannels', 'listLanguages', 'listClientEmails', 'getLeaderboard', 'listStaffRoles']) {
+      const op = operationTable.find((o) => o.operationId === id);
+      if (op) expect(walkers, id).not.toContain(id);
+    }
+    expect(walkers).toContain('listCases');
   });
 
   it('paginate() is usable with any page fetcher and checks its options', async () => {

@@ -87,6 +87,13 @@ export async function checks() {
   await c.labels.create({});
   void nobody;
 
+  // Walkers only where the list has pages.
+  for await (const u of c.users.listAll({}, { maxItems: 5 })) void u.user_id;
+  // @ts-expect-error: languages have no pages, so no languagesAll
+  void c.languages.listAll;
+  // @ts-expect-error: filters have no pages
+  void c.filters.listAll;
+
   // Options.
   await c.cases.get(2000, { timeout: 1000, maxRetries: 1 });
   // @ts-expect-error: an unknown option
