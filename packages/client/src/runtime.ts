@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { InvalidRequestError, InvalidResponseError, errorFromResponse, kindOf } from './errors.js';
 import { buildMultipart, type Attachment } from './multipart.js';
-import { type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
+import { type Page, type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
 import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
 
@@ -57,6 +57,20 @@ export interface WithResponse<T> {
 export interface OmnideskPromise<T> extends Promise<T> {
   /** The same call's `{ data, response, rateLimit }` (the call is made once). */
   withResponse(): Promise<WithResponse<T>>;
+}
+
+/** A page of a list that takes `page`: what `list()` gives, and the way to the next page. */
+export interface ListPage<T> extends Page<T> {
+  /** Whether pages after this one hold more items (by `total_count`, the page number and `limit`, 100 by default). */
+  hasNextPage(): boolean;
+  /** The next page: the same call with `page` one higher. */
+  getNextPage(): OmnideskPromise<ListPage<T>>;
+}
+
+/** What `<method>All` returns: every item, page after page, and `toArray()` with a cap. */
+export interface ListWalker<T> extends AsyncGenerator<T, void, undefined> {
+  /** The items in one array, at most `max` (the walk stops there). */
+  toArray(options: { max: number }): Promise<T[]>;
 }
 
 /** The answer to a bulk action on several ids, computed from `*_success_id` against the ids sent. */
@@ -272,7 +286,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
 }
 
 /** `<method>All`: walks the pages of a list operation. */
-export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[]): AsyncGenerator<unknown, void, undefined> {
+export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[]): ListWalker<unknown> {
   const n = meta.pathParams.length;
   const pathArgs = args.slice(0, n);
   const takesInput = hasInput(meta);
@@ -286,19 +300,36 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
       total: number | undefined;
     };
   };
-    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` });
+  const walk = paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, name: `${meta.resource}.${meta.method}All` }) as ListWalker<unknown>;
+  walk.toArray = async ({ max }) => {
+    const all: unknown[] = [];
+    if (!(max >= 0)) throw new InvalidRequestError(`toArray: \`max\` must be 0 or more, got ${show(max)}`);
+    for await (const item of walk) if (all.push(item) >= max) break;
+    return all.slice(0, max);
+  };
+  return walk;
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */
 export function bindMethods(client: Invoker, metas: readonly OperationMeta[], into: Record<string, unknown> = {}): Record<string, unknown> {
   for (const meta of metas) {
-    into[meta.method] = (...args: unknown[]) => {
+    const n = meta.pathParams.length;
+    const paged = meta.result.kind === 'list' && meta.query?.page;
+    const call = (into[meta.method] = (...args: unknown[]) => {
       const out: { response?: Response } = {};
-      const p = invoke(client, meta, args, false, out) as OmnideskPromise<unknown>;
+      const query = (args[n] ?? {}) as { page?: number; limit?: number };
+      const page = query.page ?? 1;
+      const p = invoke(client, meta, args, false, out).then((r) => {
+        if (!paged) return r;
+        const list = r as ListPage<unknown>;
+        list.hasNextPage = () => list.items.length > 0 && page * (query.limit ?? 100) < list.total;
+        list.getNextPage = () => call(...args.slice(0, n), { ...query, page: page + 1 }, args[n + 1]);
+        return list;
+      }) as OmnideskPromise<unknown>;
       p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
       return p;
-    };
-    if (meta.result.kind === 'list' && meta.query?.page) into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
+    }) as (...args: unknown[]) => OmnideskPromise<ListPage<unknown>>;
+    if (paged) into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
   }
   return into;
 }

@@ -117,3 +117,32 @@ describe('listAll', () => {
     await expect(paginate(fetchPage, { limit: 0 }).next()).rejects.toThrow(/paginate: `limit` must be an integer, 1 to 100, got 0/);
   });
 });
+
+describe('the page object and toArray', () => {
+  const page = (ids: number[], total: number) => json({ ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's' } }])), total_count: total });
+
+  it('hasNextPage() / getNextPage() follow total_count, page and limit, keeping the query', async () => {
+    const { fetch, seen } = scriptedFetch(page([1, 2], 3), page([3], 3));
+    const c = miniClient(fetch);
+    const first = await c.cases.list({ status: ['open'], limit: 2 });
+    expect(first.items.map((x) => x.case_id)).toEqual([1, 2]);
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.items.map((x) => x.case_id)).toEqual([3]);
+    expect(second.hasNextPage()).toBe(false);
+    expect(seen.map((s) => decodeURIComponent(s.target))).toEqual(['/api/cases.json?status[]=open&limit=2', '/api/cases.json?status[]=open&limit=2&page=2']);
+  });
+
+  it('an empty page has no next page', async () => {
+    const { fetch } = scriptedFetch(json({ case: [] }));
+    expect((await miniClient(fetch).cases.list()).hasNextPage()).toBe(false);
+  });
+
+  it('toArray({ max }) stops at max and fetches no page beyond it', async () => {
+    const { fetch, seen } = scriptedFetch(page([1, 2], 6), page([3, 4], 6), page([5, 6], 6));
+    const c = miniClient(fetch);
+    expect((await c.cases.listAll({}, { limit: 2 }).toArray({ max: 3 })).map((x) => x.case_id)).toEqual([1, 2, 3]);
+    expect(seen).toHaveLength(2);
+    await expect(c.cases.listAll().toArray({ max: Number.NaN })).rejects.toThrow('`max` must be 0 or more');
+  });
+});

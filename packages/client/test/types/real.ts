@@ -10,6 +10,7 @@ import type {
   KbArticle,
   Label,
   LabelCreateParams,
+  ListPage,
   OmnideskPromise,
   WithResponse,
   Page,
@@ -28,7 +29,7 @@ const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@exa
 same<ReturnType<CasesResource['get']>, OmnideskPromise<Case>>(true);
 same<Parameters<CasesResource['create']>[0], CaseCreateParams>(true);
 same<Parameters<CasesResource['list']>[0], CaseListQuery | undefined>(true);
-same<ReturnType<typeof c.users.list>, OmnideskPromise<Page<User>>>(true);
+same<ReturnType<typeof c.users.list>, OmnideskPromise<ListPage<User>>>(true);
 same<Awaited<ReturnType<typeof c.companies.get>>, Company>(true);
 same<Awaited<ReturnType<typeof c.kbArticles.get>>, KbArticle>(true);
 same<Awaited<ReturnType<typeof c.labels.create>>, Label>(true);
@@ -39,7 +40,7 @@ export async function checks() {
   // .withResponse(): this call's data, Response and rate-limit headers, typed.
   const { data, response, rateLimit } = await c.cases.get(2000).withResponse();
   same<typeof data, Case>(true);
-  same<Awaited<ReturnType<ReturnType<typeof c.users.list>['withResponse']>>, WithResponse<Page<User>>>(true);
+  same<Awaited<ReturnType<ReturnType<typeof c.users.list>['withResponse']>>, WithResponse<ListPage<User>>>(true);
   const left: number | undefined = rateLimit?.callsLeft;
   const code: number = response.status;
   // @ts-expect-error: data is the case (its subject a string)
