@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without declarations
-import { SpecError, buildSdk, generate } from '../../../scripts/generate-sdk.mjs';
+import { SpecError, buildSdk, generate, withOperationsTable } from '../../../scripts/generate-sdk.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +133,16 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
       expect(block).toContain(`#tag/`);
       expect(block).toContain(`/operation/${meta.operationId} | Reference: `);
       expect(block).toMatch(new RegExp(`@example\\n   \\* \`\`\`ts\\n   \\* .*omnidesk\\.${meta.resource}\\.${meta.method}\\(`));
+    }
+  });
+
+  it('the client README lists every call with its method and path, as the build writes it (current)', () => {
+    const spec = parse(readFileSync(bundle, 'utf8'));
+    const { table } = buildSdk(spec);
+    const readme = readFileSync(join(here, '../README.md'), 'utf8');
+    expect(readme, 'packages/client/README.md: run `pnpm build` to regenerate its table of calls').toBe(withOperationsTable(readme, table));
+    for (const m of table as { resource: string; method: string; httpMethod: string; path: string }[]) {
+      expect(readme).toContain(`| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` |`);
     }
   });
 
