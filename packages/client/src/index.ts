@@ -29,6 +29,7 @@ export { ATTACHMENT_LIMITS, type Attachment } from './multipart.js';
 export { paginate, normalizeList, type Page, type PaginateOptions } from './pagination.js';
 export type { RateLimitState, RateLimitOptions } from './rate-limit.js';
 export type { Logger, FetchLike } from './transport.js';
+export type { LogLevel } from './log.js';
 export type { RequestOptions, ListAllOptions, BulkOutcome, OmnideskPromise, WithResponse, ListPage, ListWalker } from './runtime.js';
 export { exact, startsWith, endsWith, toUnixTime, parseOmnideskDate } from './helpers.js';
 
