@@ -322,9 +322,11 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
       const p = invoke(client, meta, args, false, out).then((r) => {
         if (!paged) return r;
         const list = r as ListPage<unknown>;
-        list.hasNextPage = () => list.items.length > 0 && page * (query.limit ?? 100) < list.total;
-        list.getNextPage = () => call(...args.slice(0, n), { ...query, page: page + 1 }, args[n + 1]);
-        return list;
+        // Not enumerable: the page still reads, prints and compares as `{ items, total }`.
+        return Object.defineProperties(list, {
+          hasNextPage: { value: () => list.items.length > 0 && page * (query.limit ?? 100) < list.total },
+          getNextPage: { value: () => call(...args.slice(0, n), { ...query, page: page + 1 }, args[n + 1]) },
+        });
       }) as OmnideskPromise<unknown>;
       p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
       return p;
