@@ -9,8 +9,17 @@ export type LogLevel = 'debug' | 'warn' | 'off';
  * `console.debug`; `warn` only retries and failed attempts, to `console.warn`; anything else
  * (or no environment: browsers) none.
  */
-export function envLogger(level = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.OMNIDESK_LOG): Logger | undefined {
+export function envLogger(level = logEnv()): Logger | undefined {
   if (level === 'debug') return { debug: (message, data) => console.debug(message, data) };
   if (level === 'warn') return { debug: (message, data) => /retrying|failed/.test(message) && console.warn(message, data) };
   return undefined;
+}
+
+/** `OMNIDESK_LOG`, if the runtime has an environment and lets it be read (Deno asks `--allow-env`: without it, none). */
+function logEnv(): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.OMNIDESK_LOG;
+  } catch {
+    return undefined;
+  }
 }
