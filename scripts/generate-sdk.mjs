@@ -89,14 +89,81 @@ function listKey(schema, deref) {
   return undefined;
 }
 
-function doc(op, http, path) {
+/**
+ * The reference site's page of an operation: Redoc's anchor `#tag/<tag>/operation/<operationId>`
+ * under `info.x-reference-url` (the built site, docs/dist/index.html, when the spec names none).
+ */
+export function referenceUrl(spec, op) {
+  const base = spec.info?.['x-reference-url'] ?? 'docs/dist/index.html';
+  return `${base}#tag/${encodeURIComponent(String(op.tags?.[0] ?? '').replace(/ /g, '-'))}/operation/${op.operationId}`;
+}
+
+function doc(op, http, path, { link, example, types }) {
   const lines = [];
   if (op.summary) lines.push(op.summary.trim().replace(/\.?$/, '.'));
   const first = (op.description ?? '').trim().split(/\n\s*\n/)[0];
   if (first) lines.push('', ...first.split('\n').map((l) => l.trim()));
   lines.push('', `\`${http.toUpperCase()} ${path}\` (operationId \`${op.operationId}\`)`);
+  if (types) lines.push('', types);
+  lines.push('', `@see {@link ${link} | Reference: ${(op.summary ?? op.operationId).trim().replace(/\.$/, '')}}`);
+  lines.push('@example', '```ts', ...example, '```');
   if (op.deprecated) lines.push('@deprecated');
   return ['  /**', ...lines.map((l) => `   * ${l}`.trimEnd().replace(/\*\//g, '*\\/')), '   */'].join('\n');
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most. */
+export function lit(v, max = 6) {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'` : String(v);
+  if (Array.isArray(v)) return `[${v.slice(0, max).map((x) => lit(x, 3)).join(', ')}]`;
+  const e = Object.entries(v);
+  if (!e.length) return '{}';
+  return `{ ${e.slice(0, max).map(([k, x]) => `${IDENT.test(k) ? k : lit(k)}: ${lit(x, 3)}`).join(', ')} }`;
+}
+// Words a generated variable cannot be.
+const KEYWORDS = new Set(['case', 'default', 'delete', 'new', 'class', 'function', 'import', 'export', 'return', 'switch', 'this', 'var', 'void', 'with', 'in', 'do', 'if', 'for', 'try', 'catch', 'enum', 'const', 'let', 'static', 'package', 'public', 'private', 'interface']);
+
+/** The example of a parameter or media type (its own, the first of `examples`, or its schema's). */
+function exampleOf(holder, deref) {
+  if (!holder) return undefined;
+  if (holder.example !== undefined) return holder.example;
+  const first = holder.examples && Object.values(holder.examples)[0];
+  if (first !== undefined) return deref(first)?.value;
+  const schema = deref(holder.schema ?? {});
+  if (schema?.example !== undefined) return schema.example;
+  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
+}
+
+// `cases` → `Case`, `kbCategories` → `KbCategory`, `staff` and `statistics` stay.
+const singular = (r) => {
+  const p = r[0].toUpperCase() + r.slice(1);
+  return /ies$/.test(p) ? p.replace(/ies$/, 'y') : /(ss|ics|us)$/.test(p) || !/s$/.test(p) ? p : p.slice(0, -1);
+};
+const pascal = (s) => s[0].toUpperCase() + s.slice(1);
+// Names the package exports itself: a schema of the same name is exported with `Schema` after it.
+const TAKEN = new Set(['Attachment', 'Page', 'PaginateOptions', 'RateLimitState', 'RateLimitOptions', 'Logger', 'FetchLike', 'RequestOptions', 'ListAllOptions', 'BulkOutcome', 'Schemas', 'Resources', 'OmnideskClient', 'OmnideskClientOptions', 'ResponseFinding', 'Error', 'Response', 'Request', 'Promise', 'Record', 'Date', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set']);
+
+/** The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant. */
+function refOf(schema, key, deref) {
+  for (const v of variants(schema, deref)) {
+    const ref = v.properties?.[key]?.$ref;
+    const m = typeof ref === 'string' && /^#\/components\/schemas\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(ref);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Of a list schema, the component name of its entries (after their wrapper `key`, if any). */
+function listRefOf(schema, key, deref) {
+  for (const v of variants(schema, deref)) {
+    for (const [pattern, entry] of Object.entries(v.patternProperties ?? {})) {
+      if (!/\[0-9\]|\\d/.test(pattern)) continue;
+      if (key) return refOf(entry, key, deref);
+      const m = typeof entry?.$ref === 'string' && /^#\/components\/schemas\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(entry.$ref);
+      if (m) return m[1];
+    }
+  }
+  return undefined;
 }
 
 const KINDS = ['entity', 'list', 'void', 'raw'];
@@ -125,6 +192,15 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
   const table = [];
   const resources = new Map();
   const seen = new Map();
+  // The named types (`Case`, `CaseCreateParams`, `CaseListQuery`): name → [type, comment].
+  const named = new Map();
+  const name = (n, type, comment) => {
+    if (TAKEN.has(n)) n = `${n}Schema`;
+    const had = named.get(n);
+    if (had && had[0] !== type) throw new SpecError(`two types would be named ${n}: ${had[0]} and ${type}`);
+    if (!had) named.set(n, [type, comment]);
+    return n;
+  };
 
   for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
     const item = deref(rawItem);
@@ -187,6 +263,8 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
       let result;
       let resultType;
+      const S = singular(resource) + pascal(method);
+      const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
       // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
       const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
       if (!media || code === '204' || declaresNothing) {
@@ -195,14 +273,16 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       } else if (listKey(media.schema, deref) !== undefined) {
         const key = listKey(media.schema, deref);
         result = key ? { kind: 'list', key } : { kind: 'list' };
-        resultType = key ? `Page<Unwrap<ListEntry<${R}>, ${str(key)}>>` : `Page<ListEntry<${R}>>`;
+        const entry = key ? `Unwrap<ListEntry<${R}>, ${str(key)}>` : `ListEntry<${R}>`;
+        // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
+        resultType = `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${schemaType(listRefOf(media.schema, key, deref)) ?? name(`${S}Item`, entry, `An item of \`${resource}.${method}\`.`)}>`;
       } else if (envelopeKey(media.schema, deref)) {
         const key = envelopeKey(media.schema, deref);
         result = { kind: 'entity', key };
-        resultType = `Unwrap<${R}, ${str(key)}>`;
+        resultType = schemaType(refOf(media.schema, key, deref)) ?? name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
       } else {
         result = { kind: 'raw' };
-        resultType = R;
+        resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
       }
 
       // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
@@ -239,7 +319,7 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       table.push(meta);
 
       // The method's TypeScript signature(s).
-      const Q = `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`;
+      const Q = query.length ? name(`${S}Query`, `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`, `The query parameters of \`${resource}.${method}\`.`) : '';
       const args = [];
       let inputArg;
       if (body) {
@@ -248,28 +328,51 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
           : 'Record<string, unknown>';
         if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
         if (body.form !== undefined) B = `WithAttachments<${B}>`;
-        inputArg = `input${body.required ? '' : '?'}: ${B}`;
+        inputArg = `input${body.required ? '' : '?'}: ${name(`${S}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
       } else if (query.length) {
         inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
       }
       if (inputArg) args.push(inputArg);
       const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
       const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
-      const bulk = pathParams.find((p) => p.array);
       const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
       const sig = (name, plural, ret, options) =>
         `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
-      const lines = [doc(op, http, path)];
-      if (bulk) {
-        lines.push(`  ${sig(method, true, 'Promise<BulkOutcome>', opts)}`);
-        lines.push(`  ${sig(method, false, `Promise<${resultType}>`, opts)}`);
-      } else {
-        lines.push(`  ${sig(method, false, `Promise<${resultType}>`, opts)}`);
+      const bulk = pathParams.find((p) => p.array);
+      // The example: path values and input from the spec's examples.
+      const pathValue = (p) => {
+        const ex = exampleOf(params.get(`path:${p.name}`), deref);
+        return lit(ex ?? (p.type === 'string' ? 'value' : 1));
+      };
+      let exInput;
+      if (body) {
+        const ex = exampleOf(rb.content?.['application/json'] ?? rb.content?.['multipart/form-data'], deref);
+        const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
+        exInput = lit(inner ?? {});
+      } else if (query.length) {
+        const shown = Object.fromEntries(query.map((p) => [p.name, exampleOf(p, deref)]).filter(([n, v]) => v !== undefined && n !== 'page').slice(0, 2));
+        if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
       }
-      if (result.kind === 'list') {
-        const item = resultType.replace(/^Page<(.*)>$/, '$1');
+      const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
+      const example =
+        result.kind === 'void'
+          ? [`await ${call};`]
+          : result.kind === 'list'
+            ? [`const { items, total } = await ${call};`]
+            : [`const ${bulk || KEYWORDS.has(camel(singular(resource))) ? 'result' : camel(singular(resource))} = await ${call};`];
+      const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
+      if (bulk) {
+        lines.push(`  ${sig(method, true, 'OmnideskPromise<BulkOutcome>', opts)}`);
+        lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
+      } else {
+        lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
+      }
+      // A walker only where the list has pages (`page` among its query parameters): a list without
+      // them is whole in one call.
+      if (result.kind === 'list' && meta.query?.page) {
+        const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
         lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
-        lines.push(`  ${sig(`${method}All`, false, `AsyncGenerator<${item}, void, undefined>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
+        lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
       }
       if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
       resources.get(resource).methods.push(lines.join('\n'));
@@ -279,12 +382,12 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
   const typeName = (r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
   const out = [
     '// Generated by scripts/generate-sdk.mjs from the bundled OpenAPI description. Do not edit.',
-    `import type { operations } from './schema.js';`,
+    `import type { components, operations } from './schema.js';`,
     `import type { Page } from '${runtimeImport}/pagination.js';`,
-    `import { type BulkOutcome, type ListAllOptions, type ListEntry, type OperationMeta, type OperationSpec, type RequestOptions, type Unwrap, type WithAttachments, decodeTable } from '${runtimeImport}/runtime.js';`,
+    `import { type BulkOutcome, type ListAllOptions, type ListEntry, type ListPage, type ListWalker, type OmnideskPromise, type OperationMeta, type OperationSpec, type RequestOptions, type Unwrap, type WithAttachments, decodeTable } from '${runtimeImport}/runtime.js';`,
     '',
     '// Keeps the helper types referenced when a spec uses none of them.',
-    'export type _Used = [operations, Page<unknown>, BulkOutcome, ListAllOptions, ListEntry<unknown>, RequestOptions, Unwrap<unknown, string>, WithAttachments<unknown>];',
+    'export type _Used = [components, operations, Page<unknown>, OmnideskPromise<unknown>, ListPage<unknown>, ListWalker<unknown>, BulkOutcome, ListAllOptions, ListEntry<unknown>, RequestOptions, Unwrap<unknown, string>, WithAttachments<unknown>];',
     '',
     '// The operations of each resource, compactly (see OperationSpec in runtime.ts): they ship in every bundle.',
   ];
@@ -302,6 +405,11 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     out.push(`/** ${(r.description ?? r.tag).trim().split('\n')[0].replace(/\*\//g, '*\\/')} (tag \`${r.tag}\`) */`);
     out.push(`export interface ${typeName(name)} {`, r.methods.join('\n'), '}', '');
   }
+  out.push('// The named types of the API: every entity, input and query the methods take or give.');
+  for (const [n, [type, comment]] of [...named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out.push(`/** ${comment.replace(/\*\//g, '*\\/')} */`, `export type ${n} = ${type};`);
+  }
+  out.push('');
   out.push('/** One property per resource of the API. */', 'export interface Resources {');
   for (const name of resources.keys()) out.push(`  ${name}: ${typeName(name)};`);
   out.push('}', '');
@@ -318,7 +426,23 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     factories.push(`export const ${name} = (core: $rt.OmnideskCore): $sdk.${typeName(name)} => $rt.bindResource(core, ${str(name)}, $sdk.ops_${name}) as $sdk.${typeName(name)};`);
   }
   factories.push('');
-  return { table, source: out.join('\n'), resourcesSource: factories.join('\n') };
+  return { table, source: out.join('\n'), resourcesSource: factories.join('\n'), typeNames: [...named.keys()].sort() };
+}
+
+const START = '<!-- operations:start (generated by scripts/generate-sdk.mjs) -->';
+const END = '<!-- operations:end -->';
+
+/** The README's table of every `resource.method` with its HTTP method and path, between its markers. */
+export function operationsMarkdown(table) {
+  const rows = table.map((m) => `| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` | \`${m.operationId}\` |`);
+  return [START, '', '| call | method and path | operationId |', '| --- | --- | --- |', ...rows, '', END].join('\n');
+}
+
+/** `readme` with its operations table replaced by the current one (unchanged when it has no markers). */
+export function withOperationsTable(readme, table) {
+  const i = readme.indexOf(START);
+  const j = readme.indexOf(END);
+  return i < 0 || j < i ? readme : readme.slice(0, i) + operationsMarkdown(table) + readme.slice(j + END.length);
 }
 
 /**
@@ -370,6 +494,13 @@ export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')
   writeFileSync(join(outDir, 'schema.ts'), header + astToString(ast));
   writeFileSync(join(outDir, 'sdk.ts'), source);
   writeFileSync(join(outDir, 'resources.ts'), resourcesSource);
+  // The client's README lists every call: rewritten when the SDK itself is generated.
+  if (resolve(outDir) === join(root, 'packages/client/src/generated')) {
+    const readme = join(root, 'packages/client/README.md');
+    const text = readFileSync(readme, 'utf8');
+    const next = withOperationsTable(text, table);
+    if (next !== text) writeFileSync(readme, next);
+  }
   return table;
 }
 

@@ -41,8 +41,44 @@ function clip(value: unknown, depth: number, budget: { left: number }): unknown 
   return Array.isArray(value) ? out.map(([k, v]) => (k === '…' ? `… ${v}` : v)) : Object.fromEntries(out);
 }
 
+/** Where each error class keeps its name (its kind follows): one key for every copy of the package (ESM and CommonJS builds alike). */
+export const KIND: unique symbol = Symbol.for('omnidesk-openapi.kind') as never;
+
+/** The `kind` of each error class, to `switch` on: `'not_found'` for NotFoundError... */
+export type OmnideskErrorKind =
+  | 'omnidesk'
+  | 'authentication'
+  | 'permission_denied'
+  | 'not_found'
+  | 'validation'
+  | 'rate_limit'
+  | 'server'
+  | 'unexpected_status'
+  | 'invalid_response'
+  | 'connection'
+  | 'timeout'
+  | 'abort'
+  | 'invalid_request'
+  | 'attachment_too_large'
+  | 'response_validation';
+
 export class OmnideskError extends Error {
-  override name = 'OmnideskError';
+  declare name: string;
+  /** Which error this is, as a string literal: `switch (err.kind)` (see `AnyOmnideskError`). */
+  declare readonly kind: OmnideskErrorKind;
+  /** @internal */
+  static readonly [KIND]: string = 'OmnideskError';
+
+  /**
+   * `instanceof` holds across copies of the package: an error thrown by the ESM build is an
+   * instance of the CommonJS build's class of the same kind (and of its parents), as of its own.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    for (let c = (value as object | undefined)?.constructor; c; c = Object.getPrototypeOf(c)) {
+      if (c === this || (Object.hasOwn(c, KIND) && Object.hasOwn(this, KIND) && (c as typeof OmnideskError)[KIND] === this[KIND])) return true;
+    }
+    return false;
+  }
   declare readonly status: number | undefined;
   declare readonly code: string | undefined;
   declare readonly body: unknown;
@@ -56,6 +92,8 @@ export class OmnideskError extends Error {
   /** `ctx` becomes the error's fields (a subclass's own too: `retryAfter`, `timeout`); `cause` the standard one. */
   constructor(message: string, { cause, ...fields }: ErrorContext = {}) {
     super(message, cause === undefined ? undefined : { cause });
+    // `NotFoundError` → `not_found`.
+    (this as { kind: string }).kind = (this.name = (new.target as typeof OmnideskError)[KIND]).slice(0, -5).replace(/\B[A-Z]/g, '_$&').toLowerCase();
     Object.assign(this, fields);
   }
 
@@ -80,19 +118,27 @@ export class OmnideskError extends Error {
 
 /** 401: the API key is wrong, or credentials are missing. */
 export class AuthenticationError extends OmnideskError {
-  override name = 'AuthenticationError';
+  declare readonly kind: 'authentication';
+  /** @internal */
+  static override readonly [KIND] = 'AuthenticationError';
 }
 /** 403: the staff e-mail is wrong or inactive, or this staff member may not make the call. */
 export class PermissionDeniedError extends OmnideskError {
-  override name = 'PermissionDeniedError';
+  declare readonly kind: 'permission_denied';
+  /** @internal */
+  static override readonly [KIND] = 'PermissionDeniedError';
 }
 /** 404: no such object (or not visible), or a wrong account subdomain. */
 export class NotFoundError extends OmnideskError {
-  override name = 'NotFoundError';
+  declare readonly kind: 'not_found';
+  /** @internal */
+  static override readonly [KIND] = 'NotFoundError';
 }
 /** 400 or 422: the request was refused; `details` holds what the server said was wrong. */
 export class ValidationError extends OmnideskError {
-  override name = 'ValidationError';
+  declare readonly kind: 'validation';
+  /** @internal */
+  static override readonly [KIND] = 'ValidationError';
   /** The server's details: the body (Prism's problem+json) or the parsed `sl-violations` header. */
   declare readonly details: unknown;
   constructor(message: string, ctx: ErrorContext & { details?: unknown }) {
@@ -101,7 +147,9 @@ export class ValidationError extends OmnideskError {
 }
 /** 429 after the retries allowed (or a wait longer than `maxRetryAfter`). */
 export class RateLimitError extends OmnideskError {
-  override name = 'RateLimitError';
+  declare readonly kind: 'rate_limit';
+  /** @internal */
+  static override readonly [KIND] = 'RateLimitError';
   /** Seconds the server asked to wait (`retry_after`), when it said. */
   declare readonly retryAfter: number | undefined;
   constructor(message: string, ctx: ErrorContext & { retryAfter?: number | undefined }) {
@@ -110,23 +158,33 @@ export class RateLimitError extends OmnideskError {
 }
 /** 5xx after the retries allowed (a POST is never retried on 5xx). */
 export class ServerError extends OmnideskError {
-  override name = 'ServerError';
+  declare readonly kind: 'server';
+  /** @internal */
+  static override readonly [KIND] = 'ServerError';
 }
 /** Any other non-2xx answer. */
 export class UnexpectedStatusError extends OmnideskError {
-  override name = 'UnexpectedStatusError';
+  declare readonly kind: 'unexpected_status';
+  /** @internal */
+  static override readonly [KIND] = 'UnexpectedStatusError';
 }
 /** A 2xx answer the SDK cannot read (not JSON, cut short, or missing what the spec promises). */
 export class InvalidResponseError extends OmnideskError {
-  override name = 'InvalidResponseError';
+  declare readonly kind: 'invalid_response';
+  /** @internal */
+  static override readonly [KIND] = 'InvalidResponseError';
 }
 /** The request never got a whole answer (DNS, refused, reset, body cut off). */
 export class ConnectionError extends OmnideskError {
-  override name = 'ConnectionError';
+  declare readonly kind: 'connection';
+  /** @internal */
+  static override readonly [KIND] = 'ConnectionError';
 }
 /** No answer within `timeout` milliseconds, or the call's `signal` came from `AbortSignal.timeout()` (then `timeout` is undefined). */
 export class TimeoutError extends OmnideskError {
-  override name = 'TimeoutError';
+  declare readonly kind: 'timeout';
+  /** @internal */
+  static override readonly [KIND] = 'TimeoutError';
   declare readonly timeout: number | undefined;
   constructor(message: string, ctx: ErrorContext & { timeout: number | undefined }) {
     super(message, ctx);
@@ -134,15 +192,21 @@ export class TimeoutError extends OmnideskError {
 }
 /** The call's `signal` aborted it; `cause` is the signal's reason. */
 export class AbortError extends OmnideskError {
-  override name = 'AbortError';
+  declare readonly kind: 'abort';
+  /** @internal */
+  static override readonly [KIND] = 'AbortError';
 }
 /** The call's arguments are wrong; nothing was sent. */
 export class InvalidRequestError extends OmnideskError {
-  override name = 'InvalidRequestError';
+  declare readonly kind: 'invalid_request' | 'attachment_too_large';
+  /** @internal */
+  static override readonly [KIND]: string = 'InvalidRequestError';
 }
 /** An attachment, or all of them together, is over Omnidesk's limits; nothing was sent. */
 export class AttachmentTooLargeError extends InvalidRequestError {
-  override name = 'AttachmentTooLargeError';
+  declare readonly kind: 'attachment_too_large';
+  /** @internal */
+  static override readonly [KIND] = 'AttachmentTooLargeError';
   /** The file over the limit; undefined when only the request's total is over. */
   declare readonly fileName: string | undefined;
   declare readonly size: number;
@@ -151,6 +215,26 @@ export class AttachmentTooLargeError extends InvalidRequestError {
     super(message, ctx);
   }
 }
+
+/** Every error the SDK throws, a union to narrow by `kind`: `if (isOmnideskError(err)) switch (err.kind) {...}`. */
+export type AnyOmnideskError =
+  | AuthenticationError
+  | PermissionDeniedError
+  | NotFoundError
+  | ValidationError
+  | RateLimitError
+  | ServerError
+  | UnexpectedStatusError
+  | InvalidResponseError
+  | ConnectionError
+  | TimeoutError
+  | AbortError
+  | InvalidRequestError
+  | AttachmentTooLargeError
+  | import('./validate-error.js').ResponseValidationError;
+
+/** Whether `value` is an error of this SDK (of any copy of it: ESM or CommonJS), typed as the union to switch on. */
+export const isOmnideskError = (value: unknown): value is AnyOmnideskError => value instanceof OmnideskError;
 
 function parseViolations(header: string | null): unknown {
   if (!header) return undefined;

@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { InvalidRequestError, InvalidResponseError, errorFromResponse, kindOf } from './errors.js';
 import { buildMultipart, type Attachment } from './multipart.js';
-import { type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
+import { type Page, type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
 import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
 
@@ -44,6 +44,34 @@ export interface RequestOptions {
 
 /** Options of `<method>All`: request options plus where to stop. */
 export interface ListAllOptions extends RequestOptions, Pick<PaginateOptions, 'maxItems' | 'limit' | 'maxPages' | 'concurrency'> {}
+
+/** One call's result with its answer: the data, the `Response` (headers, status; body read) and its rate-limit headers. */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+  /** This answer's rate-limit headers (the client's `rateLimit` is the last answer of any call). */
+  rateLimit: RateLimitState | undefined;
+}
+
+/** What every resource method returns: the result, and `.withResponse()` for the answer it came in. */
+export interface OmnideskPromise<T> extends Promise<T> {
+  /** The same call's `{ data, response, rateLimit }` (the call is made once). */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+/** A page of a list that takes `page`: what `list()` gives, and the way to the next page. */
+export interface ListPage<T> extends Page<T> {
+  /** Whether pages after this one hold more items (by `total_count`, the page number and `limit`, 100 by default). */
+  hasNextPage(): boolean;
+  /** The next page: the same call with `page` one higher. */
+  getNextPage(): OmnideskPromise<ListPage<T>>;
+}
+
+/** What `<method>All` returns: every item, page after page, and `toArray()` with a cap. */
+export interface ListWalker<T> extends AsyncGenerator<T, void, undefined> {
+  /** The items in one array, at most `max` (the walk stops there). */
+  toArray(options: { max: number }): Promise<T[]>;
+}
 
 /** The answer to a bulk action on several ids, computed from `*_success_id` against the ids sent. */
 export interface BulkOutcome {
@@ -153,7 +181,7 @@ function successIds(data: unknown): number[] | undefined {
 }
 
 /** Makes one call of `meta` with the positional arguments a resource method received. */
-export async function invoke(client: Invoker, meta: OperationMeta, args: unknown[], walking = false): Promise<unknown> {
+export async function invoke(client: Invoker, meta: OperationMeta, args: unknown[], walking = false, out: { response?: Response } = {}): Promise<unknown> {
   const n = meta.pathParams.length;
   const path: Record<string, unknown> = {};
   meta.pathParams.forEach((p, i) => (path[p.name] = checkPathValue(meta, p, args[i])));
@@ -202,6 +230,7 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     parseAs: 'stream',
     fetch: (request: Request) => client.send((sent = request), ctx),
   } as never)) as { error?: unknown; response: Response };
+  out.response = response;
   const method = meta.httpMethod.toUpperCase();
   // Only errors need the path: the URL is parsed then.
   const where = () => ({ status: response.status, operationId: meta.operationId, method, path: sent ? new URL(sent.url).pathname : meta.path });
@@ -257,30 +286,52 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
 }
 
 /** `<method>All`: walks the pages of a list operation. */
-export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[]): AsyncGenerator<unknown, void, undefined> {
+export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[]): ListWalker<unknown> {
   const n = meta.pathParams.length;
   const pathArgs = args.slice(0, n);
   const takesInput = hasInput(meta);
   const query = ((takesInput ? args[n] : undefined) ?? {}) as Record<string, unknown>;
   const { maxItems, limit, maxPages, concurrency, ...options } = ((takesInput ? args[n + 1] : args[n]) ?? {}) as ListAllOptions;
-  const pageable = meta.query?.page === true;
+  // Bound only to lists with `page` (see bindMethods).
   const fetchPage = async (page: number, size: number) => {
-    const q = pageable ? { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) } : query;
-    const result = (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
+    const q = { ...query, page, ...(meta.query?.limit ? { limit: size } : {}) };
+    return (await invoke(client, meta, takesInput ? [...pathArgs, q, options] : [...pathArgs, options], true)) as {
       items: unknown[];
       total: number | undefined;
     };
-    // One call gives everything when the list has no pages.
-    return pageable ? result : { items: result.items, total: result.items.length };
   };
-    return paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, concurrency, name: `${meta.resource}.${meta.method}All` });
+  const walk = paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, concurrency, name: `${meta.resource}.${meta.method}All` }) as ListWalker<unknown>;
+  walk.toArray = async ({ max }) => {
+    const all: unknown[] = [];
+    if (!(max >= 0)) throw new InvalidRequestError(`toArray: \`max\` must be 0 or more, got ${show(max)}`);
+    for await (const item of walk) if (all.push(item) >= max) break;
+    return all.slice(0, max);
+  };
+  return walk;
 }
 
 /** The methods of one resource (`{ list, listAll, get, ... }`) over `client`. */
 export function bindMethods(client: Invoker, metas: readonly OperationMeta[], into: Record<string, unknown> = {}): Record<string, unknown> {
   for (const meta of metas) {
-    into[meta.method] = (...args: unknown[]) => invoke(client, meta, args);
-    if (meta.result.kind === 'list') into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
+    const n = meta.pathParams.length;
+    const paged = meta.result.kind === 'list' && meta.query?.page;
+    const call = (into[meta.method] = (...args: unknown[]) => {
+      const out: { response?: Response } = {};
+      const query = (args[n] ?? {}) as { page?: number; limit?: number };
+      const page = query.page ?? 1;
+      const p = invoke(client, meta, args, false, out).then((r) => {
+        if (!paged) return r;
+        const list = r as ListPage<unknown>;
+        // Not enumerable: the page still reads, prints and compares as `{ items, total }`.
+        return Object.defineProperties(list, {
+          hasNextPage: { value: () => list.items.length > 0 && page * (query.limit ?? 100) < list.total },
+          getNextPage: { value: () => call(...args.slice(0, n), { ...query, page: page + 1 }, args[n + 1]) },
+        });
+      }) as OmnideskPromise<unknown>;
+      p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
+      return p;
+    }) as (...args: unknown[]) => OmnideskPromise<ListPage<unknown>>;
+    if (paged) into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
   }
   return into;
 }

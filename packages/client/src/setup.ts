@@ -5,6 +5,7 @@ import { createLimiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
+import { envLogger } from './log.js';
 
 // A variable, so that bundlers leave the validator out of the bundle (it loads next to this file).
 const HOOK = './validate-hook.js';
@@ -46,7 +47,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
     maxRetries,
     maxRetryAfter,
     limiter: options.rateLimit === false ? undefined : createLimiter(options.rateLimit ?? {}),
-    logger: options.logger,
+    logger: options.logger ?? envLogger(),
     onRateLimit: (state) => (lastRateLimit = state),
   });
   // `validateResponses`: the checker and its schemas load on the first answer, never otherwise.

@@ -1,4 +1,4 @@
-import { type ErrorContext, OmnideskError } from './errors.js';
+import { type ErrorContext, KIND, OmnideskError } from './errors.js';
 import type { ResponseFinding } from './validate-schema.js';
 
 /**
@@ -7,7 +7,9 @@ import type { ResponseFinding } from './validate-schema.js';
  * the same findings `omnidesk-verify` writes into its report.
  */
 export class ResponseValidationError extends OmnideskError {
-  override name = 'ResponseValidationError';
+  declare readonly kind: 'response_validation';
+  /** @internal */
+  static override readonly [KIND] = 'ResponseValidationError';
   declare readonly findings: ResponseFinding[];
   constructor(message: string, ctx: ErrorContext & { findings: ResponseFinding[] }) {
     super(message, ctx);

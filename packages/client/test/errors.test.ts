@@ -11,6 +11,8 @@ import {
   UnexpectedStatusError,
   ValidationError,
 } from '../src/errors.js';
+import * as errors from '../src/errors.js';
+import { ResponseValidationError } from '../src/validate-error.js';
 import { createOmnideskClient } from '../src/index.js';
 import { API_KEY, EMAIL, json, miniClient, reset, scriptedFetch } from './util.js';
 
@@ -151,5 +153,43 @@ describe('no credentials anywhere', () => {
     const header = seen[0]!.headers.get('authorization')!;
     const decoded = new TextDecoder().decode(Uint8Array.from(atob(header.slice(6)), (c) => c.charCodeAt(0)));
     expect(decoded).toBe(`агент@пример.рф:${API_KEY}`);
+  });
+});
+
+describe('kind: a literal to switch on', () => {
+  it('every error class has its own kind, set on each error and printed with it', () => {
+    const classes = [...Object.values(errors).filter((v): v is typeof OmnideskError => typeof v === 'function' && v.prototype instanceof Error), ResponseValidationError];
+    expect(classes.length).toBeGreaterThanOrEqual(15);
+    const kinds = new Set<string>();
+    for (const C of classes) {
+      const e = new (C as unknown as new (m: string, c: object) => OmnideskError)('m', { size: 1, limit: 1, timeout: 1, findings: [] });
+      expect(e.kind, C.name).toMatch(/^[a-z_]+$/);
+      // `NotFoundError` → `not_found`.
+      expect(e.kind).toBe(e.name.replace(/Error$/, '').replace(/\B[A-Z]/g, '_$&').toLowerCase());
+      expect(e.name).toBe(C.name);
+      expect(e.toJSON().kind).toBe(e.kind);
+      kinds.add(e.kind);
+    }
+    expect(kinds.size).toBe(classes.length);
+  });
+
+  it('narrows the union by kind (compile-time) and matches the class (run time)', async () => {
+    const { fetch } = scriptedFetch(json({ error: 'too_many' }, 429, { 'retry-after': '1' }));
+    const c = miniClient(fetch, { maxRetries: 0 });
+    const error = await c.cases.get(1).catch((e: unknown) => e);
+    if (!errors.isOmnideskError(error)) throw new Error('not an SDK error');
+    let retryAfter: number | undefined;
+    switch (error.kind) {
+      case 'rate_limit':
+        retryAfter = error.retryAfter; // only RateLimitError has it: the switch narrowed the type
+        break;
+      case 'validation':
+        void error.details;
+        break;
+      default:
+        throw error;
+    }
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(retryAfter).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without declarations
-import { SpecError, buildSdk, generate } from '../../../scripts/generate-sdk.mjs';
+import { SpecError, buildSdk, generate, withOperationsTable } from '../../../scripts/generate-sdk.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -114,6 +114,36 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
     );
     const { table } = buildSdk(spec);
     expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
+  });
+
+  it('names a type for every entity, input and query, and documents every method with its summary, reference page and an example', () => {
+    const spec = parse(readFileSync(bundle, 'utf8'));
+    const { table, source, typeNames } = buildSdk(spec);
+    for (const n of ['Case', 'CaseCreateParams', 'CaseListQuery', 'User', 'UserCreateParams', 'Company', 'Message', 'MessageListQuery']) expect(typeNames).toContain(n);
+    // No anonymous operation types left in a signature.
+    const signatures = source.split('\n').filter((l: string) => /^  [a-zA-Z]+\(/.test(l));
+    expect(signatures.length).toBeGreaterThanOrEqual(table.length);
+    for (const sig of signatures) expect(sig).not.toMatch(/operations\[/);
+    expect(source).toContain('get(caseId: number, options?: RequestOptions): OmnideskPromise<Case>;');
+    // One doc block per method: summary, `@see` the reference page, `@example` calling that method.
+    const blocks = source.split('  /**\n').slice(1);
+    for (const meta of table as { operationId: string; resource: string; method: string }[]) {
+      const block = blocks.find((b: string) => b.includes(`(operationId \`${meta.operationId}\`)`));
+      expect(block, meta.operationId).toBeDefined();
+      expect(block).toContain(`#tag/`);
+      expect(block).toContain(`/operation/${meta.operationId} | Reference: `);
+      expect(block).toMatch(new RegExp(`@example\\n   \\* \`\`\`ts\\n   \\* .*omnidesk\\.${meta.resource}\\.${meta.method}\\(`));
+    }
+  });
+
+  it('the client README lists every call with its method and path, as the build writes it (current)', () => {
+    const spec = parse(readFileSync(bundle, 'utf8'));
+    const { table } = buildSdk(spec);
+    const readme = readFileSync(join(here, '../README.md'), 'utf8');
+    expect(readme, 'packages/client/README.md: run `pnpm build` to regenerate its table of calls').toBe(withOperationsTable(readme, table));
+    for (const m of table as { resource: string; method: string; httpMethod: string; path: string }[]) {
+      expect(readme).toContain(`| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` |`);
+    }
   });
 
   it('marks the relative moves (moveUp, moveDown: one step per call) as not idempotent, in the shipped table too', async () => {

@@ -71,6 +71,37 @@ describe('the built package', () => {
   });
 });
 
+describe('errors across the ESM and CommonJS builds (the dual-package hazard)', () => {
+  it('an error thrown by one build is instanceof the other build\'s classes, by kind', async () => {
+    const cjs = createRequire(join(pkgDir, 'package.json'))('@omnidesk-openapi/client');
+    const esm = await import(pathToFileURL(join(pkgDir, pkg.exports['.'].import.default)).href);
+    expect(cjs.NotFoundError).not.toBe(esm.NotFoundError);
+    const fetch = async () => Response.json({ error: 'case_not_found' }, { status: 404 });
+    for (const [from, other] of [[esm, cjs], [cjs, esm]]) {
+      const client = from.createOmnideskClient({ baseUrl: 'http://mock/api', email: 'a@b.c', apiKey: 'k', fetch, maxRetries: 0 });
+      const error = await client.cases.get(7).catch((e: unknown) => e);
+      expect(error.kind).toBe('not_found');
+      for (const mod of [from, other]) {
+        expect(error).toBeInstanceOf(mod.NotFoundError);
+        expect(error).toBeInstanceOf(mod.OmnideskError);
+        expect(error instanceof mod.ServerError).toBe(false);
+        expect(error instanceof mod.InvalidRequestError).toBe(false);
+        expect(mod.isOmnideskError(error)).toBe(true);
+      }
+      expect(error).toBeInstanceOf(Error);
+      // The subclass relation holds across builds too: a too-large attachment is an invalid request.
+      const big = new from.AttachmentTooLargeError('big', { size: 2, limit: 1 });
+      expect(big).toBeInstanceOf(other.InvalidRequestError);
+      expect(big).toBeInstanceOf(other.AttachmentTooLargeError);
+      expect(new from.InvalidRequestError('x') instanceof other.AttachmentTooLargeError).toBe(false);
+      // Not everything with a matching kind: a plain error, or an object posing as one.
+      expect(new Error('x') instanceof other.OmnideskError).toBe(false);
+      expect({ kind: 'not_found', name: 'NotFoundError' } instanceof other.NotFoundError).toBe(false);
+      expect((null as unknown as object) instanceof other.OmnideskError).toBe(false);
+    }
+  });
+});
+
 describe('the examples', () => {
   it('type-check against the built package (tsc over examples/*.mjs with // @ts-check)', () => {
     const tsc = join(pkgDir, '../../node_modules/typescript/bin/tsc');

@@ -84,12 +84,27 @@ describe('listAll', () => {
     expect(seen[1]!.target).toBe('/api/cases/2000/messages.json?limit=1&page=2');
   });
 
-  it('a list without pages is fetched once', async () => {
+  it('a list without pages has no walker: one call gives it whole', async () => {
     const { fetch, seen } = scriptedFetch(json({ '0': { language: { language_id: 1, code: 'ru' } }, total_count: 1 }));
-    const got: unknown[] = [];
-    for await (const l of miniClient(fetch).languages.listAll()) got.push(l);
-    expect(got).toEqual([{ language_id: 1, code: 'ru' }]);
+    const c = miniClient(fetch);
+    expect('listAll' in c.languages).toBe(false);
+    expect('listAll' in c.cases).toBe(true);
+    expect((await c.languages.list()).items).toEqual([{ language_id: 1, code: 'ru' }]);
     expect(seen.map((s) => s.target)).toEqual(['/api/languages.json']);
+  });
+
+  it('in the shipped SDK, <method>All exists exactly where the list takes `page`', async () => {
+    const { operationTable } = await import('../src/generated/sdk.js');
+    const { createOmnideskClient } = await import('../src/index.js');
+    const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@b.c', apiKey: 'k' }) as unknown as Record<string, Record<string, unknown>>;
+    const lists = operationTable.filter((o) => o.result.kind === 'list');
+    const walkers = lists.filter((o) => `${o.method}All` in c[o.resource]!).map((o) => o.operationId);
+    expect(walkers).toEqual(lists.filter((o) => o.query?.page).map((o) => o.operationId));
+    for (const id of ['listFilters', 'listCustomChannels', 'listLanguages', 'listClientEmails', 'getLeaderboard', 'listStaffRoles']) {
+      const op = operationTable.find((o) => o.operationId === id);
+      if (op) expect(walkers, id).not.toContain(id);
+    }
+    expect(walkers).toContain('listCases');
   });
 
   it('paginate() is usable with any page fetcher and checks its options', async () => {
@@ -100,5 +115,34 @@ describe('listAll', () => {
     expect(got).toEqual([1, 2]);
     expect(calls).toEqual([[1, 1], [2, 1], [3, 1]]);
     await expect(paginate(fetchPage, { limit: 0 }).next()).rejects.toThrow(/paginate: `limit` must be an integer, 1 to 100, got 0/);
+  });
+});
+
+describe('the page object and toArray', () => {
+  const page = (ids: number[], total: number) => json({ ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's' } }])), total_count: total });
+
+  it('hasNextPage() / getNextPage() follow total_count, page and limit, keeping the query', async () => {
+    const { fetch, seen } = scriptedFetch(page([1, 2], 3), page([3], 3));
+    const c = miniClient(fetch);
+    const first = await c.cases.list({ status: ['open'], limit: 2 });
+    expect(first.items.map((x) => x.case_id)).toEqual([1, 2]);
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.getNextPage();
+    expect(second.items.map((x) => x.case_id)).toEqual([3]);
+    expect(second.hasNextPage()).toBe(false);
+    expect(seen.map((s) => decodeURIComponent(s.target))).toEqual(['/api/cases.json?status[]=open&limit=2', '/api/cases.json?status[]=open&limit=2&page=2']);
+  });
+
+  it('an empty page has no next page', async () => {
+    const { fetch } = scriptedFetch(json({ case: [] }));
+    expect((await miniClient(fetch).cases.list()).hasNextPage()).toBe(false);
+  });
+
+  it('toArray({ max }) stops at max and fetches no page beyond it', async () => {
+    const { fetch, seen } = scriptedFetch(page([1, 2], 6), page([3, 4], 6), page([5, 6], 6));
+    const c = miniClient(fetch);
+    expect((await c.cases.listAll({}, { limit: 2 }).toArray({ max: 3 })).map((x) => x.case_id)).toEqual([1, 2, 3]);
+    expect(seen).toHaveLength(2);
+    await expect(c.cases.listAll().toArray({ max: Number.NaN })).rejects.toThrow('`max` must be 0 or more');
   });
 });
