@@ -4,7 +4,7 @@
 // locates the violation.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect } from 'vitest';
-import { jsonBody, recording, type Omnidesk, type SentRequest } from './client.js';
+import { jsonBody, recording, type Omnidesk, type SentRequest, type Violation } from './client.js';
 import { rejection } from './errors.js';
 
 export interface Answer {
@@ -39,17 +39,14 @@ export async function expectAnswer<T>(
   return { result, sent };
 }
 
-/** Where the mock locates a violation of the spec (`location`), and which rule (`code`). */
-export interface Violation {
-  location?: string[];
-  code?: string;
-}
-
 /**
  * Awaits a call with input the spec forbids: it must fail with ValidationError whose details (the
  * mock's violations) contain `violation`. Returns the error for further checks.
  */
-export async function expectViolation(call: Promise<unknown>, violation: Violation): Promise<ValidationError> {
+export async function expectViolation(
+  call: Promise<unknown>,
+  violation: Partial<Pick<Violation, 'location' | 'code'>>,
+): Promise<ValidationError> {
   const error = await rejection(call, ValidationError);
   expect(error.details).toContainEqual(expect.objectContaining(violation));
   return error;
