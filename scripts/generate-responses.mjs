@@ -11,11 +11,10 @@
 // Error answers (4xx, 5xx) are the SDK's typed errors, so only their statuses are kept.
 // Deterministic: operations in the bundle's order, schemas by name.
 // Usage: node scripts/generate-responses.mjs [bundle=dist/openapi.json] [out=packages/client/src/generated/responses.ts]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { HTTP_METHODS, SpecError, resolver } from './generate-sdk.mjs';
+import { SpecError, operations as specOperations, readBundle, resolver, successStatuses } from './generate/spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_REF = '#/components/schemas/';
@@ -55,43 +54,34 @@ export function buildResponses(spec) {
 
   const headerTable = {};
   const operations = {};
-  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
-    const item = deref(rawItem);
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      if (!op.operationId) throw new SpecError(`${method.toUpperCase()} ${path}: no operationId`);
-      const responses = {};
-      const statuses = Object.keys(op.responses ?? {});
-      for (const [status, rawResponse] of Object.entries(op.responses ?? {})) {
-        if (!/^2/.test(status)) continue;
-        const response = deref(rawResponse);
-        const entry = {};
-        const [media, content] = Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
-        if (media) {
-          entry.media = media;
-          if (content.schema) entry.schema = strip(content.schema);
-        }
-        const headers = Object.entries(response.headers ?? {});
-        for (const [name, h] of headers) {
-          const header = deref(h);
-          const value = { ...(header.required ? { required: true } : {}), schema: strip(header.schema ?? {}) };
-          const key = name.toLowerCase();
-          if (key in headerTable && JSON.stringify(headerTable[key]) !== JSON.stringify(value)) {
-            throw new SpecError(`${op.operationId}: header ${name} is declared twice with different schemas`);
-          }
-          headerTable[key] = value;
-        }
-        if (headers.length) entry.headers = headers.map(([name]) => name.toLowerCase());
-        responses[status] = entry;
+  for (const { path, method, operation: op, parameters } of specOperations(spec, deref)) {
+    if (!op.operationId) throw new SpecError(`${method.toUpperCase()} ${path}: no operationId`);
+    const responses = {};
+    const statuses = Object.keys(op.responses ?? {});
+    for (const status of successStatuses(op)) {
+      const response = deref(op.responses[status]);
+      const entry = {};
+      const [media, content] = Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
+      if (media) {
+        entry.media = media;
+        if (content.schema) entry.schema = strip(content.schema);
       }
-      // Operation parameters override path-item ones with the same name and location.
-      const params = new Map();
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
-      const query = [...params.values()].filter((p) => p.in === 'query');
-      const required = query.filter((p) => p.required).map((p) => p.name);
-      operations[op.operationId] = { method, path, query: query.map((p) => p.name), ...(required.length ? { requiredQuery: required } : {}), statuses, responses };
+      const headers = Object.entries(response.headers ?? {});
+      for (const [name, h] of headers) {
+        const header = deref(h);
+        const value = { ...(header.required ? { required: true } : {}), schema: strip(header.schema ?? {}) };
+        const key = name.toLowerCase();
+        if (key in headerTable && JSON.stringify(headerTable[key]) !== JSON.stringify(value)) {
+          throw new SpecError(`${op.operationId}: header ${name} is declared twice with different schemas`);
+        }
+        headerTable[key] = value;
+      }
+      if (headers.length) entry.headers = headers.map(([name]) => name.toLowerCase());
+      responses[status] = entry;
     }
+    const query = parameters.filter((p) => p.in === 'query');
+    const required = query.filter((p) => p.required).map((p) => p.name);
+    operations[op.operationId] = { method, path, query: query.map((p) => p.name), ...(required.length ? { requiredQuery: required } : {}), statuses, responses };
   }
   while (pending.length) {
     const name = pending.shift();
@@ -119,8 +109,7 @@ export function responsesSource(spec) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.json'), out = join(root, 'packages/client/src/generated/responses.ts')] = process.argv.slice(2);
   try {
-    const text = readFileSync(resolve(input), 'utf8');
-    const spec = input.endsWith('.json') ? JSON.parse(text) : parse(text);
+    const spec = readBundle(resolve(input));
     const source = responsesSource(spec);
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(resolve(out), source);

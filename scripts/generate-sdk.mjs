@@ -10,34 +10,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { HTTP_METHODS, SpecError, resolver } from './generate/spec-walker.mjs';
+
+export { HTTP_METHODS, SpecError, resolver };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
-
-export class SpecError extends Error {
-  name = 'SpecError';
-}
 
 const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
 const str = (s) => JSON.stringify(s);
-
-/** `deref(node)`: the node a local `$ref` points to (through chains of them), or the node itself. */
-export function resolver(doc) {
-  const deref = (node, seen = new Set()) => {
-    if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node;
-    if (!node.$ref.startsWith('#/')) throw new SpecError(`external $ref ${node.$ref}: generate from the bundle`);
-    if (seen.has(node.$ref)) throw new SpecError(`circular $ref ${node.$ref}`);
-    seen.add(node.$ref);
-    let target = doc;
-    for (const part of node.$ref.slice(2).split('/')) {
-      target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    if (target === undefined) throw new SpecError(`unresolved $ref ${node.$ref}`);
-    return deref(target, seen);
-  };
-  return deref;
-}
 
 // A branch that only adds constraints (`anyOf` of `required` lists: "content or content_html").
 const constraintOnly = (b) => !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);

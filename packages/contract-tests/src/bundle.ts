@@ -1,7 +1,8 @@
 // The bundled spec the contract tests run against: dist/openapi.json, or the file named by
 // OMNIDESK_BUNDLE (as in the spec checks). The mock serves the same description.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operations, readBundle } from '../../../scripts/generate/spec-walker.mjs';
 
 const dist = (file: string) => fileURLToPath(new URL(`../../../dist/${file}`, import.meta.url));
 
@@ -17,24 +18,18 @@ export interface OperationInfo {
   responses: string[];
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
 let cached: OperationInfo[] | undefined;
 
 export function bundleOperations(): OperationInfo[] {
   if (cached) return cached;
   if (!existsSync(bundlePath)) throw new Error(`contract: ${bundlePath} is missing; run \`pnpm build\` first.`);
-  const spec = JSON.parse(readFileSync(bundlePath, 'utf8'));
-  const out: OperationInfo[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      out.push({ operationId: op.operationId, method: method.toUpperCase(), path, responses: Object.keys(op.responses ?? {}) });
-    }
-  }
-  cached = out;
-  return out;
+  cached = [...operations(readBundle(bundlePath))].map(({ path, method, operation }) => ({
+    operationId: operation.operationId,
+    method: method.toUpperCase(),
+    path,
+    responses: Object.keys(operation.responses ?? {}),
+  }));
+  return cached;
 }
 
 export function operation(operationId: string): OperationInfo {

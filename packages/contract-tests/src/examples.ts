@@ -1,37 +1,25 @@
 // The example values of the bundled spec, read from the bundle itself: the tests send the spec's
 // request examples and compare the SDK's results against the spec's response examples (which
 // Prism serves verbatim), instead of keeping copies that would drift from the spec.
-import { readFileSync } from 'node:fs';
+import { findOperation as findInSpec, readBundle, resolver, successStatuses, type SpecNode } from '../../../scripts/generate/spec-walker.mjs';
 import { bundlePath } from './bundle.js';
 
 type Json = any;
 
-let spec: Json | undefined;
-function bundle(): Json {
-  return (spec ??= JSON.parse(readFileSync(bundlePath, 'utf8')));
+let spec: SpecNode | undefined;
+let derefInSpec: ((node: unknown) => Json) | undefined;
+function bundle(): SpecNode {
+  return (spec ??= readBundle(bundlePath));
 }
-
 /** Follows local `$ref`s (`#/components/...`). */
-function deref(node: Json): Json {
-  let current = node;
-  for (let hops = 0; current && typeof current === 'object' && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`examples: $ref loop at ${current.$ref}`);
-    current = (current.$ref as string)
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((at: Json, key: string) => at?.[key], bundle());
-  }
-  return current;
+function deref(node: unknown): Json {
+  return (derefInSpec ??= resolver(bundle()))(node);
 }
 
-function findOperation(operationId: string): Json {
-  for (const item of Object.values<Json>(bundle().paths ?? {})) {
-    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-      if (item[method]?.operationId === operationId) return item[method];
-    }
-  }
-  throw new Error(`examples: no operation ${operationId} in ${bundlePath}`);
+/** The operation object, and its parameters merged with its path item's. */
+function findOperation(operationId: string): { op: Json; parameters: Json[] } {
+  const { operation, parameters } = findInSpec(bundle(), operationId);
+  return { op: operation, parameters };
 }
 
 /** `example`, or `examples[name]` (the first one when no name is given) of a media type object. */
@@ -48,35 +36,34 @@ function pick(media: Json, where: string, name?: string): Json {
 
 /** The names of the JSON examples of the operation's success answer. */
 export function responseExampleNames(operationId: string): string[] {
-  const op = findOperation(operationId);
-  const code = Object.keys(op.responses).find((c) => c.startsWith('2'))!;
+  const { op } = findOperation(operationId);
+  const code = successStatuses(op)[0]!;
   return Object.keys(deref(op.responses[code]).content?.['application/json']?.examples ?? {});
 }
 
 /** The body of the operation's (first) success answer, as Prism serves it: `{"case": {...}}`. */
 export function responseExample(operationId: string, name?: string): Json {
-  const op = findOperation(operationId);
-  const code = Object.keys(op.responses).find((c) => c.startsWith('2'));
+  const { op } = findOperation(operationId);
+  const code = successStatuses(op)[0];
   if (!code) throw new Error(`examples: ${operationId} declares no 2xx answer`);
   return pick(deref(op.responses[code]).content?.['application/json'], `${operationId} ${code}`, name);
 }
 
 /** The body of an error answer the operation declares (`404` → `{"error": "case_not_found"}`). */
 export function errorExample(operationId: string, code: string): Json {
-  const op = findOperation(operationId);
+  const { op } = findOperation(operationId);
   return pick(deref(op.responses[code]).content?.['application/json'], `${operationId} ${code}`);
 }
 
 /** The JSON request body example, as the API takes it: `{"case": {...}}`. */
 export function requestExample(operationId: string, name?: string): Json {
-  const op = findOperation(operationId);
+  const { op } = findOperation(operationId);
   return pick(deref(op.requestBody)?.content?.['application/json'], `${operationId} request`, name);
 }
 
 /** A parameter's example (`case_id` → 2000, `status` → ['open', 'waiting']). */
 export function parameterExample(operationId: string, name: string): Json {
-  const op = findOperation(operationId);
-  const param = (op.parameters ?? []).map(deref).find((p: Json) => p.name === name);
+  const param = findOperation(operationId).parameters.find((p) => p.name === name);
   if (!param) throw new Error(`examples: ${operationId} has no parameter ${name}`);
   if (param.example !== undefined) return structuredClone(param.example);
   const first = Object.values<Json>(param.examples ?? {})[0];
@@ -86,9 +73,8 @@ export function parameterExample(operationId: string, name: string): Json {
 
 /** Every query parameter example of the operation, by name (a realistic full filter). */
 export function queryExamples(operationId: string, { except = [] as string[] } = {}): Record<string, Json> {
-  const op = findOperation(operationId);
   const out: Record<string, Json> = {};
-  for (const param of (op.parameters ?? []).map(deref)) {
+  for (const param of findOperation(operationId).parameters) {
     if (param.in !== 'query' || except.includes(param.name)) continue;
     out[param.name] = parameterExample(operationId, param.name);
   }

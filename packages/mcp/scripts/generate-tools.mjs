@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SpecError, buildSdk, resolver, variants } from '../../../scripts/generate-sdk.mjs';
+import { buildSdk, variants } from '../../../scripts/generate-sdk.mjs';
+import { SpecError, operations, resolver } from '../../../scripts/generate/spec-walker.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -85,24 +86,22 @@ function formFields(schema, deref) {
 export function buildTools(spec) {
   const deref = resolver(spec);
   const { table } = buildSdk(spec);
+  const byId = new Map([...operations(spec, deref)].map((entry) => [entry.operation.operationId, entry]));
   const tools = [];
   const reference = {};
   const names = new Map();
   for (const meta of table) {
-    const item = deref(spec.paths[meta.path]);
-    const op = item[meta.httpMethod];
+    const { operation: op, parameters } = byId.get(meta.operationId);
     const where = `${meta.httpMethod.toUpperCase()} ${meta.path} (${meta.operationId})`;
     const name = toolName(meta.resource, meta.method);
     if (names.has(name)) throw new SpecError(`${where}: tool name ${name} is also ${names.get(name)}`);
     if (!/^[a-z0-9_]{1,64}$/.test(name)) throw new SpecError(`${where}: tool name ${name} is not a valid MCP tool name`);
     names.set(name, meta.operationId);
 
-    const params = new Map();
-    for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
     const properties = {};
     const required = [];
     const query = [];
-    for (const p of params.values()) {
+    for (const p of parameters) {
       if (p.in !== 'path' && p.in !== 'query') continue; // headers and cookies are the SDK's business
       if (p.name === 'body') throw new SpecError(`${where}: a parameter named "body" clashes with the tool's body argument`);
       const bulk = p.in === 'path' && meta.pathParams.find((pp) => pp.name === p.name)?.array;
@@ -164,7 +163,7 @@ export function buildTools(spec) {
       description: op.description?.trim(),
       ...(op.deprecated ? { deprecated: true } : {}),
       ...(op['x-evidence'] ? { evidence: op['x-evidence'] } : {}),
-      parameters: [...params.values()].map((p) => inline(p, deref, { keepExtensions: true })),
+      parameters: parameters.map((p) => inline(p, deref, { keepExtensions: true })),
       ...(meta.body ? { requestBody: { envelope: meta.body.envelope, schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }) } } : {}),
       responses,
     };

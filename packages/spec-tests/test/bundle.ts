@@ -1,6 +1,7 @@
 // The bundled spec (dist/openapi.json), as every check of the spec reads it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operations as walkOperations } from '../../../scripts/generate/spec-walker.mjs';
 
 // OMNIDESK_BUNDLE points the checks at another bundle (a work-in-progress copy, for example).
 export const bundlePath =
@@ -21,15 +22,11 @@ export function loadBundle(): Record<string, any> {
   }
 }
 
-export const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
 export function operations(spec: Record<string, any>): Operation[] {
-  const out: Operation[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (op) out.push({ method: method.toUpperCase(), path, operationId: op.operationId, op });
-    }
-  }
-  return out;
+  return [...walkOperations(spec)].map(({ method, path, operation }) => ({
+    method: method.toUpperCase(),
+    path,
+    operationId: operation.operationId,
+    op: operation,
+  }));
 }

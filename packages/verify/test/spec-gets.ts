@@ -1,8 +1,8 @@
 // How many GET operations the bundled spec has: omnidesk-verify calls each once, so the tests'
 // expected counts follow the spec instead of naming a number that the next operation changes.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operations, readBundle } from '../../../scripts/generate/spec-walker.mjs';
 
-const bundle = JSON.parse(readFileSync(fileURLToPath(new URL('../../../dist/openapi.json', import.meta.url)), 'utf8'));
+const bundle = readBundle(fileURLToPath(new URL('../../../dist/openapi.json', import.meta.url)));
 
-export const GET_COUNT = Object.values<Record<string, unknown>>(bundle.paths).filter((item) => item.get).length;
+export const GET_COUNT = [...operations(bundle)].filter(({ method }) => method === 'get').length;
