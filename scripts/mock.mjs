@@ -23,5 +23,5 @@ if (!/^\d+$/.test(String(port))) {
 const prism = spawn(join(root, 'node_modules/.bin/prism'), ['mock', spec, '--host', host, '--port', String(port)], {
   stdio: 'inherit',
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => prism.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => prism.kill(signal));
 prism.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

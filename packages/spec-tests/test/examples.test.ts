@@ -1,6 +1,6 @@
 // Every example in the spec must be valid against its own schema: users copy them, the mock
 // serves them, and the reference site shows them.
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadBundle, operations } from './bundle.js';

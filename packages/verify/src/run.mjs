@@ -35,7 +35,7 @@ export function readOnlyFetch(fetchImpl = globalThis.fetch) {
  * grouped over its answers. `onProgress({ n, of, operationId, path, outcome })` after each call.
  * Throws AccessError when the first call shows the credentials or the address are wrong.
  */
-export async function verifyAccount({ baseUrl, email, apiKey, maxCalls = 15, perMinute = 10, ids = 1, timeout = 30_000, fetch, onProgress = () => {}, now }) {
+export async function verifyAccount({ baseUrl, email, apiKey, maxCalls = 15, perMinute = 10, ids = 1, timeout = 30_000, fetch, onProgress = /** @type {(progress: object) => void} */ (() => {}), now }) {
   const client = createOmnideskClient({ baseUrl, email, apiKey, timeout, maxRetries: 2, rateLimit: { perMinute }, fetch: readOnlyFetch(fetch) });
   const plan = planCalls(responseTable, { now });
   const answers = new Map();
