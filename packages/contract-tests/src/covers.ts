@@ -8,9 +8,9 @@
 // literal, and each block must hold at least one test. An operationId the bundle does not have
 // fails at once (a typo or a renamed operation).
 import { describe } from 'vitest';
-import { operation, type OperationInfo } from './bundle.js';
+import { operation, type OperationId, type OperationInfo } from './bundle.js';
 
-export function covers(operationId: string, body: (op: OperationInfo) => void): void {
+export function covers(operationId: OperationId, body: (op: OperationInfo) => void): void {
   const op = operation(operationId);
   describe(`${op.operationId}: ${op.method} ${op.path}`, () => body(op));
 }

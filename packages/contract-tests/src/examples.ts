@@ -2,9 +2,16 @@
 // request examples and compare the SDK's results against the spec's response examples (which
 // Prism serves verbatim), instead of keeping copies that would drift from the spec.
 import { findOperation as findInSpec, readBundle, resolver, successStatuses, type SpecNode } from '../../../scripts/generate/spec-walker.mjs';
-import { bundlePath } from './bundle.js';
+import type { operations } from '@omnidesk-openapi/client';
+import { bundlePath, type OperationId } from './bundle.js';
 
 type Json = any;
+type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Responses<Id extends OperationId> = operations[Id]['responses'];
+/** The JSON body of an operation's success answer, as the generated types have it. */
+export type SuccessBody<Id extends OperationId> = JsonContent<Responses<Id>[Extract<keyof Responses<Id>, 200 | 201 | 202>]>;
+/** The JSON request body of an operation, as the generated types have it. */
+export type RequestBody<Id extends OperationId> = operations[Id] extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
 
 let spec: SpecNode | undefined;
 let derefInSpec: ((node: unknown) => Json) | undefined;
@@ -42,7 +49,11 @@ export function responseExampleNames(operationId: string): string[] {
 }
 
 /** The body of the operation's (first) success answer, as Prism serves it: `{"case": {...}}`. */
-export function responseExample(operationId: string, name?: string): Json {
+// A named example is one branch of the body's union (the bulk answer, the empty page): typed as
+// the wire JSON it is, checked against its schema by the spec's own tests (examples.test.ts).
+export function responseExample<Id extends OperationId>(operationId: Id): SuccessBody<Id>;
+export function responseExample(operationId: OperationId, name: string): Json;
+export function responseExample(operationId: OperationId, name?: string): Json {
   const { op } = findOperation(operationId);
   const code = successStatuses(op)[0];
   if (!code) throw new Error(`examples: ${operationId} declares no 2xx answer`);
@@ -56,7 +67,9 @@ export function errorExample(operationId: string, code: string): Json {
 }
 
 /** The JSON request body example, as the API takes it: `{"case": {...}}`. */
-export function requestExample(operationId: string, name?: string): Json {
+export function requestExample<Id extends OperationId>(operationId: Id): RequestBody<Id>;
+export function requestExample(operationId: OperationId, name: string): Json;
+export function requestExample(operationId: OperationId, name?: string): Json {
   const { op } = findOperation(operationId);
   return pick(deref(op.requestBody)?.content?.['application/json'], `${operationId} request`, name);
 }

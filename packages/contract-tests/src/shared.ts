@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { recording, sdk, type Omnidesk, type RequestOptions } from './client.js';
 import { rejection } from './errors.js';
 import { parameterExample, responseExample } from './examples.js';
+import type { OperationId } from './bundle.js';
 
 type BulkCall = (omnidesk: Omnidesk, ids: number[], options?: RequestOptions) => Promise<unknown>;
 
@@ -13,7 +14,7 @@ type BulkCall = (omnidesk: Omnidesk, ids: number[], options?: RequestOptions) =>
  * `{ succeeded, failed }` computed from `case_success_id` against the ids sent, the array of one
  * id, and an id the spec forbids, located by the mock.
  */
-export function bulkActionTests(operationId: string, call: BulkCall): void {
+export function bulkActionTests(operationId: OperationId, call: BulkCall): void {
   const ids: number[] = parameterExample(operationId, 'case_id');
 
   it('with several ids: raw commas in the path, all of them succeeded', async () => {

@@ -20,7 +20,7 @@ describe(`contract coverage of ${bundlePath}`, () => {
   });
 
   it('covers no operation the bundle does not have', () => {
-    const known = new Set(operations.map((op) => op.operationId));
+    const known = new Set<string>(operations.map((op) => op.operationId));
     const unknown = [...covered].filter(([id]) => !known.has(id)).map(([id, files]) => `${id} (${files.join(', ')})`);
     expect(unknown, `covers() for unknown operations:\n  ${unknown.join('\n  ')}`).toEqual([]);
   });

@@ -140,7 +140,10 @@ covers('createNote', (op) => {
 });
 
 covers('updateNote', (op) => {
-  const input = requestExample('updateNote').message;
+  // The body takes either wrapper; the spec's example uses "message", as the SDK sends it.
+  const example = requestExample('updateNote');
+  if (!('message' in example)) throw new Error('updateNote: the request example no longer uses the "message" wrapper');
+  const input = example.message;
   const call = (o: Omnidesk, options?: RequestOptions) => o.notes.update(CASE_ID, MESSAGE_ID, input, options);
 
   it('sends {"message": ...} to the note’s path and returns the edited note', () =>
