@@ -192,7 +192,10 @@ function parseTable(lines) {
       name: name.replace(/\s*\*$/, ''),
       type: type.trim(),
       required: name.endsWith('*'),
-      description: rest.join('|').trim().replace(/\s*\n\s*/g, '\n'),
+      description: rest
+        .join('|')
+        .trim()
+        .replace(/\s*\n\s*/g, '\n'),
     });
     pending = '';
   }

@@ -14,12 +14,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SpecError, operations as specOperations, readBundle, resolver, successStatuses } from './generate/spec-walker.mjs';
+import { readBundle, resolver, SpecError, operations as specOperations, successStatuses } from './generate/spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_REF = '#/components/schemas/';
 /** Keys that describe rather than constrain: left out of the generated module. */
-const PROSE = new Set(['description', 'title', 'examples', 'example', 'externalDocs', 'deprecated', 'default', 'readOnly', 'writeOnly', '$comment']);
+const PROSE = new Set([
+  'description',
+  'title',
+  'examples',
+  'example',
+  'externalDocs',
+  'deprecated',
+  'default',
+  'readOnly',
+  'writeOnly',
+  '$comment',
+]);
 
 /**
  * The schemas and responses of every operation of `spec`: `{ operations, schemas }`, plain data.
@@ -47,7 +58,8 @@ export function buildResponses(spec) {
     for (const [k, v] of Object.entries(node)) {
       if (PROSE.has(k) || (k.startsWith('x-') && k !== 'x-known-values')) continue;
       // Names under `properties`/`patternProperties` are data, not keywords: kept whatever they are.
-      out[k] = k === 'properties' || k === 'patternProperties' ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, strip(s)])) : strip(v);
+      out[k] =
+        k === 'properties' || k === 'patternProperties' ? Object.fromEntries(Object.entries(v).map(([n, s]) => [n, strip(s)])) : strip(v);
     }
     return out;
   };
@@ -61,7 +73,8 @@ export function buildResponses(spec) {
     for (const status of successStatuses(op)) {
       const response = deref(op.responses[status]);
       const entry = {};
-      const [media, content] = Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
+      const [media, content] =
+        Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
       if (media) {
         entry.media = media;
         if (content.schema) entry.schema = strip(content.schema);
@@ -81,7 +94,14 @@ export function buildResponses(spec) {
     }
     const query = parameters.filter((p) => p.in === 'query');
     const required = query.filter((p) => p.required).map((p) => p.name);
-    operations[op.operationId] = { method, path, query: query.map((p) => p.name), ...(required.length ? { requiredQuery: required } : {}), statuses, responses };
+    operations[op.operationId] = {
+      method,
+      path,
+      query: query.map((p) => p.name),
+      ...(required.length ? { requiredQuery: required } : {}),
+      statuses,
+      responses,
+    };
   }
   while (pending.length) {
     const name = pending.shift();
@@ -89,8 +109,16 @@ export function buildResponses(spec) {
     if (target === undefined) throw new SpecError(`unresolved $ref ${SCHEMA_REF}${name}`);
     schemas[name] = strip(target);
   }
-  const sorted = Object.fromEntries(Object.keys(schemas).sort().map((n) => [n, schemas[n]]));
-  const headers = Object.fromEntries(Object.keys(headerTable).sort().map((n) => [n, headerTable[n]]));
+  const sorted = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((n) => [n, schemas[n]]),
+  );
+  const headers = Object.fromEntries(
+    Object.keys(headerTable)
+      .sort()
+      .map((n) => [n, headerTable[n]]),
+  );
   return { version: String(spec.info?.version ?? ''), operations, headers, schemas: sorted };
 }
 
@@ -114,7 +142,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(resolve(out), source);
     const { operations, schemas } = buildResponses(spec);
-    console.log(`generate-responses: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas → ${relative(process.cwd(), resolve(out))} (${source.length} bytes)`);
+    console.log(
+      `generate-responses: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas → ${relative(process.cwd(), resolve(out))} (${source.length} bytes)`,
+    );
   } catch (error) {
     if (error instanceof SpecError) {
       console.error(`generate-responses: ${error.message}`);

@@ -19,7 +19,13 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 // has the cores to itself (under the other projects' load Redoc's search index took minutes).
 // Extra arguments choose what runs instead, in one phase.
 const extra = process.argv.slice(2);
-const phases = extra.length > 0 ? [extra] : [['--project', '!site'], ['--project', 'site']];
+const phases =
+  extra.length > 0
+    ? [extra]
+    : [
+        ['--project', '!site'],
+        ['--project', 'site'],
+      ];
 
 const out = mkdtempSync(join(tmpdir(), 'omnidesk-test-'));
 let status = 0;

@@ -4,7 +4,7 @@
 // locates the violation.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect } from 'vitest';
-import { jsonBody, recording, type Omnidesk, type SentRequest, type Violation } from './client.js';
+import { jsonBody, type Omnidesk, recording, type SentRequest, type Violation } from './client.js';
 import { rejection } from './errors.js';
 
 export interface Answer {
@@ -33,7 +33,10 @@ export async function expectAnswer<T>(
   const result = await call(omnidesk);
   expect(result).toEqual(answer.returns);
   if (answer.state) expect(result).toMatchObject(answer.state);
-  if (answer.method) expect(sent[0]).toMatchObject(answer.target === undefined ? { method: answer.method } : { method: answer.method, target: answer.target });
+  if (answer.method)
+    expect(sent[0]).toMatchObject(
+      answer.target === undefined ? { method: answer.method } : { method: answer.method, target: answer.target },
+    );
   else if (answer.target !== undefined) expect(sent[0]!.target).toBe(answer.target);
   if (answer.body !== undefined) expect(jsonBody(sent[0])).toEqual(answer.body);
   return { result, sent };

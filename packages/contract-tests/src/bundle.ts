@@ -1,8 +1,8 @@
 // The bundled spec the contract tests run against: dist/openapi.json, or the file named by
 // OMNIDESK_BUNDLE (as in the spec checks). The mock serves the same description.
 import { existsSync } from 'node:fs';
-import type { operations as Operations } from '@omnidesk-openapi/client';
 import { fileURLToPath } from 'node:url';
+import type { operations as Operations } from '@omnidesk-openapi/client';
 import { operations, readBundle } from '../../../scripts/generate/spec-walker.mjs';
 
 const dist = (file: string) => fileURLToPath(new URL(`../../../dist/${file}`, import.meta.url));

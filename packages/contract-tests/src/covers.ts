@@ -8,7 +8,7 @@
 // literal, and each block must hold at least one test. An operationId the bundle does not have
 // fails at once (a typo or a renamed operation).
 import { describe } from 'vitest';
-import { operation, type OperationId, type OperationInfo } from './bundle.js';
+import { type OperationId, type OperationInfo, operation } from './bundle.js';
 
 export function covers(operationId: OperationId, body: (op: OperationInfo) => void): void {
   const op = operation(operationId);

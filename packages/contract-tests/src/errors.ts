@@ -6,7 +6,7 @@
 import {
   AuthenticationError,
   NotFoundError,
-  OmnideskError,
+  type OmnideskError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
@@ -14,7 +14,7 @@ import {
 } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
 import type { OperationInfo } from './bundle.js';
-import { prefer, sdk, type Omnidesk, type RequestOptions } from './client.js';
+import { type Omnidesk, prefer, type RequestOptions, sdk } from './client.js';
 import { errorExample, headerExample } from './examples.js';
 
 /** One call of the operation under test, with valid input, passing `options` to the SDK method. */

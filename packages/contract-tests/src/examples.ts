@@ -1,8 +1,15 @@
 // The example values of the bundled spec, read from the bundle itself: the tests send the spec's
 // request examples and compare the SDK's results against the spec's response examples (which
 // Prism serves verbatim), instead of keeping copies that would drift from the spec.
-import { findOperation as findInSpec, readBundle, resolver, successStatuses, type SpecNode } from '../../../scripts/generate/spec-walker.mjs';
+
 import type { operations } from '@omnidesk-openapi/client';
+import {
+  findOperation as findInSpec,
+  readBundle,
+  resolver,
+  type SpecNode,
+  successStatuses,
+} from '../../../scripts/generate/spec-walker.mjs';
 import { bundlePath, type OperationId } from './bundle.js';
 
 type Json = any;
@@ -16,11 +23,13 @@ export type RequestBody<Id extends OperationId> = operations[Id] extends { reque
 let spec: SpecNode | undefined;
 let derefInSpec: ((node: unknown) => Json) | undefined;
 function bundle(): SpecNode {
-  return (spec ??= readBundle(bundlePath));
+  spec ??= readBundle(bundlePath);
+  return spec;
 }
 /** Follows local `$ref`s (`#/components/...`). */
 function deref(node: unknown): Json {
-  return (derefInSpec ??= resolver(bundle()))(node);
+  if (!derefInSpec) derefInSpec = resolver(bundle());
+  return derefInSpec(node);
 }
 
 /** The operation object, and its parameters merged with its path item's. */

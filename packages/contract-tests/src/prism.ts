@@ -1,7 +1,7 @@
 // Starts and stops one Prism mock server (the pinned, patched 5.14.2) for tests.
 // Prism cannot listen on port 0, so a free port is found first; if another process takes it in
 // between, Prism exits with EADDRINUSE and the start is retried on a new port.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';

@@ -2,10 +2,10 @@
 // files a multipart call sends.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { recording, sdk, type Omnidesk, type RequestOptions } from './client.js';
+import type { OperationId } from './bundle.js';
+import { type Omnidesk, type RequestOptions, recording, sdk } from './client.js';
 import { rejection } from './errors.js';
 import { parameterExample, responseExample } from './examples.js';
-import type { OperationId } from './bundle.js';
 
 type BulkCall = (omnidesk: Omnidesk, ids: number[], options?: RequestOptions) => Promise<unknown>;
 
@@ -45,10 +45,7 @@ export function bulkActionTests(operationId: OperationId, call: BulkCall): void 
 }
 
 // A real 1x1 PNG (67 bytes).
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const TEXT = 'Order 5531: the parcel arrived damaged.\n';
 
 export const multipartFiles = {

@@ -10,14 +10,13 @@ import {
   ServerError,
   ValidationError,
 } from '@omnidesk-openapi/client';
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { credentials, jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { describe, expect, inject, it } from 'vitest';
 import { expectAnswer } from '../src/answers.js';
+import { credentials, jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { headerExample, pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
-import { bulkActionTests, multipartFiles, expectFiles } from '../src/shared.js';
+import { bulkActionTests, expectFiles, multipartFiles } from '../src/shared.js';
 
 const CASE_ID: number = parameterExample('getCase', 'case_id');
 const BULK_IDS: number[] = parameterExample('trashCases', 'case_id');
@@ -66,7 +65,8 @@ covers('listCases', (op) => {
     const { omnidesk, sent } = recording({ prefer: 'example=page' });
     const onePage = pageOf(responseExample('listCases', 'page'), 'case').items;
     const seen = [];
-    for await (const item of omnidesk.cases.listAll({ status: 'open' }, { limit: onePage.length, maxItems: onePage.length + 2 })) seen.push(item);
+    for await (const item of omnidesk.cases.listAll({ status: 'open' }, { limit: onePage.length, maxItems: onePage.length + 2 }))
+      seen.push(item);
     expect(seen).toEqual([...onePage, ...onePage.slice(0, 2)]);
     expect(sent.map((r) => r.url.searchParams.get('page'))).toEqual(['1', '2']);
     expect(sent.every((r) => r.url.searchParams.get('limit') === String(onePage.length))).toBe(true);
@@ -140,7 +140,9 @@ covers('createCase', (op) => {
 
     const cc = Array.from({ length: 31 }, (_, i) => `copy${i}@domain.ru`);
     const tooMany = await rejection(sdk().cases.create({ ...input, cc_emails: cc }), ValidationError);
-    expect(tooMany.details).toContainEqual(expect.objectContaining({ location: ['request', 'body', 'case', 'cc_emails'], code: 'maxItems' }));
+    expect(tooMany.details).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'case', 'cc_emails'], code: 'maxItems' }),
+    );
     // 30 is the limit, not over it.
     await expect(sdk().cases.create({ ...input, cc_emails: cc.slice(0, 30) })).resolves.toMatchObject({ case_id: expect.any(Number) });
   });
@@ -186,7 +188,10 @@ covers('getCase', (op) => {
     const omnidesk = sdk();
     expect(omnidesk.rateLimit).toBeUndefined();
     await omnidesk.cases.get(CASE_ID);
-    expect(omnidesk.rateLimit).toMatchObject({ callsLeft: headerExample('api_calls_left'), perMinute: headerExample('rate_limit_per_minute') });
+    expect(omnidesk.rateLimit).toMatchObject({
+      callsLeft: headerExample('api_calls_left'),
+      perMinute: headerExample('rate_limit_per_minute'),
+    });
   });
 
   declaredErrors(op, call);

@@ -71,7 +71,10 @@ function expectedLines(): Record<string, string[]> {
   const message = responseExample('createMessage', 'json').message;
   const users = pageOf(responseExample('listUsers', 'page'), 'user');
   return {
-    'list-open-cases.mjs': [`${cases.total} matching cases; the first ${cases.items.length}:`, `#${first.case_id} [${first.status}] ${first.subject}`],
+    'list-open-cases.mjs': [
+      `${cases.total} matching cases; the first ${cases.items.length}:`,
+      `#${first.case_id} [${first.status}] ${first.subject}`,
+    ],
     'bulk-close.mjs': [`closed: ${parameterExample('updateCases', 'case_id').join(', ')}; not closed: none`],
     'create-case-with-attachment.mjs': [`created case ${created.case_id} (${created.case_number})`],
     'handle-rate-limit.mjs': [`${cases.total} cases; rate limit now:`, `callsLeft: ${headerExample('api_calls_left')}`],
@@ -98,7 +101,16 @@ describe('SDK examples (packages/client/examples) against the mock', () => {
     it(`${script} exits 0 and prints what the mock answered`, async () => {
       const source = join(examplesDir, script);
       const entry = join(outDir, script.replace(/\.[cm]?[jt]s$/, '.mjs'));
-      await build({ entryPoints: [source], outfile: entry, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+      await build({
+        entryPoints: [source],
+        outfile: entry,
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        logLevel: 'silent',
+      });
       const env = {
         ...process.env,
         OMNIDESK_BASE_URL: inject('prismUrl'),

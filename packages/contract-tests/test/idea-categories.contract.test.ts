@@ -1,8 +1,7 @@
 // Contract tests of the idea categories through the SDK (`omnidesk.ideaCategories`).
-import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
+import { type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
@@ -48,7 +47,10 @@ covers('createIdeaCategory', (op) => {
     }));
 
   it('throws ValidationError without category_title', () =>
-    expectViolation(sdk().ideaCategories.create({} as typeof input), { location: ['request', 'body', 'ideas_category'], code: 'required' }));
+    expectViolation(sdk().ideaCategories.create({} as typeof input), {
+      location: ['request', 'body', 'ideas_category'],
+      code: 'required',
+    }));
 
   declaredErrors(op, call);
 });

@@ -4,12 +4,12 @@
 // The three resources answer alike: what differs is in `Kb` below, the tests every one of them
 // gets for its languages are `languageTests`, and each operation's block holds what is its own.
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
-import { covers } from '../src/covers.js';
-import { declaredErrors, type Call } from '../src/errors.js';
-import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
 import type { OperationInfo } from '../src/bundle.js';
+import { jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
+import { covers } from '../src/covers.js';
+import { type Call, declaredErrors } from '../src/errors.js';
+import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
 
 const CATEGORY_ID: number = parameterExample('getKbCategory', 'category_id');
 const SECTION_ID: number = parameterExample('getKbSection', 'section_id');
@@ -28,9 +28,27 @@ interface Kb {
   id: number;
 }
 
-const category: Kb = { key: 'kb_category', title: 'category_title', api: (o) => o.kbCategories, listQuery: { page: 1, limit: 50 }, id: CATEGORY_ID };
-const section: Kb = { key: 'kb_section', title: 'section_title', api: (o) => o.kbSections, listQuery: { category_id: CATEGORY_ID }, id: SECTION_ID };
-const article: Kb = { key: 'kb_article', title: 'article_title', api: (o) => o.kbArticles, listQuery: { section_id: SECTION_ID }, id: ARTICLE_ID };
+const category: Kb = {
+  key: 'kb_category',
+  title: 'category_title',
+  api: (o) => o.kbCategories,
+  listQuery: { page: 1, limit: 50 },
+  id: CATEGORY_ID,
+};
+const section: Kb = {
+  key: 'kb_section',
+  title: 'section_title',
+  api: (o) => o.kbSections,
+  listQuery: { category_id: CATEGORY_ID },
+  id: SECTION_ID,
+};
+const article: Kb = {
+  key: 'kb_article',
+  title: 'article_title',
+  api: (o) => o.kbArticles,
+  listQuery: { section_id: SECTION_ID },
+  id: ARTICLE_ID,
+};
 
 // The SDK's three resources differ only in their entity types; the tests below handle them alike.
 const api = (kb: Kb, o: Omnidesk) => kb.api(o) as Omnidesk['kbCategories'] & Omnidesk['kbSections'] & Omnidesk['kbArticles'];
@@ -107,7 +125,10 @@ covers('createKbCategory', (op) => {
   languageTests.create(op, category);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await expectViolation(sdk().kbCategories.create({} as typeof input), { location: ['request', 'body', 'kb_category'], code: 'required' });
+    const error = await expectViolation(sdk().kbCategories.create({} as typeof input), {
+      location: ['request', 'body', 'kb_category'],
+      code: 'required',
+    });
     expect(error.status).toBe(422);
   });
 
@@ -135,7 +156,9 @@ covers('updateKbCategory', (op) => {
       target: `/kb_category/${CATEGORY_ID}.json`,
       body: requestExample('updateKbCategory', 'oneLanguage'),
     });
-    await expect(sdk().kbCategories.update(CATEGORY_ID, requestExample('updateKbCategory', 'multilingual').kb_category)).resolves.toEqual(responseExample('updateKbCategory').kb_category);
+    await expect(sdk().kbCategories.update(CATEGORY_ID, requestExample('updateKbCategory', 'multilingual').kb_category)).resolves.toEqual(
+      responseExample('updateKbCategory').kb_category,
+    );
   });
 
   it('throws ValidationError for an empty change', () =>
@@ -146,7 +169,11 @@ covers('updateKbCategory', (op) => {
 
 covers('deleteKbCategory', (op) => {
   it('resolves to nothing (void)', () =>
-    expectAnswer((o) => o.kbCategories.delete(CATEGORY_ID), { returns: undefined, method: 'DELETE', target: `/kb_category/${CATEGORY_ID}.json` }));
+    expectAnswer((o) => o.kbCategories.delete(CATEGORY_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/kb_category/${CATEGORY_ID}.json`,
+    }));
 
   declaredErrors(op, (o, options) => o.kbCategories.delete(CATEGORY_ID, options));
 });
@@ -211,7 +238,10 @@ covers('listKbSections', (op) => {
   languageTests.list(op, section, call);
 
   it('throws ValidationError without the required category_id', async () => {
-    const error = await expectViolation(sdk().kbSections.list({} as { category_id: number }), { location: ['request', 'query'], code: 'required' });
+    const error = await expectViolation(sdk().kbSections.list({} as { category_id: number }), {
+      location: ['request', 'query'],
+      code: 'required',
+    });
     expect(JSON.stringify(error.details)).toContain('category_id');
   });
 
@@ -232,7 +262,10 @@ covers('createKbSection', (op) => {
   languageTests.create(op, section);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await expectViolation(sdk().kbSections.create({ section_title: input.section_title } as typeof input), { location: ['request', 'body', 'kb_section'], code: 'required' });
+    const error = await expectViolation(sdk().kbSections.create({ section_title: input.section_title } as typeof input), {
+      location: ['request', 'body', 'kb_section'],
+      code: 'required',
+    });
     expect(error.status).toBe(422);
   });
 
@@ -260,7 +293,9 @@ covers('updateKbSection', (op) => {
       target: `/kb_section/${SECTION_ID}.json`,
       body: requestExample('updateKbSection', 'oneLanguage'),
     });
-    await expect(sdk().kbSections.update(SECTION_ID, requestExample('updateKbSection', 'multilingual').kb_section)).resolves.toEqual(responseExample('updateKbSection').kb_section);
+    await expect(sdk().kbSections.update(SECTION_ID, requestExample('updateKbSection', 'multilingual').kb_section)).resolves.toEqual(
+      responseExample('updateKbSection').kb_section,
+    );
   });
 
   it('throws ValidationError for an empty change', () =>
@@ -271,7 +306,11 @@ covers('updateKbSection', (op) => {
 
 covers('deleteKbSection', (op) => {
   it('resolves to nothing (void)', () =>
-    expectAnswer((o) => o.kbSections.delete(SECTION_ID), { returns: undefined, method: 'DELETE', target: `/kb_section/${SECTION_ID}.json` }));
+    expectAnswer((o) => o.kbSections.delete(SECTION_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/kb_section/${SECTION_ID}.json`,
+    }));
 
   declaredErrors(op, (o, options) => o.kbSections.delete(SECTION_ID, options));
 });
@@ -328,10 +367,13 @@ covers('listKbArticles', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.kbArticles.list({ section_id: SECTION_ID }, options);
 
   it('returns a page { items, total }', () =>
-    expectAnswer((o) => o.kbArticles.list({ page: 2, limit: 50, search: parameterExample('listKbArticles', 'search'), section_id: SECTION_ID }), {
-      returns: pageOf(responseExample('listKbArticles', 'page'), 'kb_article'),
-      target: `/kb_article.json?page=2&limit=50&search=password&section_id=${SECTION_ID}`,
-    }));
+    expectAnswer(
+      (o) => o.kbArticles.list({ page: 2, limit: 50, search: parameterExample('listKbArticles', 'search'), section_id: SECTION_ID }),
+      {
+        returns: pageOf(responseExample('listKbArticles', 'page'), 'kb_article'),
+        target: `/kb_article.json?page=2&limit=50&search=password&section_id=${SECTION_ID}`,
+      },
+    ));
 
   languageTests.list(op, article, call);
 
@@ -355,7 +397,9 @@ covers('createKbArticle', (op) => {
   languageTests.create(op, article);
 
   it('throws ValidationError for input the spec forbids', async () => {
-    const error = await expectViolation(sdk().kbArticles.create({ ...input, section_id: 0 }), { location: ['request', 'body', 'kb_article', 'section_id'] });
+    const error = await expectViolation(sdk().kbArticles.create({ ...input, section_id: 0 }), {
+      location: ['request', 'body', 'kb_article', 'section_id'],
+    });
     expect(error.status).toBe(422);
   });
 
@@ -383,7 +427,9 @@ covers('updateKbArticle', (op) => {
       target: `/kb_article/${ARTICLE_ID}.json`,
       body: requestExample('updateKbArticle', 'oneLanguage'),
     });
-    await expect(sdk().kbArticles.update(ARTICLE_ID, requestExample('updateKbArticle', 'multilingual').kb_article)).resolves.toEqual(responseExample('updateKbArticle').kb_article);
+    await expect(sdk().kbArticles.update(ARTICLE_ID, requestExample('updateKbArticle', 'multilingual').kb_article)).resolves.toEqual(
+      responseExample('updateKbArticle').kb_article,
+    );
   });
 
   it('throws ValidationError for an empty change', () =>
@@ -394,7 +440,11 @@ covers('updateKbArticle', (op) => {
 
 covers('deleteKbArticle', (op) => {
   it('resolves to nothing (void)', () =>
-    expectAnswer((o) => o.kbArticles.delete(ARTICLE_ID), { returns: undefined, method: 'DELETE', target: `/kb_article/${ARTICLE_ID}.json` }));
+    expectAnswer((o) => o.kbArticles.delete(ARTICLE_ID), {
+      returns: undefined,
+      method: 'DELETE',
+      target: `/kb_article/${ARTICLE_ID}.json`,
+    }));
 
   declaredErrors(op, (o, options) => o.kbArticles.delete(ARTICLE_ID, options));
 });

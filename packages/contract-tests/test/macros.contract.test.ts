@@ -1,7 +1,7 @@
 // Contract tests of the macros through the SDK (`omnidesk.macros`): the common and personal macros
 // of the authenticated staff member, returned as the API sends them (not a numbered list).
 import { expect, it } from 'vitest';
-import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors } from '../src/errors.js';
 import { responseExample } from '../src/examples.js';

@@ -2,8 +2,8 @@
 // (`omnidesk.notes`) and the idea fields of an idea case (`omnidesk.ideas`).
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
+import { jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
@@ -89,7 +89,10 @@ covers('updateMessage', (op) => {
     }));
 
   it('throws ValidationError for empty content', () =>
-    expectViolation(sdk().messages.update(CASE_ID, MESSAGE_ID, { content: '' }), { location: ['request', 'body', 'message', 'content'], code: 'minLength' }));
+    expectViolation(sdk().messages.update(CASE_ID, MESSAGE_ID, { content: '' }), {
+      location: ['request', 'body', 'message', 'content'],
+      code: 'minLength',
+    }));
 
   declaredErrors(op, call);
 });
@@ -183,7 +186,10 @@ covers('updateIdeaOfficialResponse', (op) => {
   });
 
   it('throws ValidationError without content', () =>
-    expectViolation(sdk().ideas.updateOfficialResponse(CASE_ID, {} as typeof input), { location: ['request', 'body', 'message'], code: 'required' }));
+    expectViolation(sdk().ideas.updateOfficialResponse(CASE_ID, {} as typeof input), {
+      location: ['request', 'body', 'message'],
+      code: 'required',
+    }));
 
   declaredErrors(op, call);
 });
@@ -211,11 +217,16 @@ covers('updateIdea', (op) => {
     expect(idea).toEqual(responseExample('updateIdea').case);
     expect(idea.idea).toMatchObject({ content: input.content, stage: input.stage });
     expect(jsonBody(sent[0])).toEqual(requestExample('updateIdea', 'docs'));
-    await expect(sdk().ideas.update(CASE_ID, requestExample('updateIdea', 'category').message)).resolves.toMatchObject({ case_id: CASE_ID });
+    await expect(sdk().ideas.update(CASE_ID, requestExample('updateIdea', 'category').message)).resolves.toMatchObject({
+      case_id: CASE_ID,
+    });
   });
 
   it('throws ValidationError for a stage the spec does not list', () =>
-    expectViolation(sdk().ideas.update(CASE_ID, { stage: 'someday' as typeof input.stage }), { location: ['request', 'body', 'message', 'stage'], code: 'enum' }));
+    expectViolation(sdk().ideas.update(CASE_ID, { stage: 'someday' as typeof input.stage }), {
+      location: ['request', 'body', 'message', 'stage'],
+      code: 'enum',
+    }));
 
   declaredErrors(op, call);
 });

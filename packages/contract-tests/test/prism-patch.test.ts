@@ -5,8 +5,8 @@
 // Prism serves test/fixtures/prism-faults.yaml, a spec with just these parameter shapes.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism, type Prism } from '../src/prism.js';
 import type { Violation } from '../src/client.js';
+import { type Prism, startPrism } from '../src/prism.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/prism-faults.yaml', import.meta.url));
 const auth = { Authorization: `Basic ${btoa('staff@example.com:key')}` };
@@ -29,8 +29,7 @@ async function send(method: string, pathAndQuery: string) {
     crashes.push(`${method} ${pathAndQuery}`);
     await prism.stop(); // it is dying already; make sure, so the next request gets a new one
     throw new Error(
-      `Prism did not answer ${method} ${pathAndQuery} (${cause.message}); is the prism-http patch applied?\n` +
-        prism.output().slice(-3000),
+      `Prism did not answer ${method} ${pathAndQuery} (${cause.message}); is the prism-http patch applied?\n${prism.output().slice(-3000)}`,
     );
   });
   const raw = response.headers.get('sl-violations');
@@ -53,9 +52,7 @@ describe('integer-array path parameter, style simple (bulk ids)', () => {
   it('validates each id as an integer', async () => {
     const { status, violations } = await send('PUT', '/cases/2000,abc/trash.json');
     expect(status).toBe(422);
-    expect(violations).toEqual([
-      expect.objectContaining({ location: ['request', 'path', 'case_id', '1'], code: 'type' }),
-    ]);
+    expect(violations).toEqual([expect.objectContaining({ location: ['request', 'path', 'case_id', '1'], code: 'type' })]);
   });
 
   it('applies the item constraints and rejects an empty item', async () => {

@@ -3,13 +3,16 @@
 // leaderboards answer the whole board at once, without total_count.
 import { toUnixTime, ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
+import { type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { parameterExample, queryExamples, responseExample, wholeListOf } from '../src/examples.js';
 
 covers('getStaffLeaderboard', (op) => {
-  const period = { from_time: parameterExample('getStaffLeaderboard', 'from_time'), to_time: parameterExample('getStaffLeaderboard', 'to_time') };
+  const period = {
+    from_time: parameterExample('getStaffLeaderboard', 'from_time'),
+    to_time: parameterExample('getStaffLeaderboard', 'to_time'),
+  };
   const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.staffLeaderboard(period, options);
 
   it('returns the staff leaderboard of the period { items, total } (total: its length)', async () => {
@@ -47,12 +50,17 @@ covers('getStaffLeaderboard', (op) => {
 });
 
 covers('getGroupLeaderboard', (op) => {
-  const period = { from_time: parameterExample('getGroupLeaderboard', 'from_time'), to_time: parameterExample('getGroupLeaderboard', 'to_time') };
+  const period = {
+    from_time: parameterExample('getGroupLeaderboard', 'from_time'),
+    to_time: parameterExample('getGroupLeaderboard', 'to_time'),
+  };
   const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.groupLeaderboard(period, options);
 
   it('returns the group leaderboard of the period { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
-    expect(await omnidesk.statistics.groupLeaderboard(period)).toEqual(wholeListOf(responseExample('getGroupLeaderboard', 'period'), 'group'));
+    expect(await omnidesk.statistics.groupLeaderboard(period)).toEqual(
+      wholeListOf(responseExample('getGroupLeaderboard', 'period'), 'group'),
+    );
     expect(sent[0]!.target).toMatch(/^\/stats_lb_groups\.json\?from_time=/);
   });
 

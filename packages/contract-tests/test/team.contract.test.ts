@@ -2,8 +2,8 @@
 // (`omnidesk.staff`). Disabling or deleting either takes an optional replacement body.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
+import { type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample, wholeListOf } from '../src/examples.js';
@@ -43,7 +43,10 @@ covers('createGroup', (op) => {
     }));
 
   it('throws ValidationError without group_title', () =>
-    expectViolation(sdk().groups.create({ group_from_name: 'Support' } as typeof input), { location: ['request', 'body', 'group'], code: 'required' }));
+    expectViolation(sdk().groups.create({ group_from_name: 'Support' } as typeof input), {
+      location: ['request', 'body', 'group'],
+      code: 'required',
+    }));
 
   declaredErrors(op, call);
 });
@@ -73,7 +76,10 @@ covers('updateGroup', (op) => {
     }));
 
   it('throws ValidationError for an empty title', () =>
-    expectViolation(sdk().groups.update(GROUP_ID, { group_title: '' }), { location: ['request', 'body', 'group', 'group_title'], code: 'minLength' }));
+    expectViolation(sdk().groups.update(GROUP_ID, { group_title: '' }), {
+      location: ['request', 'body', 'group', 'group_title'],
+      code: 'minLength',
+    }));
 
   declaredErrors(op, call);
 });
@@ -97,7 +103,9 @@ covers('deleteGroup', (op) => {
   });
 
   it('throws ValidationError for a replacement id that is not an id', () =>
-    expectViolation(sdk().groups.delete(GROUP_ID, { replace_group_id: 0 }), { location: ['request', 'body', 'group', 'replace_group_id'] }));
+    expectViolation(sdk().groups.delete(GROUP_ID, { replace_group_id: 0 }), {
+      location: ['request', 'body', 'group', 'replace_group_id'],
+    }));
 
   declaredErrors(op, call);
 });

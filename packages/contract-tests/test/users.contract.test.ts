@@ -2,8 +2,8 @@
 // companies (`omnidesk.companies`).
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import { jsonBody, prefer, recording, sdk, type Omnidesk, type RequestOptions } from '../src/client.js';
 import { expectAnswer, expectViolation } from '../src/answers.js';
+import { jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../src/client.js';
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { pageOf, parameterExample, queryExamples, requestExample, responseExample } from '../src/examples.js';
@@ -312,7 +312,9 @@ covers('linkUser', (op) => {
   });
 
   it('throws ValidationError when the body names the profile twice, or not at all', async () => {
-    await expectViolation(sdk().users.link(USER_ID, { user_id: 456, user_email: 'semenov.a@gmail.com' } as typeof input), { location: ['request', 'body'] });
+    await expectViolation(sdk().users.link(USER_ID, { user_id: 456, user_email: 'semenov.a@gmail.com' } as typeof input), {
+      location: ['request', 'body'],
+    });
     await expectViolation(sdk().users.link(USER_ID, {} as typeof input), { location: ['request', 'body'] });
   });
 

@@ -9,8 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { operations, resolver, SpecError } from '../../../scripts/generate/spec-walker.mjs';
 import { buildSdk, variants } from '../../../scripts/generate-sdk.mjs';
-import { SpecError, operations, resolver } from '../../../scripts/generate/spec-walker.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,14 +33,18 @@ function inline(node, deref, { keepExtensions = false } = {}, chain = []) {
   if (typeof node.$ref === 'string') {
     if (chain.includes(node.$ref)) throw new SpecError(`recursive schema ${node.$ref}: a tool's input must be finite`);
     const { $ref, ...siblings } = node;
-    return { ...inline(deref({ $ref }), deref, { keepExtensions }, [...chain, $ref]), ...inline(siblings, deref, { keepExtensions }, chain) };
+    return {
+      ...inline(deref({ $ref }), deref, { keepExtensions }, [...chain, $ref]),
+      ...inline(siblings, deref, { keepExtensions }, chain),
+    };
   }
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (!keepExtensions && (k.startsWith('x-') || OPENAPI_ONLY.has(k))) continue;
-    out[k] = NAME_MAPS.has(k) && v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, inline(s, deref, { keepExtensions }, chain)]))
-      : inline(v, deref, { keepExtensions }, chain);
+    out[k] =
+      NAME_MAPS.has(k) && v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, inline(s, deref, { keepExtensions }, chain)]))
+        : inline(v, deref, { keepExtensions }, chain);
   }
   return out;
 }
@@ -56,7 +60,11 @@ function describe(op, http, path, max = 600) {
     const end = cut.lastIndexOf('. ');
     first = end > max / 3 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
   }
-  return [summary, first, `${http.toUpperCase()} ${path}${op.deprecated ? ' (deprecated)' : ''}; describe_operation gives the full reference.`]
+  return [
+    summary,
+    first,
+    `${http.toUpperCase()} ${path}${op.deprecated ? ' (deprecated)' : ''}; describe_operation gives the full reference.`,
+  ]
     .filter((s) => s && s !== '.')
     .join('\n\n');
 }
@@ -98,6 +106,7 @@ export function buildTools(spec) {
     if (!/^[a-z0-9_]{1,64}$/.test(name)) throw new SpecError(`${where}: tool name ${name} is not a valid MCP tool name`);
     names.set(name, meta.operationId);
 
+    /** @type {Record<string, any>} */
     const properties = {};
     const required = [];
     const query = [];
@@ -106,8 +115,14 @@ export function buildTools(spec) {
       if (p.name === 'body') throw new SpecError(`${where}: a parameter named "body" clashes with the tool's body argument`);
       const bulk = p.in === 'path' && meta.pathParams.find((pp) => pp.name === p.name)?.array;
       // The SDK joins an array of ids with commas itself: the tool takes the array.
-      const description = bulk ? `An array of ids: one id acts on that one, several are the bulk form (one request for all).` : p.description?.trim();
-      properties[p.name] = { ...inline(p.schema ?? {}, deref), ...(description ? { description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
+      const description = bulk
+        ? `An array of ids: one id acts on that one, several are the bulk form (one request for all).`
+        : p.description?.trim();
+      properties[p.name] = {
+        ...inline(p.schema ?? {}, deref),
+        ...(description ? { description } : {}),
+        ...(p.deprecated ? { deprecated: true } : {}),
+      };
       if (p.required || p.in === 'path') required.push(p.name);
       if (p.in === 'query') query.push(p.name);
     }
@@ -120,7 +135,11 @@ export function buildTools(spec) {
       const schema = json
         ? unwrapBody(json.schema, meta.body.envelope, deref)
         : { type: 'object', properties: formFields(rb.content['multipart/form-data'].schema, deref) };
-      const sent = meta.body.envelope ? ` (sent as {"${meta.body.envelope}": body})` : json ? '' : ` (sent as the multipart form ${meta.body.form}[<field>])`;
+      const sent = meta.body.envelope
+        ? ` (sent as {"${meta.body.envelope}": body})`
+        : json
+          ? ''
+          : ` (sent as the multipart form ${meta.body.form}[<field>])`;
       properties.body = { ...inline(schema, deref), description: `The request body${sent}.` };
       if (rb.required) required.push('body');
       body = true;
@@ -152,7 +171,10 @@ export function buildTools(spec) {
     for (const [code, raw] of Object.entries(op.responses ?? {})) {
       const r = deref(raw);
       const media = r.content?.['application/json'] ?? Object.values(r.content ?? {})[0];
-      responses[code] = { description: r.description?.trim(), ...(/^2/.test(code) && media?.schema ? { schema: inline(media.schema, deref, { keepExtensions: true }) } : {}) };
+      responses[code] = {
+        description: r.description?.trim(),
+        ...(/^2/.test(code) && media?.schema ? { schema: inline(media.schema, deref, { keepExtensions: true }) } : {}),
+      };
     }
     reference[name] = {
       tool: name,
@@ -164,7 +186,14 @@ export function buildTools(spec) {
       ...(op.deprecated ? { deprecated: true } : {}),
       ...(op['x-evidence'] ? { evidence: op['x-evidence'] } : {}),
       parameters: parameters.map((p) => inline(p, deref, { keepExtensions: true })),
-      ...(meta.body ? { requestBody: { envelope: meta.body.envelope, schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }) } } : {}),
+      ...(meta.body
+        ? {
+            requestBody: {
+              envelope: meta.body.envelope,
+              schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }),
+            },
+          }
+        : {}),
       responses,
     };
   }

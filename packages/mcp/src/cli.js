@@ -2,7 +2,7 @@
 // omnidesk-mcp: the Omnidesk MCP server over stdio. Read-only unless told otherwise.
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { DEFAULT_MAX_ITEMS, UsageError, createServer } from './server.js';
+import { createServer, DEFAULT_MAX_ITEMS, UsageError } from './server.js';
 
 const USAGE = `Usage: omnidesk-mcp [--allow-writes] [--allow-destructive] [--tools cases,users] [--max-items N]
 
@@ -43,7 +43,10 @@ function settingsFrom(argv, env) {
   return {
     allowWrites: values['allow-writes'],
     allowDestructive: values['allow-destructive'],
-    resources: values.tools?.split(',').map((s) => s.trim()).filter(Boolean),
+    resources: values.tools
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     maxItems,
     baseUrl: env.OMNIDESK_BASE_URL || undefined,
     domain: env.OMNIDESK_DOMAIN || undefined,

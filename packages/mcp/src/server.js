@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { OmnideskError, ValidationError, createOmnideskClient } from '@omnidesk-openapi/client';
+import { createOmnideskClient, OmnideskError, ValidationError } from '@omnidesk-openapi/client';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 
@@ -45,7 +45,8 @@ export const DEFAULT_MAX_ITEMS = 25;
  */
 export function selectTools({ allowWrites = false, allowDestructive = false, resources } = {}) {
   const { tools } = loadTools();
-  if (allowDestructive && !allowWrites) throw new UsageError('--allow-destructive needs --allow-writes too (destructive tools are write tools)');
+  if (allowDestructive && !allowWrites)
+    throw new UsageError('--allow-destructive needs --allow-writes too (destructive tools are write tools)');
   if (resources) {
     const known = [...new Set(tools.map((t) => t.call.resource))];
     const unknown = resources.filter((r) => !known.some((k) => named(k, [r])));
@@ -63,10 +64,12 @@ const named = (resource, names) => names.includes(resource) || names.includes(re
 
 /** Why a generated tool is not listed (for a call to it), or undefined when it is. */
 function whyHidden(tool, settings) {
-  if (settings.resources && !named(tool.call.resource, settings.resources)) return `the server was started with --tools ${settings.resources.join(',')}`;
+  if (settings.resources && !named(tool.call.resource, settings.resources))
+    return `the server was started with --tools ${settings.resources.join(',')}`;
   if (tool.annotations.readOnlyHint) return undefined;
   if (!settings.allowWrites) return 'it changes data, and the server was started without --allow-writes';
-  if (tool.annotations.destructiveHint && !settings.allowDestructive) return 'it deletes or trashes data, and the server was started without --allow-destructive';
+  if (tool.annotations.destructiveHint && !settings.allowDestructive)
+    return 'it deletes or trashes data, and the server was started without --allow-destructive';
   return undefined;
 }
 
@@ -83,7 +86,9 @@ function describeTool(names) {
     ...DESCRIBE,
     inputSchema: {
       type: 'object',
-      properties: { operation: { type: 'string', description: 'A tool name (`cases_list`) or an operationId (`listCases`).', examples: [names[0]] } },
+      properties: {
+        operation: { type: 'string', description: 'A tool name (`cases_list`) or an operationId (`listCases`).', examples: [names[0]] },
+      },
       required: ['operation'],
       additionalProperties: false,
     },
@@ -114,7 +119,8 @@ function argumentProblem(e) {
  */
 export function createServer(settings) {
   const { maxItems = DEFAULT_MAX_ITEMS } = settings;
-  if (!Number.isSafeInteger(maxItems) || maxItems < 1) throw new UsageError(`--max-items must be a positive integer, got ${JSON.stringify(maxItems)}`);
+  if (!Number.isSafeInteger(maxItems) || maxItems < 1)
+    throw new UsageError(`--max-items must be a positive integer, got ${JSON.stringify(maxItems)}`);
   const listed = selectTools(settings);
   const { tools: all } = loadTools();
   const byName = new Map(all.map((t) => [t.name, t]));
@@ -125,7 +131,10 @@ export function createServer(settings) {
       email: settings.email,
       apiKey: settings.apiKey,
     });
-  const redact = redactor([settings.apiKey, settings.apiKey && settings.email && Buffer.from(`${settings.email}:${settings.apiKey}`).toString('base64')]);
+  const redact = redactor([
+    settings.apiKey,
+    settings.apiKey && settings.email && Buffer.from(`${settings.email}:${settings.apiKey}`).toString('base64'),
+  ]);
 
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   // ajv-formats is CommonJS: its function is also its `default` (what TypeScript sees).
@@ -153,7 +162,8 @@ export function createServer(settings) {
       if (!check(args)) return fail(`describe_operation: ${check.errors.map(argumentProblem).join('; ')}`);
       const ref = reference();
       const found = ref[args.operation] ?? Object.values(ref).find((r) => r.operationId === args.operation);
-      if (!found) return fail(`describe_operation: no operation \`${args.operation}\`; tool names look like \`${listed[0]?.name ?? 'cases_list'}\``);
+      if (!found)
+        return fail(`describe_operation: no operation \`${args.operation}\`; tool names look like \`${listed[0]?.name ?? 'cases_list'}\``);
       return { content: [text(found)] };
     }
     const tool = byName.get(name);
@@ -166,7 +176,8 @@ export function createServer(settings) {
     const { call } = tool;
     const query = Object.fromEntries(call.query.filter((q) => args[q] !== undefined).map((q) => [q, args[q]]));
     // A list asks for no more than it shows, unless the agent asked for a page size.
-    if (call.list && call.limit && query.limit === undefined) query.limit = Math.min(maxItems, tool.inputSchema.properties.limit?.maximum ?? maxItems);
+    if (call.list && call.limit && query.limit === undefined)
+      query.limit = Math.min(maxItems, tool.inputSchema.properties.limit?.maximum ?? maxItems);
     const input = call.body ? args.body : Object.keys(query).length ? query : undefined;
     const options = call.body && Object.keys(query).length ? { query } : {};
     const pathArgs = call.pathParams.map((p) => args[p]);

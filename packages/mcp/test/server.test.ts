@@ -21,7 +21,11 @@ const SECRETS = [API_KEY, Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')]
 type Json = any;
 const spec: Json = JSON.parse(readFileSync(bundlePath, 'utf8'));
 const deref = (node: Json): Json => {
-  while (node && typeof node.$ref === 'string') node = node.$ref.slice(2).split('/').reduce((at: Json, k: string) => at?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  while (node && typeof node.$ref === 'string')
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((at: Json, k: string) => at?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   return node;
 };
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -50,7 +54,16 @@ const specOps: SpecOp[] = Object.entries<Json>(spec.paths).flatMap(([, rawItem])
       // DELETE, and the actions named for a delete, the trash or spam (the bulk `cases.trash`).
       const destructive = http === 'delete' || /^(delete|trash|spam)/.test(method);
       const kind = http === 'get' ? 'read' : destructive ? 'destructive' : 'write';
-      return { tool: `${snake(resource)}_${snake(method)}`, operationId: op.operationId, resource, method, http, kind, op, params } as SpecOp;
+      return {
+        tool: `${snake(resource)}_${snake(method)}`,
+        operationId: op.operationId,
+        resource,
+        method,
+        http,
+        kind,
+        op,
+        params,
+      } as SpecOp;
     });
 });
 const toolOf = (operationId: string) => specOps.find((o) => o.operationId === operationId)!;
@@ -107,7 +120,14 @@ async function standIn(status: number, body: Json) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, auth, close: () => (server.closeAllConnections(), server.close()) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    auth,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
 afterAll(async () => {
@@ -165,7 +185,7 @@ describe('tool list under each flag set (computed from the bundle)', () => {
 });
 
 describe('input schemas', () => {
-  it("validate every parameter and request body example of the spec", async () => {
+  it('validate every parameter and request body example of the spec', async () => {
     const client = await start(['--allow-writes', '--allow-destructive']);
     const { tools } = await client.listTools();
     const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -186,7 +206,9 @@ describe('input schemas', () => {
       if (!media) continue;
       // The envelope, as describe_operation reports it from the bundle.
       const { requestBody } = (await call(client, 'describe_operation', { operation: o.tool })).json();
-      const bodies = [media.example, ...Object.values<Json>(media.examples ?? {}).map((e) => deref(e).value)].filter((e) => e !== undefined);
+      const bodies = [media.example, ...Object.values<Json>(media.examples ?? {}).map((e) => deref(e).value)].filter(
+        (e) => e !== undefined,
+      );
       for (const body of bodies) {
         // The SDK's envelope, or the alternative wrapper the spec also allows (notes: `note`).
         const wrappers = requestBody.envelope ? Object.keys(body) : [];
@@ -221,7 +243,7 @@ describe('calls against the mock', () => {
     expect(result.note).toMatch(/first 1 of the \d+ items/);
   });
 
-  it('a --max-items above the API\'s page size asks for the largest page the spec allows', async () => {
+  it("a --max-items above the API's page size asks for the largest page the spec allows", async () => {
     const list = toolOf('listCases');
     const max = deref(list.params.find((p) => p.name === 'limit')!.schema).maximum;
     expect(max).toBeGreaterThan(0);
@@ -302,7 +324,13 @@ describe('calls against the mock', () => {
     const byName = (await call(client, 'describe_operation', { operation: o.tool })).json();
     const byId = (await call(client, 'describe_operation', { operation: o.operationId })).json();
     expect(byName).toEqual(byId);
-    expect(byName).toMatchObject({ tool: o.tool, operationId: o.operationId, method: 'GET', summary: o.op.summary, description: o.op.description.trim() });
+    expect(byName).toMatchObject({
+      tool: o.tool,
+      operationId: o.operationId,
+      method: 'GET',
+      summary: o.op.summary,
+      description: o.op.description.trim(),
+    });
     expect(byName.parameters.map((p: Json) => p.name)).toEqual(o.params.map((p) => p.name));
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../../scripts/chromium.mjs';
 import { type FakeApi, startFakeApi } from './fake-api.js';
@@ -67,7 +67,8 @@ describe.skipIf(skipSuite)('Chromium', { timeout: 60_000 }, () => {
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       // Chromium logs every non-2xx fetch; the scenario's 404 is one on purpose.
-      if (m.type() === 'error' && !(m.text().includes('status of 404') && m.location().url.endsWith('/api/cases/404.json'))) errors.push(m.text());
+      if (m.type() === 'error' && !(m.text().includes('status of 404') && m.location().url.endsWith('/api/cases/404.json')))
+        errors.push(m.text());
     });
   }, 60_000);
 

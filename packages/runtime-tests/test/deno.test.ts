@@ -34,7 +34,15 @@ describe('Deno', () => {
     const port = new URL(api.origin).port;
     const out = await run(
       deno,
-      ['run', '--no-prompt', `--allow-net=127.0.0.1:${port}`, `--allow-read=${clientDir}`, join(fixtures, 'run.mjs'), esmEntry, api.baseUrl],
+      [
+        'run',
+        '--no-prompt',
+        `--allow-net=127.0.0.1:${port}`,
+        `--allow-read=${clientDir}`,
+        join(fixtures, 'run.mjs'),
+        esmEntry,
+        api.baseUrl,
+      ],
       { env },
     );
     const result = lastJsonLine(out);

@@ -2,7 +2,7 @@
 // auth, answers wrapped in their envelopes, lists as {"0": {"case": {...}}, ..., "total_count"},
 // ids joined by raw commas in bulk paths, api_calls_left / rate_limit_per_minute headers. It
 // records every request as it arrived on the wire, and can serve static files (the browser page).
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CREDENTIALS } from './fixtures/scenario.mjs';
 
@@ -46,10 +46,50 @@ const base = {
 
 /** The cases the fake knows (the spec's list example). 2001 cannot be trashed by this agent. */
 export const CASES: Record<number, Record<string, unknown>> = {
-  2000: { case_id: 2000, case_number: '664-245551', subject: 'I need help', status: 'open', priority: 'low', channel: 'web', recipient: 'user@domain.ru', ...base },
-  2001: { case_id: 2001, case_number: '334-245651', subject: 'Oh, help me please', status: 'waiting', priority: 'normal', channel: 'facebook', recipient: 'facebook', ...base },
-  2002: { case_id: 2002, case_number: '634-245651', subject: 'Please, help me!', status: 'open', priority: 'high', channel: 'email', recipient: 'user2@domain.ru', ...base, labels: [] },
-  2003: { case_id: 2003, case_number: '134-245651', subject: 'Help!!!', status: 'waiting', priority: 'critical', channel: 'cch101', recipient: '', ...base, staff_id: 0, custom_fields: [], updated_at: '-' },
+  2000: {
+    case_id: 2000,
+    case_number: '664-245551',
+    subject: 'I need help',
+    status: 'open',
+    priority: 'low',
+    channel: 'web',
+    recipient: 'user@domain.ru',
+    ...base,
+  },
+  2001: {
+    case_id: 2001,
+    case_number: '334-245651',
+    subject: 'Oh, help me please',
+    status: 'waiting',
+    priority: 'normal',
+    channel: 'facebook',
+    recipient: 'facebook',
+    ...base,
+  },
+  2002: {
+    case_id: 2002,
+    case_number: '634-245651',
+    subject: 'Please, help me!',
+    status: 'open',
+    priority: 'high',
+    channel: 'email',
+    recipient: 'user2@domain.ru',
+    ...base,
+    labels: [],
+  },
+  2003: {
+    case_id: 2003,
+    case_number: '134-245651',
+    subject: 'Help!!!',
+    status: 'waiting',
+    priority: 'critical',
+    channel: 'cch101',
+    recipient: '',
+    ...base,
+    staff_id: 0,
+    custom_fields: [],
+    updated_at: '-',
+  },
 };
 export const TOTAL_COUNT = 17;
 const UNTRASHABLE = new Set([2001]);
@@ -57,20 +97,21 @@ const UNTRASHABLE = new Set([2001]);
 function api(req: IncomingMessage, path: string, seen: SeenRequest): [number, unknown] {
   const expected = `${CREDENTIALS.email}:${CREDENTIALS.apiKey}`;
   if (seen.basic !== expected) return [401, { error: 'wrong_api_key' }];
-  let m: RegExpMatchArray | null;
   if (req.method === 'GET' && path === '/api/cases.json') {
     const page: Record<string, unknown> = {};
-    Object.values(CASES).forEach((c, i) => (page[i] = { case: { ...c, closing_speed: i === 0 ? 7 : '-' } }));
+    for (const [i, c] of Object.values(CASES).entries()) page[i] = { case: { ...c, closing_speed: i === 0 ? 7 : '-' } };
     page.total_count = TOTAL_COUNT;
     return [200, page];
   }
-  if (req.method === 'GET' && (m = path.match(/^\/api\/cases\/(\d+)\.json$/))) {
-    const found = CASES[Number(m[1])];
+  const caseId = req.method === 'GET' ? path.match(/^\/api\/cases\/(\d+)\.json$/) : null;
+  if (caseId) {
+    const found = CASES[Number(caseId[1])];
     return found ? [200, { case: found }] : [404, { error: 'case_not_found' }];
   }
   // Raw commas only: /cases/2000%2C2001/trash.json is no route on the real API either.
-  if (req.method === 'PUT' && (m = path.match(/^\/api\/cases\/(\d+(?:,\d+)*)\/trash\.json$/))) {
-    const ids = m[1]!.split(',').map(Number);
+  const trashIds = req.method === 'PUT' ? path.match(/^\/api\/cases\/(\d+(?:,\d+)*)\/trash\.json$/) : null;
+  if (trashIds) {
+    const ids = trashIds[1]!.split(',').map(Number);
     const ok = ids.filter((id) => CASES[id] && !UNTRASHABLE.has(id));
     if (ids.length === 1) return ok.length ? [200, { case: { ...CASES[ids[0]!], deleted: true } }] : [404, { error: 'case_not_found' }];
     return [200, { case_success_id: ok }];

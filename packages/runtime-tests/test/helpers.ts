@@ -18,9 +18,18 @@ export const esmEntry = pathToFileURL(join(clientDir, 'dist/esm/index.js')).href
  * after `timeout` ms, killing the whole group (wrappers such as node_modules/.bin/deno start a
  * child of their own), so nothing outlives the test.
  */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<string> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? pkgDir, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? pkgDir,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -55,7 +64,12 @@ export function lastJsonLine(stdout: string): any {
 export function expectResult(result: any, runtime: string): void {
   expect(result.runtime.name).toBe(runtime);
   expect(result.list).toEqual({ total: TOTAL_COUNT, ids: [2000, 2001, 2002, 2003], statuses: ['open', 'waiting', 'open', 'waiting'] });
-  expect(result.get).toEqual({ case_id: 2000, subject: CASES[2000]!.subject, custom_fields: CASES[2000]!.custom_fields, labels: [101, 102] });
+  expect(result.get).toEqual({
+    case_id: 2000,
+    subject: CASES[2000]!.subject,
+    custom_fields: CASES[2000]!.custom_fields,
+    labels: [101, 102],
+  });
   expect(result.rateLimit).toMatchObject(RATE_LIMIT);
   expect(result.trash).toEqual({ succeeded: [2000], failed: [2001] });
   expect(result.notFound).toEqual({

@@ -4,7 +4,7 @@
 // breaking change fails unless the bundle's major version moved past the released one, or a
 // pending changeset (.changeset/*.md) declares a major release of the description.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,10 @@ describe('breaking changes against the last released description', { timeout: 40
     writeFileSync(join(dir, 'README.md'), '---\n"@omnidesk-openapi/spec": major\n---\nnot a changeset\n');
     writeFileSync(join(dir, 'minor-spec.md'), '---\n"@omnidesk-openapi/spec": minor\n---\n\nNew operations.\n');
     writeFileSync(join(dir, 'major-client.md'), '---\n"@omnidesk-openapi/client": major\n---\n\nRenamed a method.\n');
-    writeFileSync(join(dir, 'major-spec.md'), '---\n"@omnidesk-openapi/client": minor\n"@omnidesk-openapi/spec": major\n---\n\nRemoved an operation.\n');
+    writeFileSync(
+      join(dir, 'major-spec.md'),
+      '---\n"@omnidesk-openapi/client": minor\n"@omnidesk-openapi/spec": major\n---\n\nRemoved an operation.\n',
+    );
     expect(declaredMajor(dir)).toEqual(['major-spec.md']);
   });
 

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { operations as walkOperations } from '../../../scripts/generate/spec-walker.mjs';
 
 // OMNIDESK_BUNDLE points the checks at another bundle (a work-in-progress copy, for example).
-export const bundlePath =
-  process.env.OMNIDESK_BUNDLE ?? fileURLToPath(new URL('../../../dist/openapi.json', import.meta.url));
+export const bundlePath = process.env.OMNIDESK_BUNDLE ?? fileURLToPath(new URL('../../../dist/openapi.json', import.meta.url));
 
 export interface Operation {
   method: string;

@@ -4,26 +4,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  defaultDocsPath,
   EXPECTED_CALLS,
   EXPECTED_PAIRS,
-  defaultDocsPath,
   extractInventory,
   serializeInventory,
 } from '../../../scripts/extract-docs-inventory.mjs';
 import { loadBundle, operations } from './bundle.js';
-import { loadCurrent } from './current.js';
 import {
   callLabel,
   coverageProblems,
+  type Decision,
+  type DocsCall,
   decisionApplies,
   inventoryPath,
   loadDecisions,
   loadInventory,
   normalizeSpecPath,
   undocumentedOperations,
-  type Decision,
-  type DocsCall,
 } from './coverage.js';
+import { loadCurrent } from './current.js';
 
 const inventory = loadInventory();
 const decisions = loadDecisions();
@@ -103,9 +103,7 @@ describe('the spec covers the docs', () => {
   // one by one in current-inventory.test.ts) or extra-operation decisions.
   it('has no operation the docs do not list, unless decisions.json or the current-API inventory says why', () => {
     const allowed = new Set([
-      ...decisions.flatMap((d) =>
-        d.kind === 'extra-operation' ? [`${d.method.toUpperCase()} ${normalizeSpecPath(d.path)}`] : [],
-      ),
+      ...decisions.flatMap((d) => (d.kind === 'extra-operation' ? [`${d.method.toUpperCase()} ${normalizeSpecPath(d.path)}`] : [])),
       ...loadCurrent().flatMap(({ entry: e }) =>
         e.kind === 'endpoint' && e.decision !== 'left-out' ? [`${e.method} ${normalizeSpecPath(e.path)}`] : [],
       ),
@@ -188,7 +186,9 @@ describe('the coverage check', () => {
 
   it('does not count additionalProperties as covering a response field, and looks into list entries', () => {
     const docs = call({
-      responses: [{ heading: 'ОТВЕТ', line: 3, examples: 1, ...shape(['thing', 'thing.id', 'thing.name', 'total_count', 'thing.tags[].id']) }],
+      responses: [
+        { heading: 'ОТВЕТ', line: 3, examples: 1, ...shape(['thing', 'thing.id', 'thing.name', 'total_count', 'thing.tags[].id']) },
+      ],
     });
     const entry = {
       type: 'object',
@@ -208,7 +208,9 @@ describe('the coverage check', () => {
 
   it('wants id-keyed maps to be maps, not open objects', () => {
     const docs = call({
-      responses: [{ heading: 'ОТВЕТ', line: 3, examples: 1, ...shape(['thing', 'thing.title', 'thing.fields'], ['thing.title', 'thing.fields']) }],
+      responses: [
+        { heading: 'ОТВЕТ', line: 3, examples: 1, ...shape(['thing', 'thing.title', 'thing.fields'], ['thing.title', 'thing.fields']) },
+      ],
     });
     const spec = specWith('/things.json', 'get', {
       responses: {
@@ -287,7 +289,13 @@ describe('the coverage check', () => {
   it('finds a decision dead when its name is not where it says', () => {
     const docs = call({ parameters: [param('сolor')] });
     const rename = (over: Partial<Extract<Decision, { kind: 'rename' }>>): Decision => ({
-      kind: 'rename', calls: ['GET /things.json'], in: ['parameter'], docs: 'сolor', spec: 'color', reason: 'r', ...over,
+      kind: 'rename',
+      calls: ['GET /things.json'],
+      in: ['parameter'],
+      docs: 'сolor',
+      spec: 'color',
+      reason: 'r',
+      ...over,
     });
     expect(decisionApplies(rename({}), docs)).toBe(true);
     expect(decisionApplies(rename({ docs: 'size' }), docs)).toBe(false);

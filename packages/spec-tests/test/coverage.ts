@@ -3,7 +3,7 @@
 // from coverage.test.ts so that the checker itself can be tested on small hand-made specs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { operations, type Operation } from './bundle.js';
+import { type Operation, operations } from './bundle.js';
 
 // ---- the inventory (inventory/docs-inventory.json, made by scripts/extract-docs-inventory.mjs)
 
@@ -68,13 +68,17 @@ export const callLabel = (call: DocsCall) => `${call.method} ${call.path} (line 
 /** `/cases/{case_id}.json` and the docs' `/cases/[id].json` both become `/cases/{}.json`. */
 export const normalizeSpecPath = (path: string) => path.replace(/\{[^}]*\}/g, '{}');
 const specPlaceholders = (path: string) => [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-const docsPlaceholders = (path: string) =>
-  [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].replace(/\(.*$/, ''));
+const docsPlaceholders = (path: string) => [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].replace(/\(.*$/, ''));
 
 // ---- decisions
 
 function globToRegExp(glob: string) {
-  return new RegExp(`^${glob.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${glob
+      .split('*')
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 export function decisionMatches(decision: Decision, call: DocsCall) {
@@ -84,8 +88,7 @@ export function decisionMatches(decision: Decision, call: DocsCall) {
 
 const segments = (path: string) => path.split(/\.|\[\]/).filter(Boolean);
 // A fault names a field path; it covers that field and everything under it.
-const isUnder = (path: string, prefix: string) =>
-  path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`);
+const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[]`);
 // The name a bracketed multipart field starts with (`note` for `note[content]`) and its segments.
 const bracketSegments = (name: string) => name.split(/[[\]]+/).filter(Boolean);
 
@@ -108,8 +111,7 @@ export function decisionApplies(decision: Decision, call: DocsCall): boolean {
       return decision.in.some((place) => {
         if (place === 'parameter') return call.parameters.some((p) => p.name === decision.docs);
         if (place === 'request') return (call.request?.fields ?? []).some((f) => segments(f).includes(decision.docs));
-        if (place === 'response')
-          return call.responses.some((r) => r.fields.some((f) => segments(f).includes(decision.docs)));
+        if (place === 'response') return call.responses.some((r) => r.fields.some((f) => segments(f).includes(decision.docs)));
         return call.multipartFields.some((f) => bracketSegments(f.name).includes(decision.docs));
       });
     default:
@@ -140,12 +142,7 @@ export function expectedFor(call: DocsCall, decisions: Decision[]): Expected {
   const fieldPaths = (paths: string[], place: Place) =>
     paths
       .filter((p) => !faults(place).some((f) => isUnder(p, f.docs)))
-      .map((p) =>
-        renames(place).reduce(
-          (acc, r) => acc.replace(/[^.[\]]+/g, (seg) => (seg === r.docs ? r.spec : seg)),
-          p,
-        ),
-      );
+      .map((p) => renames(place).reduce((acc, r) => acc.replace(/[^.[\]]+/g, (seg) => (seg === r.docs ? r.spec : seg)), p));
   const bracketName = (name: string) =>
     renames('multipart').reduce((acc, r) => acc.replace(/[^[\]]+/g, (seg) => (seg === r.docs ? r.spec : seg)), name);
 
@@ -165,9 +162,7 @@ export function expectedFor(call: DocsCall, decisions: Decision[]): Expected {
       .map((f) => ({ name: bracketName(f.name), written: bracketName(f.written) })),
     pathParameters: mine
       .filter((d): d is Extract<Decision, { kind: 'path-parameter' }> => d.kind === 'path-parameter')
-      .flatMap((d) =>
-        placeholders.flatMap((name, index) => (name === d.docs ? [{ index, name: d.spec }] : [])),
-      ),
+      .flatMap((d) => placeholders.flatMap((name, index) => (name === d.docs ? [{ index, name: d.spec }] : []))),
   };
 }
 
@@ -303,7 +298,12 @@ export function coverageProblems(spec: Schema, call: DocsCall, decisions: Decisi
       // Bracket names are whole property names of the form, not paths.
       const covered = (f: { name: string; written: string }) =>
         walk.child(form, f.written).length > 0 || walk.child(form, f.name).length > 0;
-      problems.push(...list('missing multipart fields', expected.multipartFields.filter((f) => !covered(f)).map((f) => f.written)));
+      problems.push(
+        ...list(
+          'missing multipart fields',
+          expected.multipartFields.filter((f) => !covered(f)).map((f) => f.written),
+        ),
+      );
     }
   } else {
     const json = media('application/json');
@@ -324,9 +324,17 @@ export function coverageProblems(spec: Schema, call: DocsCall, decisions: Decisi
     if (call.request) {
       if (!json) problems.push('no application/json request body');
       else {
-        problems.push(...list('missing request fields', expected.requestFields.filter((f) => !walk.at([json], f).length)));
         problems.push(
-          ...list('request fields that are not maps', expected.requestDynamic.filter((f) => !walk.isMap(walk.at([json], f)))),
+          ...list(
+            'missing request fields',
+            expected.requestFields.filter((f) => !walk.at([json], f).length),
+          ),
+        );
+        problems.push(
+          ...list(
+            'request fields that are not maps',
+            expected.requestDynamic.filter((f) => !walk.isMap(walk.at([json], f))),
+          ),
         );
       }
     }
@@ -340,9 +348,17 @@ export function coverageProblems(spec: Schema, call: DocsCall, decisions: Decisi
     const roots = success.map((r) => r?.content?.['application/json']?.schema).filter(Boolean);
     if (!roots.length) problems.push('no application/json success response');
     else {
-      problems.push(...list('missing response fields', expected.responseFields.filter((f) => !walk.at(roots, f).length)));
       problems.push(
-        ...list('response fields that are not maps', expected.responseDynamic.filter((f) => !walk.isMap(walk.at(roots, f)))),
+        ...list(
+          'missing response fields',
+          expected.responseFields.filter((f) => !walk.at(roots, f).length),
+        ),
+      );
+      problems.push(
+        ...list(
+          'response fields that are not maps',
+          expected.responseDynamic.filter((f) => !walk.isMap(walk.at(roots, f))),
+        ),
       );
     }
   }

@@ -3,7 +3,7 @@
 // or left out with the reason.
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from './bundle.js';
-import { currentProblems, entryLabel, loadCurrent, malformed, type CurrentEntry } from './current.js';
+import { type CurrentEntry, currentProblems, entryLabel, loadCurrent, malformed } from './current.js';
 
 const spec = loadBundle();
 const entries = loadCurrent();
@@ -32,7 +32,14 @@ describe('the spec covers the current API', () => {
 // The checker on small hand-made specs: each decision must be able to fail.
 describe('the current-inventory check', () => {
   const entry = (over: Partial<CurrentEntry>): CurrentEntry => ({
-    kind: 'field', method: 'GET', path: '/things/{id}.json', name: 'color', in: 'response', section: '1', decision: 'present', ...over,
+    kind: 'field',
+    method: 'GET',
+    path: '/things/{id}.json',
+    name: 'color',
+    in: 'response',
+    section: '1',
+    decision: 'present',
+    ...over,
   });
   const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
   const mini = (op: Record<string, unknown>, schemas: Record<string, unknown> = {}) => ({
@@ -58,9 +65,13 @@ describe('the current-inventory check', () => {
   it('checks parameters by name and place, endpoints by method, path and operationId, and deprecation', () => {
     const spec = mini({ parameters: [{ name: 'page', in: 'query' }] });
     expect(currentProblems(spec, entry({ kind: 'parameter', in: 'query', name: 'page' }))).toEqual([]);
-    expect(currentProblems(spec, entry({ kind: 'parameter', in: 'query', name: 'sort' }))).toEqual(['getThing has no parameter sort in query']);
+    expect(currentProblems(spec, entry({ kind: 'parameter', in: 'query', name: 'sort' }))).toEqual([
+      'getThing has no parameter sort in query',
+    ]);
     expect(currentProblems(spec, entry({ kind: 'endpoint', in: 'path', name: 'getThing' }))).toEqual([]);
-    expect(currentProblems(spec, entry({ kind: 'endpoint', in: 'path', name: 'getThing', method: 'PUT' }))).toEqual(['no such operation in the spec']);
+    expect(currentProblems(spec, entry({ kind: 'endpoint', in: 'path', name: 'getThing', method: 'PUT' }))).toEqual([
+      'no such operation in the spec',
+    ]);
     expect(currentProblems(spec, entry({ kind: 'endpoint', in: 'path', name: 'getThing', decision: 'deprecated' }))).toEqual([
       'not marked deprecated: true',
       'its description does not point to its replacement',

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { operations, type Operation } from './bundle.js';
+import { type Operation, operations } from './bundle.js';
 import { normalizeSpecPath, SchemaWalker } from './coverage.js';
 
 export const currentDir = fileURLToPath(new URL('../inventory/current/', import.meta.url));
@@ -97,7 +97,8 @@ export function currentProblems(spec: any, e: CurrentEntry): string[] {
     if (op.operationId !== e.name) problems.push(`operationId is ${op.operationId}, not ${e.name}`);
     if (e.decision === 'deprecated') {
       if (op.op.deprecated !== true) problems.push('not marked deprecated: true');
-      if (!/stats_leaderboard|getLeaderboard/.test(op.op.description ?? '')) problems.push('its description does not point to its replacement');
+      if (!/stats_leaderboard|getLeaderboard/.test(op.op.description ?? ''))
+        problems.push('its description does not point to its replacement');
     } else if (op.op.deprecated) problems.push('marked deprecated');
     return problems;
   }

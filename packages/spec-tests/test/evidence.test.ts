@@ -3,8 +3,8 @@
 // inventory carries its own.
 import { describe, expect, it } from 'vitest';
 import { loadBundle, operations } from './bundle.js';
-import { loadCurrent } from './current.js';
 import { normalizeSpecPath } from './coverage.js';
+import { loadCurrent } from './current.js';
 import { collectEvidence, countEvidence, EVIDENCE_LEVELS } from './evidence.js';
 
 const spec = loadBundle();
@@ -39,7 +39,12 @@ describe('the evidence count', () => {
   it('counts per level and fails an unknown level, a missing one and an empty source', () => {
     const doc = {
       paths: {
-        '/a.json': { get: { 'x-evidence': { level: 'client-code', source: 'x' }, parameters: [{ 'x-evidence': { level: 'assumption', source: 'y' } }] } },
+        '/a.json': {
+          get: {
+            'x-evidence': { level: 'client-code', source: 'x' },
+            parameters: [{ 'x-evidence': { level: 'assumption', source: 'y' } }],
+          },
+        },
         '/b.json': { get: { 'x-evidence': { level: 'official-rumour', source: 'z' } } },
         '/c.json': { get: { 'x-evidence': { source: 'z' } } },
         '/d.json': { get: { 'x-evidence': { level: 'vendor-kb', source: ' ' } } },

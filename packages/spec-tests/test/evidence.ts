@@ -15,7 +15,10 @@ export function collectEvidence(doc: unknown): EvidenceSite[] {
   const out: EvidenceSite[] = [];
   const walk = (node: unknown, at: string) => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((v, i) => walk(v, `${at}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, `${at}/${i}`);
+      return;
+    }
     for (const [k, v] of Object.entries(node)) {
       const here = `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`;
       if (k === 'x-evidence') out.push({ at, level: (v as any)?.level, source: (v as any)?.source });

@@ -34,7 +34,8 @@ Exit codes: 0 conforms, 1 drift found, 2 bad usage or no access.`;
 /** A positive integer option, or a usage error naming it. */
 function count(name, value, fallback, max) {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
   return Number(value);
 }
 
@@ -47,7 +48,10 @@ class UsageError extends Error {}
  * @param {{ env?: Record<string, string | undefined>, out?: (line: string) => unknown, err?: (line: string) => unknown, fetch?: (request: Request) => Promise<Response>, now?: number }} [io]
  * @returns {Promise<number>}
  */
-export async function main(argv, { env = process.env, out = (l) => process.stdout.write(`${l}\n`), err = (l) => process.stderr.write(`${l}\n`), fetch, now } = {}) {
+export async function main(
+  argv,
+  { env = process.env, out = (l) => process.stdout.write(`${l}\n`), err = (l) => process.stderr.write(`${l}\n`), fetch, now } = {},
+) {
   let settings;
   try {
     const { values } = parseArgs({
@@ -70,7 +74,8 @@ export async function main(argv, { env = process.env, out = (l) => process.stdou
     const domain = env.OMNIDESK_DOMAIN?.trim();
     const baseUrl = values['base-url'] ?? (domain ? `https://${domain}.omnidesk.ru/api` : undefined);
     if (!baseUrl) throw new UsageError('set OMNIDESK_DOMAIN (your subdomain) or give --base-url');
-    if (values['base-url'] === undefined && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain)) throw new UsageError('OMNIDESK_DOMAIN must be the subdomain only (`yourcompany`, not a URL or yourcompany.omnidesk.ru)');
+    if (values['base-url'] === undefined && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain))
+      throw new UsageError('OMNIDESK_DOMAIN must be the subdomain only (`yourcompany`, not a URL or yourcompany.omnidesk.ru)');
     if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
     const missing = ['OMNIDESK_EMAIL', 'OMNIDESK_API_KEY'].filter((k) => !env[k]?.trim());
     if (missing.length) throw new UsageError(`set ${missing.join(' and ')}`);

@@ -39,7 +39,9 @@ export function planCalls(table, { now = Date.now(), pageSize = 10 } = {}) {
         continue;
       }
       // The list whose entries carry the field, nearest by path (`kb_section` takes `category_id` from `kb_category`).
-      const candidates = lists.filter(([id]) => id !== operationId).map(([id, l]) => /** @type {[string, number]} */ ([id, commonPrefix(stemOf(l.path), stemOf(op.path))]));
+      const candidates = lists
+        .filter(([id]) => id !== operationId)
+        .map(([id, l]) => /** @type {[string, number]} */ ([id, commonPrefix(stemOf(l.path), stemOf(op.path))]));
       const best = candidates.filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1])[0];
       if (best) needs.push({ param: name, in: 'query', from: best[0] });
       else unplannable = `no list gives the required ${name}`;
@@ -52,7 +54,9 @@ export function planCalls(table, { now = Date.now(), pageSize = 10 } = {}) {
   const place = (entry) => {
     if (ordered.includes(entry)) return;
     ordered.push(entry);
-    for (const next of plan) if (next.needs.some((n) => n.from === entry.operationId) && next.needs.every((n) => ordered.some((o) => o.operationId === n.from))) place(next);
+    for (const next of plan)
+      if (next.needs.some((n) => n.from === entry.operationId) && next.needs.every((n) => ordered.some((o) => o.operationId === n.from)))
+        place(next);
   };
   for (const entry of plan) if (!entry.needs.length) place(entry);
   for (const entry of plan) place(entry);

@@ -39,7 +39,10 @@ const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s) => `\`${String(s).replace(/`/g, "'")}\``;
 /** A finding's pointer in a cell: `—` for the status, `(whole body)` for the body's root. */
 const pointer = (f) => (f.in === 'status' ? '—' : f.pointer === '' ? '(whole body)' : code(f.pointer));
-const statuses = (r) => Object.entries(r.statuses).map(([s, n]) => (n > 1 ? `${s}×${n}` : s)).join(', ');
+const statuses = (r) =>
+  Object.entries(r.statuses)
+    .map(([s, n]) => (n > 1 ? `${s}×${n}` : s))
+    .join(', ');
 
 /** report.md: a summary table, then the findings of each operation that has any. */
 export function reportMarkdown(run, { tool }) {
@@ -48,7 +51,9 @@ export function reportMarkdown(run, { tool }) {
     `# ${tool} report`,
     '',
     `Spec version ${run.version}. ${s.calls} read-only calls (GET only; at most ${run.maxCalls}, ${run.perMinute} a minute).`,
-    s.exitCode === 0 ? 'Every answer that came conforms to the spec.' : `${s.drift} operation(s) drifted from the spec, ${s.error} answered with an error.`,
+    s.exitCode === 0
+      ? 'Every answer that came conforms to the spec.'
+      : `${s.drift} operation(s) drifted from the spec, ${s.error} answered with an error.`,
     '',
     'No value of the account is in this report: findings say where an answer differs and how (type,',
     'presence, enum membership, format, length), never what it held. The keys of a map are written `*`.',
@@ -59,15 +64,27 @@ export function reportMarkdown(run, { tool }) {
   for (const r of run.operations) {
     const d = r.findings.filter((f) => f.severity === 'drift').length;
     const i = r.findings.length - d;
-    lines.push(`| ${r.operationId} | ${code(r.path)} | ${OUTCOME_TEXT[r.outcome]} | ${r.calls} | ${statuses(r)} | ${d} | ${i} | ${cell(r.reason)} |`);
+    lines.push(
+      `| ${r.operationId} | ${code(r.path)} | ${OUTCOME_TEXT[r.outcome]} | ${r.calls} | ${statuses(r)} | ${d} | ${i} | ${cell(r.reason)} |`,
+    );
   }
   for (const r of run.operations.filter((o) => o.findings.length)) {
-    lines.push('', `## ${r.operationId} (\`GET ${r.path}\`)`, '', '| severity | in | pointer | expected | got | answers | places |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      `## ${r.operationId} (\`GET ${r.path}\`)`,
+      '',
+      '| severity | in | pointer | expected | got | answers | places |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const f of r.findings) {
       lines.push(`| ${f.severity} | ${f.in} | ${pointer(f)} | ${cell(f.expected)} | ${cell(f.got)} | ${f.count} | ${f.occurrences} |`);
     }
   }
-  lines.push('', `Totals: ${s.pass} pass, ${s.drift} drift, ${s.error} error, ${s.noAccess} no access, ${s.skipped} skipped of ${s.operations} GET operations.`, '');
+  lines.push(
+    '',
+    `Totals: ${s.pass} pass, ${s.drift} drift, ${s.error} error, ${s.noAccess} no access, ${s.skipped} skipped of ${s.operations} GET operations.`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -79,7 +96,17 @@ export function summaryTable(run) {
   });
   const head = ['operation', 'outcome', 'calls', 'drift', 'info', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const s = summarize(run);
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `${s.pass} pass, ${s.drift} drift, ${s.error} error, ${s.noAccess} no access, ${s.skipped} skipped; ${s.calls} calls.`].join('\n');
+  return [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `${s.pass} pass, ${s.drift} drift, ${s.error} error, ${s.noAccess} no access, ${s.skipped} skipped; ${s.calls} calls.`,
+  ].join('\n');
 }

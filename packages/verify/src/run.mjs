@@ -35,11 +35,39 @@ export function readOnlyFetch(fetchImpl = globalThis.fetch) {
  * grouped over its answers. `onProgress({ n, of, operationId, path, outcome })` after each call.
  * Throws AccessError when the first call shows the credentials or the address are wrong.
  */
-export async function verifyAccount({ baseUrl, email, apiKey, maxCalls = 15, perMinute = 10, ids = 1, timeout = 30_000, fetch, onProgress = /** @type {(progress: object) => void} */ (() => {}), now }) {
-  const client = createOmnideskClient({ baseUrl, email, apiKey, timeout, maxRetries: 2, rateLimit: { perMinute }, fetch: readOnlyFetch(fetch) });
+export async function verifyAccount({
+  baseUrl,
+  email,
+  apiKey,
+  maxCalls = 15,
+  perMinute = 10,
+  ids = 1,
+  timeout = 30_000,
+  fetch,
+  onProgress = /** @type {(progress: object) => void} */ (() => {}),
+  now,
+}) {
+  const client = createOmnideskClient({
+    baseUrl,
+    email,
+    apiKey,
+    timeout,
+    maxRetries: 2,
+    rateLimit: { perMinute },
+    fetch: readOnlyFetch(fetch),
+  });
   const plan = planCalls(responseTable, { now });
   const answers = new Map();
-  const results = plan.map((p) => ({ operationId: p.operationId, method: 'GET', path: p.path, outcome: 'skipped', reason: '', calls: 0, statuses: {}, findings: [] }));
+  const results = plan.map((p) => ({
+    operationId: p.operationId,
+    method: 'GET',
+    path: p.path,
+    outcome: 'skipped',
+    reason: '',
+    calls: 0,
+    statuses: {},
+    findings: [],
+  }));
   // How many calls each planned operation makes: one, or one per id taken from its list.
   const planned = plan.reduce((n, p) => n + (p.needs.length ? ids : 1), 0);
   const of = Math.min(maxCalls, planned);
@@ -81,7 +109,8 @@ export async function verifyAccount({ baseUrl, email, apiKey, maxCalls = 15, per
         ({ data: text, response } = await client.raw.GET(step.path, { params: { path, query }, parseAs: 'text' }));
       } catch (error) {
         // Never the error's message: it holds the path with the account's ids.
-        if (calls === 1) throw new AccessError(`cannot reach the API (${error?.name ?? 'error'}): check OMNIDESK_DOMAIN or --base-url and the network`);
+        if (calls === 1)
+          throw new AccessError(`cannot reach the API (${error?.name ?? 'error'}): check OMNIDESK_DOMAIN or --base-url and the network`);
         result.outcome = 'error';
         result.reason = `${error?.name ?? 'error'}: no answer`;
         result.calls++;
@@ -105,7 +134,11 @@ export async function verifyAccount({ baseUrl, email, apiKey, maxCalls = 15, per
       } else if (response.status === 403) {
         result.outcome = 'no-access';
         result.reason = 'this staff member may not call it (403)';
-      } else if (!responseTable.operations[step.operationId].statuses.some((s) => s === String(response.status) || (s.endsWith('XX') && s[0] === String(response.status)[0]))) {
+      } else if (
+        !responseTable.operations[step.operationId].statuses.some(
+          (s) => s === String(response.status) || (s.endsWith('XX') && s[0] === String(response.status)[0]),
+        )
+      ) {
         perAnswer.push(...validateResponse(step.operationId, { status: response.status, headers: response.headers }));
       } else {
         result.outcome = 'error';

@@ -26,7 +26,10 @@ afterAll(async () => {
 /** Runs the bin; resolves with its exit code and what it printed (stdout and stderr). */
 function runBin(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -44,7 +47,11 @@ it('every GET of the spec against the mock conforms: exit 0, reports written', a
   expect(r.stderr + r.stdout).toContain(`${GET_COUNT} pass, 0 drift, 0 error, 0 no access, 0 skipped; ${GET_COUNT} calls.`);
   expect(r.code).toBe(0);
   const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-  expect(json).toMatchObject({ tool: 'omnidesk-verify', conforms: true, summary: { operations: GET_COUNT, pass: GET_COUNT, drift: 0, calls: GET_COUNT } });
+  expect(json).toMatchObject({
+    tool: 'omnidesk-verify',
+    conforms: true,
+    summary: { operations: GET_COUNT, pass: GET_COUNT, drift: 0, calls: GET_COUNT },
+  });
   expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('Every answer that came conforms to the spec.');
   // The progress lines name each operation, n of m.
   expect(r.stderr).toMatch(new RegExp(`^\\[${GET_COUNT}/${GET_COUNT}\\] \\w+ GET \\S+: pass$`, 'm'));

@@ -30,7 +30,9 @@ interface Run {
 }
 
 /** Runs main() against a new fake; `--max-calls 100` unless `args` sets it or `defaultBudget` is asked for. */
-async function run(options: { drift?: Drift; status?: number; args?: string[]; env?: Record<string, string>; defaultBudget?: boolean } = {}): Promise<Run> {
+async function run(
+  options: { drift?: Drift; status?: number; args?: string[]; env?: Record<string, string>; defaultBudget?: boolean } = {},
+): Promise<Run> {
   const fake = await startFake(options);
   fakes.push(fake);
   const out = mkdtempSync(join(tmpdir(), 'omnidesk-verify-'));
@@ -50,7 +52,13 @@ async function run(options: { drift?: Drift; status?: number; args?: string[]; e
       return '';
     }
   };
-  return { code, output: lines.join('\n'), json: read('report.json') ? JSON.parse(read('report.json')) : undefined, md: read('report.md'), fake };
+  return {
+    code,
+    output: lines.join('\n'),
+    json: read('report.json') ? JSON.parse(read('report.json')) : undefined,
+    md: read('report.md'),
+    fake,
+  };
 }
 
 /** Nothing planted in the fake's answers, nor the credentials, appears in the output or either report. */
@@ -97,34 +105,102 @@ describe('omnidesk-verify against a fake account', () => {
   });
 
   it('a missing required field', async () => {
-    const r = await run({ drift: { operationId: 'getCase', body: (b) => (delete b.case.subject, b) } });
-    expectOnlyDrift(r, 'getCase', { in: 'body', pointer: '/case/subject', kind: 'presence', expected: 'present (required)', got: 'absent' });
+    const r = await run({
+      drift: {
+        operationId: 'getCase',
+        body: (b) => {
+          delete b.case.subject;
+          return b;
+        },
+      },
+    });
+    expectOnlyDrift(r, 'getCase', {
+      in: 'body',
+      pointer: '/case/subject',
+      kind: 'presence',
+      expected: 'present (required)',
+      got: 'absent',
+    });
   });
 
   it('a number sent as a string', async () => {
-    const r = await run({ drift: { operationId: 'listUsers', body: (b) => ((b['0'].user.user_id = String(b['0'].user.user_id)), b) } });
-    expectOnlyDrift(r, 'listUsers', { pointer: '/0/user/user_id', path: '/*/user/user_id', kind: 'type', expected: 'integer', got: 'string (digits only: an integer as text)' });
+    const r = await run({
+      drift: {
+        operationId: 'listUsers',
+        body: (b) => {
+          b['0'].user.user_id = String(b['0'].user.user_id);
+          return b;
+        },
+      },
+    });
+    expectOnlyDrift(r, 'listUsers', {
+      pointer: '/0/user/user_id',
+      path: '/*/user/user_id',
+      kind: 'type',
+      expected: 'integer',
+      got: 'string (digits only: an integer as text)',
+    });
   });
 
   it('a value outside an enum', async () => {
-    const r = await run({ drift: { operationId: 'getCase', body: (b) => ((b.case.status = 'Qmark-archived'), b) } });
-    expectOnlyDrift(r, 'getCase', { pointer: '/case/status', kind: 'enum', expected: 'one of open, waiting, closed', got: 'a string outside the enum' });
+    const r = await run({
+      drift: {
+        operationId: 'getCase',
+        body: (b) => {
+          b.case.status = 'Qmark-archived';
+          return b;
+        },
+      },
+    });
+    expectOnlyDrift(r, 'getCase', {
+      pointer: '/case/status',
+      kind: 'enum',
+      expected: 'one of open, waiting, closed',
+      got: 'a string outside the enum',
+    });
   });
 
   it('[] for a map', async () => {
-    const r = await run({ drift: { operationId: 'getKbArticle', body: (b) => ((b.kb_article.article_title = []), b) } });
+    const r = await run({
+      drift: {
+        operationId: 'getKbArticle',
+        body: (b) => {
+          b.kb_article.article_title = [];
+          return b;
+        },
+      },
+    });
     expectOnlyDrift(r, 'getKbArticle', { pointer: '/kb_article/article_title', kind: 'type', got: 'empty array []' });
   });
 
   it('a date in another format', async () => {
-    const r = await run({ drift: { operationId: 'getUser', body: (b) => ((b.user.created_at = '2024-01-31 10:00:00'), b) } });
+    const r = await run({
+      drift: {
+        operationId: 'getUser',
+        body: (b) => {
+          b.user.created_at = '2024-01-31 10:00:00';
+          return b;
+        },
+      },
+    });
     expectOnlyDrift(r, 'getUser', { pointer: '/user/created_at', kind: 'format', got: 'string (ISO 8601 date-time)' });
   });
 
   it('an unknown field is listed by name as information, and the run still conforms', async () => {
-    const r = await run({ drift: { operationId: 'getCompany', body: (b) => ((b.company.company_brand_new = 'Qmark-new'), b) } });
+    const r = await run({
+      drift: {
+        operationId: 'getCompany',
+        body: (b) => {
+          b.company.company_brand_new = 'Qmark-new';
+          return b;
+        },
+      },
+    });
     expect(r.code).toBe(0);
-    expect(operation(r, 'getCompany')).toMatchObject({ outcome: 'pass', findings: [expect.objectContaining({ pointer: '/company/company_brand_new', kind: 'extra', severity: 'info' })] });
+    expect(operation(r, 'getCompany')).toMatchObject({
+      outcome: 'pass',
+      findings: [expect.objectContaining({ pointer: '/company/company_brand_new', kind: 'extra', severity: 'info' })],
+    });
     expect(r.md).toContain('| info | body | `/company/company_brand_new` |');
     expectNoAccountValue(r);
   });
@@ -134,7 +210,7 @@ describe('omnidesk-verify against a fake account', () => {
     expectOnlyDrift(r, 'listGroups', { in: 'status', pointer: '', kind: 'status', expected: '200', got: '201' });
   });
 
-  it('by default at most 15 calls, under the smallest plan\'s 20 a minute', async () => {
+  it("by default at most 15 calls, under the smallest plan's 20 a minute", async () => {
     const r = await run({ defaultBudget: true });
     expect(r.fake.received).toHaveLength(15);
     expect(r.output).toMatch(/^\[15\/15\] /m);
@@ -159,7 +235,10 @@ describe('omnidesk-verify against a fake account', () => {
 
 it('the fetch under the transport refuses every method but GET before anything is sent', async () => {
   const sent: string[] = [];
-  const guarded = readOnlyFetch(async (r: Request) => (sent.push(r.method), new Response('{}')));
+  const guarded = readOnlyFetch(async (r: Request) => {
+    sent.push(r.method);
+    return new Response('{}');
+  });
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
     expect(() => guarded(new Request('http://127.0.0.1:9/cases.json', { method }))).toThrow(`refused ${method}`);
   }
