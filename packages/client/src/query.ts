@@ -67,9 +67,7 @@ export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (k
       // `[]` has no form in a query or a form: dropping it would turn `status: []` ("none of
       // these") into no filter at all, and `labels: []` into no change. Refused, naming it.
       if (out.length === before) {
-        throw new InvalidRequestError(
-          `${label}${name}: an empty array (or one of only null or undefined) cannot be sent in a ${numbered ? 'form' : 'query'}; leave the key out, or send at least one value`,
-        );
+        throw new InvalidRequestError(`${label}${name}: cannot send an empty array (leave the key out)`);
       }
     } else for (const [k, v] of Object.entries(value)) walk(`${name}[${key(k, name)}]`, v, inside);
   };

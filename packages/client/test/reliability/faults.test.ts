@@ -581,11 +581,11 @@ describe('one encoding rule for Date, null, booleans and empty arrays: JSON, for
     expect(JSON.parse(h.requests[0]!.body.toString())).toEqual({ case: { labels: [] } });
     const refused = [
       // `status: []` was dropped: the empty multi-select matched every case.
-      [() => omnidesk.cases.list({ status: [] }), 'query parameter status: an empty array'],
-      [() => omnidesk.cases.list({ custom_fields: { cf_26: [] } } as never), 'query parameter custom_fields[cf_26]: an empty array'],
-      [() => omnidesk.cases.list({ labels: [null, undefined] } as never), 'query parameter labels: an empty array (or one of only null or undefined)'],
+      [() => omnidesk.cases.list({ status: [] }), 'query parameter status: cannot send an empty array'],
+      [() => omnidesk.cases.list({ custom_fields: { cf_26: [] } } as never), 'query parameter custom_fields[cf_26]: cannot send an empty array'],
+      [() => omnidesk.cases.list({ labels: [null, undefined] } as never), 'query parameter labels: cannot send an empty array'],
       // `labels: []` beside a file was dropped from the form: the labels were not cleared.
-      [() => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never), 'case[labels]: an empty array'],
+      [() => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never), 'case[labels]: cannot send an empty array'],
     ] as const;
     for (const [call, message] of refused) {
       const r = await settle(call());
