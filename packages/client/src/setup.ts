@@ -5,7 +5,7 @@ import { createLimiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
-import { envLogger } from './log.js';
+import { LOG_LEVELS, createLog } from './log.js';
 
 // A variable, so that bundlers leave the validator out of the bundle (it loads next to this file).
 const HOOK = './validate-hook.js';
@@ -32,9 +32,13 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const problem = settingProblem(timeout, maxRetries);
   check(!problem, problem!);
   check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0 && maxRetryAfter * 1000 <= TIMER_MAX, `\`maxRetryAfter\` must be 0 to ${Math.floor(TIMER_MAX / 1000)} seconds`);
+  const logger = options.logger as Record<string, unknown> | undefined;
+  const methods = LOG_LEVELS.slice(0, 4);
   for (const [key, ok, what] of [
     ['fetch', typeof options.fetch === 'function', 'a function'],
-    ['logger', typeof options.logger?.debug === 'function', 'an object with a `debug` method'],
+    // At least one method of a level, and nothing else under those names.
+    ['logger', kindOf(logger) === 'object' && methods.some((m) => typeof logger![m] === 'function') && methods.every((m) => logger![m] === undefined || typeof logger![m] === 'function'), 'an object with `debug`, `info`, `warn` or `error` methods'],
+    ['logLevel', LOG_LEVELS.includes(options.logLevel!), `one of ${LOG_LEVELS.join(', ')}`],
     ['rateLimit', options.rateLimit === false || kindOf(options.rateLimit) === 'object', 'an object or false'],
   ] as const) check(options[key] === undefined || ok, `\`${key}\` must be ${what}, got ${kindOf(options[key])}`);
   const headerFault = headerProblem(options.headers);
@@ -47,7 +51,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
     maxRetries,
     maxRetryAfter,
     limiter: options.rateLimit === false ? undefined : createLimiter(options.rateLimit ?? {}),
-    logger: options.logger ?? envLogger(),
+    log: createLog(options.logger, options.logLevel),
     onRateLimit: (state) => (lastRateLimit = state),
   });
   // `validateResponses`: the checker and its schemas load on the first answer, never otherwise.

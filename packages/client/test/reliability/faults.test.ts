@@ -577,8 +577,8 @@ describe('one encoding rule for Date, null, booleans and empty arrays: JSON, for
   it('an empty array is [] in JSON; in a query or a form, which cannot carry it: InvalidRequestError naming it, nothing sent', async () => {
     h.handle((_, res) => sendJson(res, 201, { case: { ...CASE, case_id: 8 } }));
     const omnidesk = clientFor(h);
-    await omnidesk.cases.update(1, { labels: [] });
-    expect(JSON.parse(h.requests[0]!.body.toString())).toEqual({ case: { labels: [] } });
+    await omnidesk.cases.update(1, { add_labels: [] });
+    expect(JSON.parse(h.requests[0]!.body.toString())).toEqual({ case: { add_labels: [] } });
     const refused = [
       // `status: []` was dropped: the empty multi-select matched every case.
       [() => omnidesk.cases.list({ status: [] }), 'query parameter status: cannot send an empty array'],
@@ -588,7 +588,7 @@ describe('one encoding rule for Date, null, booleans and empty arrays: JSON, for
       [() => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never), 'case[labels]: cannot send an empty array'],
     ] as const;
     for (const [call, message] of refused) {
-      const r = await settle(call());
+      const r = await settle(call() as Promise<unknown>);
       expect(!r.ok && r.error).toBeInstanceOf(InvalidRequestError);
       expect((!r.ok && (r.error as Error).message) || '').toContain(message);
     }
