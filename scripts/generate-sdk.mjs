@@ -121,6 +121,9 @@ const singular = (r) => {
   return /ies$/.test(p) ? p.replace(/ies$/, 'y') : /(ss|ics|us)$/.test(p) || !/s$/.test(p) ? p : p.slice(0, -1);
 };
 const pascal = (s) => s[0].toUpperCase() + s.slice(1);
+// The part of a method's name its types are named after: `getChangelog` → `Changelog` (types
+// `CaseChangelogQuery`, not `CaseGetChangelogQuery`); a bare verb stays (`CaseListQuery`).
+const typeStem = (method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
 // Names the package exports itself: a schema of the same name is exported with `Schema` after it.
 const TAKEN = new Set(['Attachment', 'Page', 'PaginateOptions', 'RateLimitState', 'RateLimitOptions', 'Logger', 'FetchLike', 'RequestOptions', 'ListAllOptions', 'BulkOutcome', 'Schemas', 'Resources', 'OmnideskClient', 'OmnideskClientOptions', 'ResponseFinding', 'Error', 'Response', 'Request', 'Promise', 'Record', 'Date', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set']);
 
@@ -244,7 +247,7 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
       let result;
       let resultType;
-      const S = singular(resource) + pascal(method);
+      const S = singular(resource) + pascal(typeStem(method));
       const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
       // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
       const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);

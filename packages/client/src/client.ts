@@ -1,10 +1,11 @@
-import type { Client } from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
 import { type Resources, operationTable } from './generated/sdk.js';
 import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
 import { type OperationMeta, buildResources } from './runtime.js';
 import { describeAs, setup } from './setup.js';
 import { type FetchLike, type Logger, headerProblem } from './transport.js';
+import type { LogLevel } from './log.js';
 import { InvalidRequestError } from './errors.js';
 
 export interface OmnideskClientOptions {
@@ -30,11 +31,22 @@ export interface OmnideskClientOptions {
    * the budget by hand, `{ store }` shares it between processes, `false` turns the limiter off.
    */
   rateLimit?: RateLimitOptions | false;
-  /** Gets a debug line per attempt: method, path (no query), status, attempt, duration. */
+  /**
+   * Gets the SDK's lines, each with method, path (no query), status or error name, attempt and
+   * duration, never credentials or bodies: `debug` a summary of every answer, `info` a retry,
+   * `warn` a retry after a 429 and `validateResponses` findings, `error` a call that failed. A
+   * line whose level the logger has no method for goes to its `debug`.
+   */
   logger?: Logger;
   /**
+   * The least level logged: `'debug'`, `'info'`, `'warn'`, `'error'` or `'off'`. Default:
+   * `OMNIDESK_LOG`, else `'debug'` with a `logger` and `'off'` without. Without a `logger`, lines
+   * go to `console`.
+   */
+  logLevel?: LogLevel;
+  /**
    * Checks every 2xx answer against the spec (status, declared headers, body): `'off'` (default),
-   * `'warn'` (each finding to the logger's `warn`, else `debug`, else `console.warn`; the call
+   * `'warn'` (each finding a `warn` line, to `console.warn` without a logger; the call
    * succeeds) or `'throw'` (ResponseValidationError with the findings). Findings never hold a
    * value of the answer. The checker loads only when on, from `./validate-hook.js` next to the SDK.
    */
@@ -59,7 +71,7 @@ export function createOmnideskClient(options: OmnideskClientOptions): OmnideskCl
 
 /** The client over any generated operation table (the generator's tests use their own specs). */
 export function createClientFromTable<R, P extends {}>(table: readonly OperationMeta[], options: OmnideskClientOptions): R & ClientBase<P> {
-  const { invoker, baseUrl } = setup(options, 'createOmnideskClient');
+  const { invoker, baseUrl } = setup(options, 'createOmnideskClient', createClient as never);
   const { raw: core, send } = invoker;
 
   // Raw calls are the same operations: looked up from the path template, they name their

@@ -29,7 +29,7 @@ export { ATTACHMENT_LIMITS, type Attachment } from './multipart.js';
 export { paginate, normalizeList, type Page, type PaginateOptions } from './pagination.js';
 export { memoryStore, type RateLimitState, type RateLimitOptions, type RateLimitStore } from './rate-limit.js';
 export type { Logger, FetchLike } from './transport.js';
-export type { LogLevel } from './log.js';
+export type { LogLevel, LogMethod } from './log.js';
 export type { RequestOptions, ListAllOptions, BulkOutcome, OmnideskPromise, WithResponse, ListPage, ListWalker } from './runtime.js';
 export { exact, startsWith, endsWith, toUnixTime, parseOmnideskDate } from './helpers.js';
 

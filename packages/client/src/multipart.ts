@@ -54,10 +54,9 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 export function buildMultipart(envelope: string, input: Record<string, unknown>): FormData {
   const { attachments, ...fields } = input;
   const files = ((attachments as Attachment[] | undefined) ?? []).map(normalizeAttachment);
-  // PHP's form convention (http_build_query): true is 1, false is 0.
-  const texts = flattenBrackets({ [envelope]: fields }, true, String, '').map(
-    ([name, value]): [string, string] => [name, typeof value === 'boolean' ? (value ? '1' : '0') : scalarText(value, name)],
-  );
+  // Each value as in a query (booleans `true`/`false`: the spec types these fields boolean, whose
+  // form text is that; no source shows a boolean in an Omnidesk form, so this is an assumption).
+  const texts = flattenBrackets({ [envelope]: fields }, true, String, '').map(([name, value]): [string, string] => [name, scalarText(value, name)]);
 
   // Counted as on the wire: each part adds its boundary line and headers (at most 128 bytes with
   // any runtime's boundary, plus its name, file name and type).

@@ -3,7 +3,8 @@
  * `custom_fields[cf_25]=x`, `custom_fields[cf_25][]=a`; scalars plain. Byte for byte what
  * `qs.stringify(query, { arrayFormat: 'brackets', encodeValuesOnly: true, skipNulls: true })`
  * writes, except that keys are percent-encoded too (a `&` in a map key must not end the
- * parameter) and a `Date` is sent as Unix seconds (how the API's time filters are read).
+ * parameter), a `Date` is sent as Unix seconds (how the API's time filters are read) and an
+ * empty array, which qs leaves out, is refused.
  */
 
 import { InvalidRequestError } from './errors.js';
@@ -14,8 +15,9 @@ export function encodeComponent(value: string): string {
 }
 
 /**
- * The text of one value of a query or a form: strings, numbers and booleans as they are, a `Date`
- * as Unix seconds (how the API reads its time filters). Anything else is refused, naming `where`.
+ * The text of one value of a query or a form: strings and numbers as they are, booleans as
+ * `true`/`false` (the docs' own form, `amount_of_users=true`), a `Date` as Unix seconds (how the
+ * API reads its time filters). Anything else is refused, naming `where`.
  */
 export function scalarText(value: unknown, where: string): string {
   const plain = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
@@ -37,8 +39,8 @@ export function scalarText(value: unknown, where: string): string {
 /**
  * Every value in `fields` that is neither null nor undefined, with its PHP-style name: `key`,
  * `key[inner]` for a map's entry, `key[]` for an array's item (`key[0]`, `key[1]` when `numbered`,
- * as forms name them). Every key goes through `encodeKey`. A value that contains itself is
- * refused, named with `label` in front (`query parameter `).
+ * as forms name them). Every key goes through `encodeKey`. A value that contains itself, and an
+ * array that would send nothing, are refused, named with `label` in front (`query parameter `).
  */
 export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (key: string) => string, label: string): [string, unknown][] {
   const out: [string, unknown][] = [];
@@ -60,7 +62,13 @@ export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (k
       if (!numbered && value.some((item) => item && typeof item === 'object' && !(item instanceof Date))) {
         throw new InvalidRequestError(`${label}${name}: a query array holds plain values only`);
       }
+      const before = out.length;
       Array.from(value as unknown[]).forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
+      // `[]` has no form in a query or a form: dropping it would turn `status: []` ("none of
+      // these") into no filter at all, and `labels: []` into no change. Refused, naming it.
+      if (out.length === before) {
+        throw new InvalidRequestError(`${label}${name}: cannot send an empty array (leave the key out)`);
+      }
     } else for (const [k, v] of Object.entries(value)) walk(`${name}[${key(k, name)}]`, v, inside);
   };
   for (const [k, v] of Object.entries(fields)) walk(key(k, '(top level)'), v, []);

@@ -1,17 +1,20 @@
-import createClient from 'openapi-fetch';
+import type { BuilderInit } from './request.js';
 import { InvalidRequestError, inspect, kindOf } from './errors.js';
 import { jsonValue, serializeQuery } from './query.js';
 import { createLimiter, type RateLimitState } from './rate-limit.js';
 import { INVOKER, type Invoker } from './runtime.js';
 import { TIMER_MAX, createTransport, headerProblem, settingProblem } from './transport.js';
 import type { OmnideskClientOptions } from './client.js';
-import { envLogger } from './log.js';
+import { LOG_LEVELS, createLog } from './log.js';
 
 // A variable, so that bundlers leave the validator out of the bundle (it loads next to this file).
 const HOOK = './validate-hook.js';
 
-/** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
-export function setup(options: OmnideskClientOptions, who: string) {
+/**
+ * Checks the options and builds the transport and the request builder over it: openapi-fetch's
+ * `createClient` for the full client (its `raw`), `createRequester` for a core.
+ */
+export function setup(options: OmnideskClientOptions, who: string, build: (init: BuilderInit & { fetch: unknown }) => unknown) {
   const check: (condition: boolean, message: string) => asserts condition = (condition, message) => {
     if (!condition) throw new InvalidRequestError(`${who}: ${message}`);
   };
@@ -32,9 +35,13 @@ export function setup(options: OmnideskClientOptions, who: string) {
   const problem = settingProblem(timeout, maxRetries);
   check(!problem, problem!);
   check(Number.isFinite(maxRetryAfter) && maxRetryAfter >= 0 && maxRetryAfter * 1000 <= TIMER_MAX, `\`maxRetryAfter\` must be 0 to ${Math.floor(TIMER_MAX / 1000)} seconds`);
+  const logger = options.logger as Record<string, unknown> | undefined;
+  const methods = LOG_LEVELS.slice(0, 4);
   for (const [key, ok, what] of [
     ['fetch', typeof options.fetch === 'function', 'a function'],
-    ['logger', typeof options.logger?.debug === 'function', 'an object with a `debug` method'],
+    // At least one method of a level, and nothing else under those names.
+    ['logger', kindOf(logger) === 'object' && methods.some((m) => typeof logger![m] === 'function') && methods.every((m) => logger![m] === undefined || typeof logger![m] === 'function'), 'an object with `debug`, `info`, `warn` or `error` methods'],
+    ['logLevel', LOG_LEVELS.includes(options.logLevel!), `one of ${LOG_LEVELS.join(', ')}`],
     ['rateLimit', options.rateLimit === false || kindOf(options.rateLimit) === 'object', 'an object or false'],
   ] as const) check(options[key] === undefined || ok, `\`${key}\` must be ${what}, got ${kindOf(options[key])}`);
   const headerFault = headerProblem(options.headers);
@@ -47,7 +54,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
     maxRetries,
     maxRetryAfter,
     limiter: options.rateLimit === false ? undefined : createLimiter(options.rateLimit ?? {}),
-    logger: options.logger ?? envLogger(),
+    log: createLog(options.logger, options.logLevel),
     onRateLimit: (state) => (lastRateLimit = state),
   });
   // `validateResponses`: the checker and its schemas load on the first answer, never otherwise.
@@ -58,8 +65,8 @@ export function setup(options: OmnideskClientOptions, who: string) {
 
   // UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
   const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${email}:${apiKey}`)))}`;
-  // The one request builder: openapi-fetch, with the transport as its fetch.
-  const raw = createClient<any>({
+  // The request builder, with the transport as its fetch.
+  const raw = build({
     baseUrl,
     headers: { ...options.headers, Authorization: auth },
     querySerializer: serializeQuery as never,
@@ -68,7 +75,7 @@ export function setup(options: OmnideskClientOptions, who: string) {
     // Every call gives its own fetch; this one gets openapi-fetch's `requestInitExt` (undefined) as a context.
     fetch: send as never,
   });
-  const invoker: Invoker = { raw, send, rateLimit: () => lastRateLimit };
+  const invoker: Invoker = { raw: raw as Invoker['raw'], send, rateLimit: () => lastRateLimit };
   return { invoker, baseUrl };
 }
 

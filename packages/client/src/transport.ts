@@ -1,9 +1,8 @@
 import { AbortError, ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
 import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
+import type { Log } from './log.js';
 
-export interface Logger {
-  debug(message: string, data?: Record<string, unknown>): void;
-}
+export type { Logger } from './log.js';
 
 /**
  * A custom fetch, called in either style: `(request) => fetch(request)`, or the usual
@@ -22,7 +21,8 @@ export interface TransportOptions {
   /** The longest `retry_after` (seconds) worth waiting for; a longer one fails at once. */
   maxRetryAfter: number;
   limiter?: Limiter | undefined;
-  logger?: Logger | undefined;
+  /** Where the lines go (see createLog): summaries at debug, retries at info (warn after a 429), failures at error. */
+  log?: Log | undefined;
   onRateLimit: (state: RateLimitState) => void;
 }
 
@@ -138,19 +138,8 @@ export function backoff(attempt: number): number {
 }
 
 export function createTransport(options: TransportOptions) {
-  // `log?.(...)` builds no line without a logger.
-  const { logger, fetch: userFetch, limiter } = options;
-  // A logger that throws never ends the call nor skips a retry.
-  const log =
-    logger &&
-    ((message: string, data: Record<string, unknown>) => {
-      try {
-        // An async logger's rejection is not left unhandled either.
-        (logger.debug(message, data) as unknown as Promise<void> | undefined)?.catch?.(() => undefined);
-      } catch {
-        // ignored: logging is not the call
-      }
-    });
+  // `log?.(...)` builds no line without a logger; a logger that throws never ends the call.
+  const { log, fetch: userFetch, limiter } = options;
 
   /**
    * Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body
@@ -231,13 +220,15 @@ export function createTransport(options: TransportOptions) {
           options.onRateLimit(rateLimit);
           await limiter?.learn(seq!, rateLimit, response.status === 429);
         }
-        log?.('omnidesk: response', { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started });
+        const summary = { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started };
+        log?.('debug', 'omnidesk: response', summary);
         const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
         if (wait !== undefined) {
           done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
-          log?.('omnidesk: retrying', { method, path: pathOf(), status: response.status, attempt, waitMs: wait });
+          // A 429 is worth a warning: the limiter is there to prevent it.
+          log?.(response.status === 429 ? 'warn' : 'info', 'omnidesk: retrying', { ...summary, waitMs: wait });
           await sleep(wait, caller);
           continue;
         }
@@ -267,6 +258,7 @@ export function createTransport(options: TransportOptions) {
           }
           const answer = new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
           if (cut) cutBodies.add(answer);
+          if (!response.ok) log?.('error', 'omnidesk: request failed', summary);
           return answer;
         } catch (cause) {
           done();
@@ -277,9 +269,14 @@ export function createTransport(options: TransportOptions) {
           retryable = idempotent;
         }
       }
-      log?.('omnidesk: request failed', { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started });
-      if (!retryable || attempt >= maxRetries) throw error!;
-      await sleep(backoff(attempt), caller);
+      const failed = { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started };
+      if (!retryable || attempt >= maxRetries) {
+        log?.('error', 'omnidesk: request failed', failed);
+        throw error!;
+      }
+      const wait = backoff(attempt);
+      log?.('info', 'omnidesk: retrying', { ...failed, waitMs: wait });
+      await sleep(wait, caller);
     }
   }
 }

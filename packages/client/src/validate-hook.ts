@@ -1,7 +1,8 @@
 // What `validateResponses: 'warn' | 'throw'` runs: loaded by setup.ts with a dynamic import on the
 // first answer, so that the validator and its schemas are in no bundle of a client without it.
 import type { OmnideskClientOptions } from './client.js';
-import type { CallContext, Logger } from './transport.js';
+import type { CallContext } from './transport.js';
+import { createLog } from './log.js';
 import { ResponseValidationError } from './validate-error.js';
 import { conforms, formatFinding, validateResponse } from './validate.js';
 
@@ -9,13 +10,13 @@ type Send = (request: Request, ctx?: CallContext) => Promise<Response>;
 
 /**
  * Sends through `send`, then checks a 2xx answer of a known operation against the spec: `warn`
- * hands each finding to the logger (`warn`, else `debug`; `console.warn` without a logger),
+ * logs each finding at the `warn` level (to `console.warn` without a logger; none at `logLevel`
+ * `error` or `off`),
  * `throw` throws ResponseValidationError when something drifted. Info findings (an unknown field)
  * are logged with `warn` only, never thrown.
  */
 export async function checkedSend(send: Send, options: OmnideskClientOptions, request: Request, ctx?: CallContext): Promise<Response> {
   const mode: unknown = options.validateResponses;
-  const logger = options.logger as (Logger & { warn?: Logger['debug'] }) | undefined;
   if (mode !== 'warn' && mode !== 'throw') throw new TypeError(`createOmnideskClient: \`validateResponses\` must be 'off', 'warn' or 'throw', got ${typeof mode === 'string' ? JSON.stringify(mode) : typeof mode}`);
   const response = await send(request, ctx);
   const operationId = ctx?.operationId;
@@ -37,8 +38,9 @@ export async function checkedSend(send: Send, options: OmnideskClientOptions, re
     });
   }
   if (mode === 'warn') {
-    const log = logger?.warn ?? logger?.debug ?? ((message: string, data?: Record<string, unknown>) => console.warn(message, data));
-    for (const finding of findings) log.call(logger, `omnidesk: response differs from the spec: ${formatFinding(finding)}`, { operationId, method, path, finding });
+    // `validateResponses: 'warn'` asks for these lines: without a logger they go to the console.
+    const log = createLog(options.logger ?? console, options.logLevel);
+    for (const finding of findings) log?.('warn', `omnidesk: response differs from the spec: ${formatFinding(finding)}`, { operationId, method, path, finding });
   }
   return response;
 }

@@ -40,7 +40,7 @@ describe('multipart create', () => {
       ['case[labels][0]', '101'],
       ['case[labels][1]', '102'],
       ['case[custom_fields][cf_44]', '3'],
-      ['case[custom_fields][cf_45]', '1'],
+      ['case[custom_fields][cf_45]', 'true'],
       ['case[attachments][0]', 'report.txt'],
       ['case[attachments][1]', 'attachment-1'],
       ['case[attachments][2]', 'attachment-2'],
@@ -163,7 +163,7 @@ describe('multipart create', () => {
     expect(await sent(2)).toEqual([1, 2]);
   });
 
-  it('refuses an invalid Date or a non-finite number in a form field, naming it', async () => {
+  it('refuses an invalid Date, a non-finite number or an empty array in a form field, naming it', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
     const client = miniClient(fetch);
     const withFile = (extra: object) => ({ subject: 's', content: 'c', user_email: 'u', attachments: [new Blob(['x'])], ...extra });
@@ -171,6 +171,9 @@ describe('multipart create', () => {
       new InvalidRequestError('case[custom_fields][cf_1]: cannot send an invalid Date'),
     );
     await expect(client.cases.create(withFile({ labels: [NaN] }) as never)).rejects.toThrow(new InvalidRequestError('case[labels][0]: cannot send NaN'));
+    await expect(client.cases.create(withFile({ labels: [] }) as never)).rejects.toThrow(
+      new InvalidRequestError('case[labels]: cannot send an empty array (leave the key out)'),
+    );
     expect(seen).toHaveLength(0);
   });
 });

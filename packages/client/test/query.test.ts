@@ -16,8 +16,17 @@ describe('serializeQuery (PHP brackets)', () => {
     expect(serializeQuery(q)).toBe(reference(q));
   });
 
-  it('sends scalars plainly and skips undefined, null and empty arrays', () => {
-    expect(serializeQuery({ status: 'open', a: undefined, b: null, c: [], d: true, e: 0 })).toBe('status=open&d=true&e=0');
+  it('sends scalars plainly (booleans as true/false) and skips undefined and null', () => {
+    expect(serializeQuery({ status: 'open', a: undefined, b: null, d: true, f: false, e: 0 })).toBe('status=open&d=true&f=false&e=0');
+  });
+
+  it('refuses an empty array, at any depth, naming it (qs drops it: `status: []` would filter nothing)', () => {
+    expect(() => serializeQuery({ status: [] })).toThrow(
+      new InvalidRequestError('query parameter status: cannot send an empty array (leave the key out)'),
+    );
+    expect(() => serializeQuery({ custom_fields: { cf_26: [] } })).toThrow(/^query parameter custom_fields\[cf_26\]: cannot send an empty array/);
+    expect(() => serializeQuery({ labels: [null, undefined] })).toThrow(/^query parameter labels: cannot send an empty array/);
+    expect(serializeQuery({ labels: [null, 3] })).toBe('labels[]=3');
   });
 
   it('sends a Date as Unix seconds', () => {
@@ -52,8 +61,8 @@ describe('serializeQuery (PHP brackets)', () => {
     const scalar = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean());
     const value = fc.oneof(
       scalar,
-      fc.array(scalar, { maxLength: 4 }),
-      fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })), { maxKeys: 3 }),
+      fc.array(scalar, { minLength: 1, maxLength: 4 }),
+      fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { minLength: 1, maxLength: 3 })), { maxKeys: 3 }),
     );
     fc.assert(
       fc.property(fc.dictionary(key, value, { maxKeys: 5 }), (q) => {

@@ -298,11 +298,11 @@ covers('restoreCases', (op) => {
 });
 
 covers('getCaseChangelog', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.changelog(CASE_ID, {}, options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.cases.getChangelog(CASE_ID, {}, options);
 
   it('returns the history as sent, {"changelog": [...]}, every value a string', async () => {
     const { omnidesk, sent } = recording();
-    const history = await omnidesk.cases.changelog(CASE_ID);
+    const history = await omnidesk.cases.getChangelog(CASE_ID);
     expect(history).toEqual(responseExample('getCaseChangelog', 'history'));
     expect(history.changelog.map((e) => e.event)).toEqual(['rules', 'staff', 'status', 'fixed_chat']);
     expect(history.changelog.map((e) => e.done_by)).toEqual(['rule_1332', 'rule_1332', 'staff_330', 'omnidesk']);
@@ -311,7 +311,7 @@ covers('getCaseChangelog', (op) => {
 
   it('sends the event filters, rules PHP-style, and the mock accepts them', async () => {
     const { omnidesk, sent } = recording();
-    await omnidesk.cases.changelog(CASE_ID, queryExamples('getCaseChangelog'));
+    await omnidesk.cases.getChangelog(CASE_ID, queryExamples('getCaseChangelog'));
     const target = decodeURIComponent(sent[0]!.target);
     expect(target).toContain('rules[]=1332');
     expect(target).toContain('show_chat_activation=true');

@@ -13,11 +13,11 @@ covers('getStaffLeaderboard', (op) => {
     from_time: parameterExample('getStaffLeaderboard', 'from_time'),
     to_time: parameterExample('getStaffLeaderboard', 'to_time'),
   };
-  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.staffLeaderboard(period, options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.getStaffLeaderboard(period, options);
 
   it('returns the staff leaderboard of the period { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
-    const board = await omnidesk.statistics.staffLeaderboard(period);
+    const board = await omnidesk.statistics.getStaffLeaderboard(period);
     expect(board).toEqual(wholeListOf(responseExample('getStaffLeaderboard', 'period'), 'staff'));
     expect(board.items.length).toBeGreaterThan(1);
     expect(sent[0]!.url.searchParams.get('from_time')).toBe(period.from_time);
@@ -28,7 +28,7 @@ covers('getStaffLeaderboard', (op) => {
     const { omnidesk, sent } = recording();
     const from = toUnixTime(new Date('2015-01-01T00:00:00+03:00'));
     const to = toUnixTime(new Date('2015-12-05T00:00:00+03:00'));
-    expect(await omnidesk.statistics.staffLeaderboard({ from_time: from, to_time: to })).toEqual(
+    expect(await omnidesk.statistics.getStaffLeaderboard({ from_time: from, to_time: to })).toEqual(
       wholeListOf(responseExample('getStaffLeaderboard', 'period'), 'staff'),
     );
     expect(sent[0]!.url.searchParams.get('from_time')).toBe('1420059600');
@@ -40,7 +40,7 @@ covers('getStaffLeaderboard', (op) => {
   });
 
   it('throws ValidationError without the required to_time', async () => {
-    const error = await rejection(sdk().statistics.staffLeaderboard({ from_time: period.from_time } as typeof period), ValidationError);
+    const error = await rejection(sdk().statistics.getStaffLeaderboard({ from_time: period.from_time } as typeof period), ValidationError);
     expect(error.status).toBe(422);
     expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query'], code: 'required' }));
     expect(JSON.stringify(error.details)).toContain('to_time');
@@ -54,11 +54,11 @@ covers('getGroupLeaderboard', (op) => {
     from_time: parameterExample('getGroupLeaderboard', 'from_time'),
     to_time: parameterExample('getGroupLeaderboard', 'to_time'),
   };
-  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.groupLeaderboard(period, options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.getGroupLeaderboard(period, options);
 
   it('returns the group leaderboard of the period { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
-    expect(await omnidesk.statistics.groupLeaderboard(period)).toEqual(
+    expect(await omnidesk.statistics.getGroupLeaderboard(period)).toEqual(
       wholeListOf(responseExample('getGroupLeaderboard', 'period'), 'group'),
     );
     expect(sent[0]!.target).toMatch(/^\/stats_lb_groups\.json\?from_time=/);
@@ -72,11 +72,11 @@ covers('getGroupLeaderboard', (op) => {
 });
 
 covers('getLeaderboard', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.leaderboard({ period: 'last_7_days' }, options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.getLeaderboard({ period: 'last_7_days' }, options);
 
   it('returns the report of a standard period as { items, total } (total: its length)', async () => {
     const { omnidesk, sent } = recording();
-    const board = await omnidesk.statistics.leaderboard({ period: 'last_7_days' });
+    const board = await omnidesk.statistics.getLeaderboard({ period: 'last_7_days' });
     expect(board).toEqual(wholeListOf(responseExample('getLeaderboard', 'period'), 'staff'));
     expect(board.items.map((line) => line.staff_id)).toEqual([42047, 193]);
     expect(sent[0]!.target).toBe('/stats_leaderboard.json?period=last_7_days');
@@ -85,14 +85,14 @@ covers('getLeaderboard', (op) => {
   it('takes a custom range as from_time/to_time (date strings or Unix timestamps)', async () => {
     const { omnidesk, sent } = recording();
     const from = parameterExample('getLeaderboard', 'from_time');
-    await omnidesk.statistics.leaderboard({ from_time: from, to_time: toUnixTime(new Date('2023-06-30T23:59:59+03:00')) });
+    await omnidesk.statistics.getLeaderboard({ from_time: from, to_time: toUnixTime(new Date('2023-06-30T23:59:59+03:00')) });
     expect(sent[0]!.url.searchParams.get('from_time')).toBe(from);
     expect(sent[0]!.url.searchParams.get('to_time')).toBe('1688158799');
   });
 
   it('sends every filter PHP-style, and the mock accepts them', async () => {
     const { omnidesk, sent } = recording();
-    await omnidesk.statistics.leaderboard({ ...queryExamples('getLeaderboard'), group_id: [318, 319] });
+    await omnidesk.statistics.getLeaderboard({ ...queryExamples('getLeaderboard'), group_id: [318, 319] });
     const target = decodeURIComponent(sent[0]!.target);
     expect(target).toContain('group_id[]=318&group_id[]=319');
     expect(target).toContain('labels[]=101');
@@ -104,7 +104,7 @@ covers('getLeaderboard', (op) => {
   });
 
   it('throws ValidationError for an initiator other than user or agent', async () => {
-    const error = await rejection(sdk().statistics.leaderboard({ period: 'today', initiator: 'bot' as 'user' }), ValidationError);
+    const error = await rejection(sdk().statistics.getLeaderboard({ period: 'today', initiator: 'bot' as 'user' }), ValidationError);
     expect(error.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'initiator'], code: 'enum' }));
   });
 
@@ -112,7 +112,7 @@ covers('getLeaderboard', (op) => {
 });
 
 covers('listSatisfactionRatings', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.satisfaction({ period: 'last_30_days' }, options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.listSatisfactionRatings({ period: 'last_30_days' }, options);
 
   it('returns a page of ratings { items, total }: the entries as sent (not wrapped), total_count', async () => {
     const body = responseExample('listSatisfactionRatings', 'page');
@@ -123,7 +123,7 @@ covers('listSatisfactionRatings', (op) => {
 
   it('sends every filter PHP-style, and the mock accepts them', async () => {
     const { omnidesk, sent } = recording();
-    await omnidesk.statistics.satisfaction({ ...queryExamples('listSatisfactionRatings'), rating: ['low', 'middle'] });
+    await omnidesk.statistics.listSatisfactionRatings({ ...queryExamples('listSatisfactionRatings'), rating: ['low', 'middle'] });
     const target = decodeURIComponent(sent[0]!.target);
     expect(target).toContain('rating[]=low&rating[]=middle');
     expect(target).toContain('sort=added_at_desc');
@@ -135,9 +135,12 @@ covers('listSatisfactionRatings', (op) => {
   });
 
   it('throws ValidationError for a rating filter outside low/middle/high, and a too short e-mail', async () => {
-    const rating = await rejection(sdk().statistics.satisfaction({ period: 'today', rating: 'positive' as 'low' }), ValidationError);
+    const rating = await rejection(
+      sdk().statistics.listSatisfactionRatings({ period: 'today', rating: 'positive' as 'low' }),
+      ValidationError,
+    );
     expect(rating.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'rating'] }));
-    const email = await rejection(sdk().statistics.satisfaction({ period: 'today', user_email: 'a@b' }), ValidationError);
+    const email = await rejection(sdk().statistics.listSatisfactionRatings({ period: 'today', user_email: 'a@b' }), ValidationError);
     expect(email.details).toContainEqual(expect.objectContaining({ location: ['request', 'query', 'user_email'] }));
   });
 

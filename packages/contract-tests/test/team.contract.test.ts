@@ -267,11 +267,11 @@ covers('enableStaff', (op) => {
 });
 
 covers('listStaffRoles', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.roles(options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.listRoles(options);
 
   it('returns the roles { items, total }, unwrapped from the plural staff_roles', async () => {
     const { omnidesk, sent } = recording();
-    const roles = await omnidesk.staff.roles();
+    const roles = await omnidesk.staff.listRoles();
     expect(roles).toEqual(wholeListOf(responseExample('listStaffRoles'), 'staff_roles'));
     expect(roles.items.map((r) => r.role_id)).toEqual([3, 9]);
     expect(sent[0]).toMatchObject({ method: 'GET', target: '/staff_roles.json' });
@@ -281,7 +281,7 @@ covers('listStaffRoles', (op) => {
 });
 
 covers('listStaffStatuses', (op) => {
-  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.statuses(options);
+  const call = (o: Omnidesk, options?: RequestOptions) => o.staff.listStatuses(options);
 
   it('returns the statuses { items, total }, unwrapped from the plural staff_statuses', async () => {
     const statuses = await call(sdk());

@@ -83,7 +83,7 @@ describe('client options', () => {
     ['timeout over 2^31-1 ms', { timeout: 2 ** 31 }, /`timeout` must be .* at most 2147483647/],
     ['maxRetryAfter over 2^31-1 ms', { maxRetryAfter: 2 ** 31 }, /`maxRetryAfter` must be 0 to 2147483 seconds/],
     ['a fetch that is not a function', { fetch: 'fetch' }, /`fetch` must be a function/],
-    ['a logger without debug', { logger: {} }, /`logger` must be an object with a `debug` method/],
+    ["a logger without any level's method", { logger: {} }, /`logger` must be an object with `debug`, `info`, `warn` or `error` methods/],
     ['rateLimit perMinute 0', { rateLimit: { perMinute: 0 } }, /rateLimit\.perMinute must be a positive integer/],
     ['a missing apiKey', { apiKey: '' }, /`apiKey` must be a non-empty string/],
     ['options that are not an object', null, /options must be an object/],

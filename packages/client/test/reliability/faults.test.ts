@@ -544,7 +544,7 @@ describe('aborts are errors of the SDK', () => {
   });
 });
 
-describe('one encoding rule for Date and null: JSON, form and query alike', () => {
+describe('one encoding rule for Date, null, booleans and empty arrays: JSON, form and query alike', () => {
   const when = new Date(1_400_000_000_000);
 
   it('a Date is Unix seconds in a JSON body, a multipart body and a query; null is left out of each', async () => {
@@ -558,6 +558,41 @@ describe('one encoding rule for Date and null: JSON, form and query alike', () =
     expect(form!.body.toString()).toContain('name="case[created_at]"\r\n\r\n1400000000\r\n');
     expect(form!.body.toString()).not.toContain('cc_emails');
     expect(query!.search).toBe('from_time=1400000000');
+  });
+
+  it('a boolean is true/false in a JSON body, a multipart body and a query (forms sent 1/0)', async () => {
+    h.handle((_, res) => sendJson(res, 201, { message: { message_id: 8 }, case: [] }));
+    const omnidesk = clientFor(h);
+    await omnidesk.messages.create(1, { content: 'c', do_not_send_email: true });
+    await omnidesk.messages.create(1, { content: 'c', do_not_send_email: false, attachments: [new Blob(['x'])] });
+    await omnidesk.messages.create(1, { content: 'c', do_not_send_email: true, attachments: [new Blob(['x'])] });
+    await omnidesk.cases.list({ show_merged_cases: true, show_active_chats: false });
+    const [json, formFalse, formTrue, query] = h.requests;
+    expect(JSON.parse(json!.body.toString())).toEqual({ message: { content: 'c', do_not_send_email: true } });
+    expect(formFalse!.body.toString()).toContain('name="message[do_not_send_email]"\r\n\r\nfalse\r\n');
+    expect(formTrue!.body.toString()).toContain('name="message[do_not_send_email]"\r\n\r\ntrue\r\n');
+    expect(query!.search).toBe('show_merged_cases=true&show_active_chats=false');
+  });
+
+  it('an empty array is [] in JSON; in a query or a form, which cannot carry it: InvalidRequestError naming it, nothing sent', async () => {
+    h.handle((_, res) => sendJson(res, 201, { case: { ...CASE, case_id: 8 } }));
+    const omnidesk = clientFor(h);
+    await omnidesk.cases.update(1, { add_labels: [] });
+    expect(JSON.parse(h.requests[0]!.body.toString())).toEqual({ case: { add_labels: [] } });
+    const refused = [
+      // `status: []` was dropped: the empty multi-select matched every case.
+      [() => omnidesk.cases.list({ status: [] }), 'query parameter status: cannot send an empty array'],
+      [() => omnidesk.cases.list({ custom_fields: { cf_26: [] } } as never), 'query parameter custom_fields[cf_26]: cannot send an empty array'],
+      [() => omnidesk.cases.list({ labels: [null, undefined] } as never), 'query parameter labels: cannot send an empty array'],
+      // `labels: []` beside a file was dropped from the form: the labels were not cleared.
+      [() => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never), 'case[labels]: cannot send an empty array'],
+    ] as const;
+    for (const [call, message] of refused) {
+      const r = await settle(call() as Promise<unknown>);
+      expect(!r.ok && r.error).toBeInstanceOf(InvalidRequestError);
+      expect((!r.ok && (r.error as Error).message) || '').toContain(message);
+    }
+    expect(h.requests).toHaveLength(1);
   });
 
   it('an invalid Date in a JSON body: InvalidRequestError naming the field, nothing sent', async () => {

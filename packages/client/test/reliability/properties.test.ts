@@ -178,7 +178,7 @@ function expectedPairs(envelope: string, fields: Record<string, unknown>): [stri
   const walk = (name: string, v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(`${name}[${i}]`, x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(`${name}[${k}]`, x);
-    else out.push([name, typeof v === 'boolean' ? (v ? '1' : '0') : crlf(String(v))]);
+    else out.push([name, crlf(String(v))]);
   };
   for (const [k, v] of Object.entries(fields)) walk(`${envelope}[${k}]`, v);
   return out;
