@@ -5,7 +5,6 @@
 import type { OmnideskClientOptions } from './client.js';
 import type { OmnideskCore } from './runtime.js';
 import { describeAs, setup } from './setup.js';
-import { createRequester } from './request.js';
 
 export type { OmnideskClientOptions as OmnideskCoreOptions } from './client.js';
 export type { OmnideskCore, RequestOptions, ListAllOptions, BulkOutcome } from './runtime.js';
@@ -16,7 +15,7 @@ export * from './generated/resources.js';
  * `cases(core).list()`. Takes the options of `createOmnideskClient`.
  */
 export function createOmnideskCore(options: OmnideskClientOptions): OmnideskCore {
-  const { invoker, baseUrl } = setup(options, 'createOmnideskCore', createRequester as never);
+  const { invoker, baseUrl } = setup(options, 'createOmnideskCore');
   const core = {};
   describeAs(core, invoker, baseUrl, 'OmnideskCore');
   return core as OmnideskCore;

@@ -1,4 +1,4 @@
-import type { BuilderInit } from './request.js';
+import createClient from 'openapi-fetch';
 import { InvalidRequestError, inspect, kindOf } from './errors.js';
 import { jsonValue, serializeQuery } from './query.js';
 import { createLimiter, type RateLimitState } from './rate-limit.js';
@@ -10,11 +10,8 @@ import { LOG_LEVELS, createLog } from './log.js';
 // A variable, so that bundlers leave the validator out of the bundle (it loads next to this file).
 const HOOK = './validate-hook.js';
 
-/**
- * Checks the options and builds the transport and the request builder over it: openapi-fetch's
- * `createClient` for the full client (its `raw`), `createRequester` for a core.
- */
-export function setup(options: OmnideskClientOptions, who: string, build: (init: BuilderInit & { fetch: unknown }) => unknown) {
+/** Checks the options and builds the transport and the openapi-fetch client both the client and the core use. */
+export function setup(options: OmnideskClientOptions, who: string) {
   const check: (condition: boolean, message: string) => asserts condition = (condition, message) => {
     if (!condition) throw new InvalidRequestError(`${who}: ${message}`);
   };
@@ -65,8 +62,8 @@ export function setup(options: OmnideskClientOptions, who: string, build: (init:
 
   // UTF-8 safe: btoa alone throws on non-Latin-1 characters (Cyrillic e-mail addresses).
   const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${email}:${apiKey}`)))}`;
-  // The request builder, with the transport as its fetch.
-  const raw = build({
+  // The one request builder: openapi-fetch, with the transport as its fetch.
+  const raw = createClient<any>({
     baseUrl,
     headers: { ...options.headers, Authorization: auth },
     querySerializer: serializeQuery as never,
@@ -75,7 +72,7 @@ export function setup(options: OmnideskClientOptions, who: string, build: (init:
     // Every call gives its own fetch; this one gets openapi-fetch's `requestInitExt` (undefined) as a context.
     fetch: send as never,
   });
-  const invoker: Invoker = { raw: raw as Invoker['raw'], send, rateLimit: () => lastRateLimit };
+  const invoker: Invoker = { raw, send, rateLimit: () => lastRateLimit };
   return { invoker, baseUrl };
 }
 
