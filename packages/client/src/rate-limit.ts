@@ -53,26 +53,38 @@ export interface RateLimitStore {
   learn(input: { now: number; seq: number; limited: boolean } & Partial<RateLimitState>): Promise<void> | void;
 }
 
-/** The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua. */
+/**
+ * The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua.
+ *
+ * A budget set by hand holds in any 60 s (a sliding minute). The learned budget follows the
+ * server's minute as its answers show it: it began at `since` and resets at `until`, with `left`
+ * calls in it (less the spends after the answered one). Without `retry_after` the minute ends 60 s
+ * after the first answer that showed it (the minute's first call reached the server before that
+ * answer left it), and later answers do not move it. Once `until` has passed, a new minute is taken
+ * to have begun then: the learned budget is whole again, at once.
+ */
 export function memoryStore(): RateLimitStore {
   /** [seq, at, cost] of the recent spends, oldest first (pruned now and then, not on every call). */
   let spends: number[][] = [];
   let prune = 1024;
   let seq = 0;
   let learned: number | undefined;
-  /** The calls the server said are left (less later spends), valid until `until`; a 429's pause. */
   let left = 0;
+  let since = 0;
   let until = 0;
+  /** A 429's pause. */
   let pause = 0;
   return {
-    take({ now, cost, perMinute = learned, perHour }) {
+    take({ now, cost, perMinute, perHour }) {
       let wait = Math.max(pause, until > now && left < cost ? until : 0) - now;
-      for (const [size, max] of [[60_000, perMinute], [3_600_000, perHour]] as const) {
+      // The learned budget counts the spends of the server's current minute only.
+      const from = perMinute ? 0 : until > now ? since : until;
+      for (const [size, max, start] of [[60_000, perMinute ?? learned, from], [3_600_000, perHour, 0]] as const) {
         if (!max) continue;
         // From the newest back to the window's start, then the oldest leave first: wait for enough.
         let used = cost;
         let i = spends.length;
-        while (i && spends[i - 1]![1]! > now - size) used += spends[--i]![2]!;
+        while (i && spends[i - 1]![1]! > now - size && spends[i - 1]![1]! >= start) used += spends[--i]![2]!;
         for (; used > max && i < spends.length; i++) (used -= spends[i]![2]!), (wait = Math.max(wait, spends[i]![1]! + size - now));
       }
       if (wait > 0) return { wait };
@@ -86,9 +98,17 @@ export function memoryStore(): RateLimitStore {
     learn({ now, seq: mine, limited, callsLeft, perMinute, retryAfter }) {
       if (perMinute) learned = perMinute;
       if (callsLeft !== undefined) {
-        left = callsLeft;
-        for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
-        until = now + (retryAfter ?? 60) * 1000;
+        const next = until <= now;
+        let i = spends.length - 1;
+        while (i >= 0 && spends[i]![0]! > mine) i--;
+        const at = spends[i]?.[0] === mine ? spends[i]![1]! : -Infinity;
+        // An answer to a call sent before the current minute began counts an older minute: no news.
+        if (at >= (next ? until : since)) {
+          if (next) since = until;
+          left = callsLeft;
+          for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
+          if (next || retryAfter !== undefined) until = now + (retryAfter ?? 60) * 1000;
+        }
       }
       if (limited && retryAfter) pause = Math.max(pause, now + retryAfter * 1000);
     },

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * KEYS[1]: a hash (seq, learned, left, until, pause); KEYS[2]: a sorted set of the spends in a
+ * KEYS[1]: a hash (seq, learned, left, since, until, pause); KEYS[2]: a sorted set of the spends in a
  * window, scored by time, members "seq:cost".
  * take:  ARGV = 'take', now, cost, perMinute|'', perHour|''  -> {wait, seq}
  * learn: ARGV = 'learn', now, seq, limited 1|0, callsLeft|'', perMinute|'', retryAfter|'' -> 0
@@ -16,16 +16,25 @@ local function costOf(member) return tonumber(string.match(member, ':(%d+)$')) e
 if ARGV[1] == 'take' then
   local cost = tonumber(ARGV[3])
   local perHour = tonumber(ARGV[5])
-  local perMinute = tonumber(ARGV[4]) or num('learned')
+  local manual = tonumber(ARGV[4])
+  local perMinute = manual or num('learned')
   local keep = perHour and 3600000 or 60000
   redis.call('ZREMRANGEBYSCORE', z, '-inf', now - keep)
   local wait = (num('pause') or 0) - now
   local left = num('left') or 0
-  if (num('until') or 0) > now and left < cost then wait = math.max(wait, num('until') - now) end
-  for _, w in ipairs({{60000, perMinute or 0}, {3600000, perHour or 0}}) do
-    local size, max = w[1], w[2]
+  local ends = num('until') or 0
+  if ends > now and left < cost then wait = math.max(wait, ends - now) end
+  -- The learned budget counts the spends of the server's current minute only.
+  local from = 0
+  if not manual then
+    if ends > now then from = num('since') or 0 else from = ends end
+  end
+  for _, w in ipairs({{60000, perMinute or 0, from}, {3600000, perHour or 0, 0}}) do
+    local size, max, start = w[1], w[2], w[3]
     if max > 0 then
-      local inside = redis.call('ZRANGEBYSCORE', z, '(' .. (now - size), '+inf', 'WITHSCORES')
+      local low = '(' .. (now - size)
+      if start > now - size then low = start end
+      local inside = redis.call('ZRANGEBYSCORE', z, low, '+inf', 'WITHSCORES')
       local used = 0
       for i = 1, #inside, 2 do used = used + costOf(inside[i]) end
       -- The oldest spends leave the window first: wait until enough have left.
@@ -48,11 +57,24 @@ local mine = tonumber(ARGV[3])
 local callsLeft, perMinute, retryAfter = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 if perMinute and perMinute > 0 then redis.call('HSET', h, 'learned', perMinute) end
 if callsLeft then
-  -- Less the calls spent after the answered one: the server may not count them yet.
-  for _, member in ipairs(redis.call('ZRANGE', z, 0, -1)) do
-    if tonumber(string.match(member, '^(%d+):')) > mine then callsLeft = callsLeft - costOf(member) end
+  local ends = num('until') or 0
+  local nextMinute = ends <= now
+  local at, later = nil, 0
+  local spends = redis.call('ZRANGE', z, 0, -1, 'WITHSCORES')
+  for i = 1, #spends, 2 do
+    local s = tonumber(string.match(spends[i], '^(%d+):'))
+    if s == mine then at = tonumber(spends[i + 1]) end
+    -- Less the calls spent after the answered one: the server may not count them yet.
+    if s > mine then later = later + costOf(spends[i]) end
   end
-  redis.call('HSET', h, 'left', callsLeft, 'until', now + (retryAfter or 60) * 1000)
+  local begun = ends
+  if not nextMinute then begun = num('since') or 0 end
+  -- An answer to a call sent before the current minute began counts an older minute: no news.
+  if at and at >= begun then
+    if nextMinute then redis.call('HSET', h, 'since', ends) end
+    redis.call('HSET', h, 'left', callsLeft - later)
+    if nextMinute or retryAfter then redis.call('HSET', h, 'until', now + (retryAfter or 60) * 1000) end
+  end
 end
 if ARGV[4] == '1' and retryAfter and retryAfter > 0 then
   redis.call('HSET', h, 'pause', math.max(num('pause') or 0, now + retryAfter * 1000))
