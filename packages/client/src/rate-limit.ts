@@ -64,7 +64,7 @@ export interface RateLimitStore {
  * to have begun then: the learned budget is whole again, at once.
  */
 export function memoryStore(): RateLimitStore {
-  /** [seq, at, cost] of the recent spends, oldest first (pruned now and then, not on every call). */
+  /** [seq, at, cost, calls left its answer said] of the recent spends, oldest first (pruned now and then, not on every call). */
   let spends: number[][] = [];
   let prune = 1024;
   let seq = 0;
@@ -99,16 +99,18 @@ export function memoryStore(): RateLimitStore {
       if (perMinute) learned = perMinute;
       if (callsLeft !== undefined) {
         const next = until <= now;
-        let i = spends.length - 1;
-        while (i >= 0 && spends[i]![0]! > mine) i--;
-        const at = spends[i]?.[0] === mine ? spends[i]![1]! : -Infinity;
+        const spend = spends.find((s) => s[0] === mine);
         // An answer to a call sent before the current minute began counts an older minute: no news.
-        if (at >= (next ? until : since)) {
+        if (spend && spend[1]! >= (next ? until : since)) {
           if (next) since = until;
+          // The server counted the calls that reached it before this one: less the others of this
+          // minute still on their way, or answered with fewer calls left (they came after it).
           left = callsLeft;
-          for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
+          for (const [s, at, cost, seen] of spends) if (s !== mine && at! >= since && !(seen! >= callsLeft)) left -= cost!;
           if (next || retryAfter !== undefined) until = now + (retryAfter ?? 60) * 1000;
         }
+        // What this answer saw, for the answers still to come; a 429 was not counted.
+        if (spend) spend[3] = limited ? Infinity : callsLeft;
       }
       if (limited && retryAfter) pause = Math.max(pause, now + retryAfter * 1000);
     },
@@ -124,19 +126,23 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
 }
 
-/** Resolves after `ms` milliseconds; rejects with the signal's reason when it aborts first. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+/**
+ * Resolves after `ms` milliseconds, or sooner when the function given to `early` is called;
+ * rejects with the signal's reason when it aborts first. Either way its timer is cleared.
+ */
+export const sleep = (ms: number, signal?: AbortSignal, early?: (end: () => void) => void): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const end = (error?: unknown) => {
       clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onAbort = () => end(signal!.reason);
+    const timer = setTimeout(end, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    early?.(() => end());
   });
 
 export interface Limiter {
@@ -158,11 +164,13 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   }
   if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
   let queue: Promise<unknown> = Promise.resolve();
+  /** Ends the current caller's wait early (an answer came in): it asks the store again. */
+  let wake = () => {};
   const take = async (cost: number, signal?: AbortSignal): Promise<number> => {
     for (;;) {
       const { wait, seq } = await store.take({ now: Date.now(), cost, perMinute, perHour });
       if (wait <= 0) return seq!;
-      await sleep(wait, signal);
+      await sleep(wait, signal, (end) => (wake = end));
     }
   };
   return {
@@ -179,6 +187,9 @@ export function createLimiter(options: RateLimitOptions): Limiter {
         turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       });
     },
-    learn: (seq, state, limited) => store.learn({ now: Date.now(), seq, limited, ...state }),
+    async learn(seq, state, limited) {
+      await store.learn({ now: Date.now(), seq, limited, ...state });
+      wake();
+    },
   };
 }

@@ -16,15 +16,16 @@ import { clientEntry } from '../../../scripts/bench/lib.mjs';
  * `validateResponses` loader, 10 895 with issue 16's adaptive limiter and concurrent pagination,
  * 11 344 with issue 17's ergonomics (error `kind`s and cross-build `instanceof` +141,
  * `.withResponse()` about +50, the page object and `toArray` about +150, `OMNIDESK_LOG` about
- * +90). Over the 10 000 target (docs/benchmarks.md). */
-const CORE_LIMIT = 11_350;
+ * +90), 11 475 with the limiter following the server's minute (+131, the budget benchmark). Over
+ * the 10 000 target (docs/benchmarks.md). */
+const CORE_LIMIT = 11_480;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
  * 72-byte loader of `validateResponses`, 12 806 with issue 16's limiter and concurrent pagination,
- * 13 268 with issue 17's ergonomics (as above).
+ * 13 268 with issue 17's ergonomics (as above), 13 398 with the limiter following the server's minute.
  */
-const FULL_LIMIT = 13_270;
+const FULL_LIMIT = 13_400;
 
 interface Bundle {
   minified: number;
@@ -41,7 +42,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(11_400);
+    expect(CORE_LIMIT).toBeLessThan(11_500);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -55,6 +56,6 @@ describe('bundle size', () => {
     // The response checker and its schemas are not bundled: only the loader's file name is.
     expect(one.text).toContain('./validate-hook.js');
     expect(one.text).not.toContain('Rfc2822Date');
-    expect(FULL_LIMIT).toBeLessThan(13_300);
+    expect(FULL_LIMIT).toBeLessThan(13_450);
   });
 });

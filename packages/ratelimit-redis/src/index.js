@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * KEYS[1]: a hash (seq, learned, left, since, until, pause); KEYS[2]: a sorted set of the spends in a
- * window, scored by time, members "seq:cost".
+ * window, scored by time, members "seq:cost", "seq:cost:left" once answered (`x` for a 429).
  * take:  ARGV = 'take', now, cost, perMinute|'', perHour|''  -> {wait, seq}
  * learn: ARGV = 'learn', now, seq, limited 1|0, callsLeft|'', perMinute|'', retryAfter|'' -> 0
  */
@@ -12,7 +12,14 @@ export const SCRIPT = `
 local h, z = KEYS[1], KEYS[2]
 local now = tonumber(ARGV[2])
 local function num(field) return tonumber(redis.call('HGET', h, field)) end
-local function costOf(member) return tonumber(string.match(member, ':(%d+)$')) end
+local function seqOf(member) return tonumber(string.match(member, '^(%d+):')) end
+local function costOf(member) return tonumber(string.match(member, '^%d+:(%d+)')) end
+-- The calls left the member's answer said: nil before its answer, math.huge for a 429 ('x').
+local function seenOf(member)
+  local seen = string.match(member, '^%d+:%d+:(.+)$')
+  if seen == 'x' then return math.huge end
+  return tonumber(seen)
+end
 if ARGV[1] == 'take' then
   local cost = tonumber(ARGV[3])
   local perHour = tonumber(ARGV[5])
@@ -59,21 +66,34 @@ if perMinute and perMinute > 0 then redis.call('HSET', h, 'learned', perMinute) 
 if callsLeft then
   local ends = num('until') or 0
   local nextMinute = ends <= now
-  local at, later = nil, 0
   local spends = redis.call('ZRANGE', z, 0, -1, 'WITHSCORES')
+  local at, member
   for i = 1, #spends, 2 do
-    local s = tonumber(string.match(spends[i], '^(%d+):'))
-    if s == mine then at = tonumber(spends[i + 1]) end
-    -- Less the calls spent after the answered one: the server may not count them yet.
-    if s > mine then later = later + costOf(spends[i]) end
+    if seqOf(spends[i]) == mine then at, member = tonumber(spends[i + 1]), spends[i] end
   end
   local begun = ends
   if not nextMinute then begun = num('since') or 0 end
   -- An answer to a call sent before the current minute began counts an older minute: no news.
   if at and at >= begun then
     if nextMinute then redis.call('HSET', h, 'since', ends) end
-    redis.call('HSET', h, 'left', callsLeft - later)
+    -- The server counted the calls that reached it before this one: less the others of this
+    -- minute still on their way, or answered with fewer calls left (they came after it).
+    local left = callsLeft
+    for i = 1, #spends, 2 do
+      local seen = seenOf(spends[i])
+      if seqOf(spends[i]) ~= mine and tonumber(spends[i + 1]) >= begun and not (seen and seen >= callsLeft) then
+        left = left - costOf(spends[i])
+      end
+    end
+    redis.call('HSET', h, 'left', left)
     if nextMinute or retryAfter then redis.call('HSET', h, 'until', now + (retryAfter or 60) * 1000) end
+  end
+  -- What this answer saw, for the answers still to come ('x': a 429, not counted).
+  if member then
+    local seen = callsLeft
+    if ARGV[4] == '1' then seen = 'x' end
+    redis.call('ZREM', z, member)
+    redis.call('ZADD', z, at, seqOf(member) .. ':' .. costOf(member) .. ':' .. seen)
   end
 end
 if ARGV[4] == '1' and retryAfter and retryAfter > 0 then
