@@ -66,6 +66,7 @@ const STAGES = {
         ['browser bundle, one operation, full client, gzipped', `${one.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(one < 10_000)}`],
         ['browser bundle, one operation, tree-shakeable `/core` entry, gzipped', `${core.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(core < 10_000)}`],
         ['unused resources tree-shaken (`/core` entry)', s.markerInCore ? 'no' : 'yes', verdict(!s.markerInCore)],
+        ['the Redis store outside the SDK\'s bundles', s.redisInBundle ? 'no' : 'yes', verdict(!s.redisInBundle)],
       ];
     },
   },
