@@ -1,107 +1,152 @@
 #!/usr/bin/env node
-// `pnpm bench`: what the SDK costs its users, each figure against a baseline measured in the same
-// run (or a deterministic count), written to docs/benchmarks.md and printed. Not part of
-// `pnpm test`: it takes a few minutes and its timings depend on the machine.
-//   pnpm bench                      every section: pipeline (runs the build first), requests, size, types
-//   pnpm bench --only=size,types    some sections (the others need a built SDK: pnpm build)
-//   pnpm bench --quick              fewer rounds, for trying the bench itself
-//   pnpm bench --no-write           print only
+// `pnpm bench`: what the SDK costs and saves its users, each figure against its target and a
+// baseline measured in the same run (or a deterministic count), written to docs/benchmarks.md.
+// Not part of `pnpm test`: it takes minutes and its timings depend on the machine.
+//   pnpm bench                    the default stages: budget, latency, requests, size, types
+//   pnpm bench budget size        some stages (the others keep their last results)
+//   pnpm bench pipeline           the build and vitest wall times (runs `pnpm build` and the whole vitest run)
+//   pnpm bench --quick            fewer rounds, for trying the bench itself (marked so in the page)
+//   pnpm bench --no-write         print only
+// Every stage's last results are kept in scripts/bench/results.json, and docs/benchmarks.md is
+// written from all of them, in a fixed order, each section with the date of its run: running one
+// stage refreshes its section and its summary rows, and nothing else.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import { clientEntry, median, root } from './lib.mjs';
+import { budgetFigures, budgetMarkdown, runBudget } from './budget.mjs';
+import { latencyFigures, latencyMarkdown, runLatency } from './latency.mjs';
+import { clientEntry, median, pct, root, verdict } from './lib.mjs';
 import { pipelineMarkdown, runPipeline } from './pipeline.mjs';
 import { requestsMarkdown, runRequests, vsAlone } from './requests.mjs';
 import { runSize, sizeMarkdown } from './size.mjs';
 import { runTypes, typesMarkdown } from './types.mjs';
 
+/** The stages, in the page's order; `summary` gives its rows of the summary table: [figure, value, target]. */
+const STAGES = {
+  budget: {
+    run: runBudget,
+    markdown: budgetMarkdown,
+    summary: (b) =>
+      budgetFigures(b)
+        .filter((f) => f.target)
+        .map((f) =>
+          f.skipped
+            ? [`budget use, ${f.name}`, 'skipped: no redis-server', '']
+            : [`budget use, ${f.name}: time / minimum; 429 after the budget was announced`, `${pct(f.ratio)} (worst ${pct(f.worst)}); ${f.after}`, `≤ 105 %; 0: ${verdict(f.met)}`],
+        ),
+  },
+  latency: {
+    run: runLatency,
+    markdown: latencyMarkdown,
+    summary: (l) => {
+      const f = latencyFigures(l);
+      return [[`100 pages behind 50 ms, \`concurrency: ${l.concurrency}\` / the ideal`, pct(f.ratio), `≤ 125 %: ${verdict(f.met)}`]];
+    },
+  },
+  requests: {
+    run: runRequests,
+    markdown: requestsMarkdown,
+    summary: (r) => {
+      const own = (name) => median(vsAlone(r, name));
+      const walk = median(r.walking.ratios['SDK `cases.listAll`']);
+      return [
+        ['requests per client CPU second, `cases.list` / openapi-fetch alone (the SDK\'s own layer)', pct(own('SDK `omnidesk.cases.list`')), `≥ 90 %: ${verdict(own('SDK `omnidesk.cases.list`') >= 0.9)}`],
+        ['requests per client CPU second, `raw.GET` / openapi-fetch alone (the SDK\'s own layer)', pct(own('SDK `omnidesk.raw.GET`')), `≥ 90 %: ${verdict(own('SDK `omnidesk.raw.GET`') >= 0.9)}`],
+        ['walking 10 000 cases, `listAll` / page loop (walks per client CPU second)', pct(walk), `≥ 95 %: ${verdict(walk >= 0.95)}`],
+      ];
+    },
+  },
+  size: {
+    run: runSize,
+    markdown: sizeMarkdown,
+    summary: (s) => {
+      const one = s.sizes.oneOperation.gzipped;
+      const core = s.sizes.coreOneOperation.gzipped;
+      return [
+        ['browser bundle, one operation, full client, gzipped', `${one.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(one < 10_000)}`],
+        ['browser bundle, one operation, tree-shakeable `/core` entry, gzipped', `${core.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(core < 10_000)}`],
+        ['unused resources tree-shaken (`/core` entry)', s.markerInCore ? 'no' : 'yes', verdict(!s.markerInCore)],
+        ['the Redis store outside the SDK\'s bundles', s.redisInBundle ? 'no' : 'yes', verdict(!s.redisInBundle)],
+      ];
+    },
+  },
+  types: {
+    run: ({ quick, log }) => runTypes({ runs: quick ? 1 : 3, log }),
+    markdown: typesMarkdown,
+    summary: (t) => {
+      const [name, r] = Object.entries(t.results).at(-1);
+      return [[`type instantiations, ${name}`, r.instantiations.toLocaleString('en-US'), r.errors.length ? `**type errors: ${r.errors.length}**` : '']];
+    },
+  },
+  pipeline: {
+    run: () => runPipeline(),
+    markdown: (p) => pipelineMarkdown(p, p.cores),
+    summary: (p) => [
+      ['`pnpm build`, whole (wall time)', `${p.build.seconds.toFixed(1)} s`, ''],
+      ['vitest run of `pnpm test` (wall time)', `${p.test.seconds.toFixed(1)} s`, ''],
+    ],
+  },
+};
+const DEFAULT = ['budget', 'latency', 'requests', 'size', 'types'];
+
 const args = process.argv.slice(2);
-const flag = (name) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const quick = flag('quick');
-const SECTIONS = ['pipeline', 'requests', 'size', 'types'];
-const unknown = args.filter((a) => !['--quick', '--no-write'].includes(a) && !a.startsWith('--only='));
-const wanted = only ?? SECTIONS;
-if (unknown.length || wanted.some((s) => !SECTIONS.includes(s))) {
-  console.error(`bench: usage: pnpm bench [--only=${SECTIONS.join(',')}] [--quick] [--no-write]`);
+const flags = args.filter((a) => a.startsWith('--'));
+const named = args.filter((a) => !a.startsWith('--'));
+const quick = flags.includes('--quick');
+const bad = [...flags.filter((f) => !['--quick', '--no-write'].includes(f)), ...named.filter((n) => !(n in STAGES))];
+if (bad.length) {
+  console.error(`bench: unknown ${bad.join(', ')}. Usage: pnpm bench [${Object.keys(STAGES).join('|')} ...] [--quick] [--no-write]`);
   process.exit(2);
 }
+const wanted = named.length ? named : DEFAULT;
+// The pipeline builds what the other stages measure: it goes first.
+const order = Object.keys(STAGES).sort((a, b) => (a === 'pipeline' ? -1 : b === 'pipeline' ? 1 : 0));
 
-const cores = availableParallelism();
-const parts = [];
-// Summary rows by section, printed requests, size, types, pipeline.
-const summary = { requests: [], size: [], types: [], pipeline: [] };
-
-// The pipeline goes first: it builds what the other sections measure.
-if (wanted.includes('pipeline')) {
-  const p = await runPipeline();
-  parts.push(pipelineMarkdown(p, cores));
-  summary.pipeline.push(['`pnpm build`, whole (wall time)', `${p.build.seconds.toFixed(1)} s`, '']);
-  summary.pipeline.push(['vitest run of `pnpm test` (wall time)', `${p.test.seconds.toFixed(1)} s`, '']);
+const resultsFile = join(root, 'scripts/bench/results.json');
+const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const machine = `Node ${process.version}, ${platform()} ${release()}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB`;
+const started = Date.now();
+for (const stage of order.filter((s) => wanted.includes(s))) {
+  if (stage !== 'pipeline' && !existsSync(clientEntry)) {
+    console.error(`bench: ${relative(root, clientEntry)} is missing: run pnpm build first`);
+    process.exit(1);
+  }
+  const t = Date.now();
+  console.error(`bench: ${stage}`);
+  const data = await STAGES[stage].run({ quick, log: console.error });
+  if (stage === 'pipeline') data.cores = availableParallelism();
+  results[stage] = { date: new Date().toISOString().slice(0, 10), machine, quick, seconds: Math.round((Date.now() - t) / 1000), data };
+  console.error(`bench: ${stage} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
-if (!existsSync(clientEntry)) {
-  console.error(`bench: ${relative(root, clientEntry)} is missing: run pnpm build first`);
-  process.exit(1);
-}
-const sections = [];
-if (wanted.includes('requests')) {
-  const r = await runRequests({ quick });
-  const ratio = (name) => median(r.overhead.ratios[name]);
-  const walk = median(r.walking.ratios['SDK `cases.listAll`']);
-  summary.requests.push(
-    ['requests/s, `cases.list` / plain fetch', `${(ratio('SDK `omnidesk.cases.list`') * 100).toFixed(1)} %`, `≥ 95 %: ${ratio('SDK `omnidesk.cases.list`') >= 0.95 ? 'met' : '**missed**'}`],
-    ['requests/s, `cases.list` / openapi-fetch alone (the SDK\'s own layer)', `${(median(vsAlone(r, 'SDK `omnidesk.cases.list`')) * 100).toFixed(1)} %`, 'openapi-fetch alone is the ceiling: ' + `${(ratio('openapi-fetch alone (reference)') * 100).toFixed(1)} % of plain fetch`],
-    ['requests/s, `raw.GET` / plain fetch', `${(ratio('SDK `omnidesk.raw.GET`') * 100).toFixed(1)} %`, `≥ 95 %: ${ratio('SDK `omnidesk.raw.GET`') >= 0.95 ? 'met' : '**missed**'}`],
-    ['walking 10 000 cases, `listAll` / page loop (speed)', `${(walk * 100).toFixed(1)} %`, `≥ 95 %: ${walk >= 0.95 ? 'met' : '**missed**'}`],
-  );
-  sections.push(requestsMarkdown(r));
-}
-if (wanted.includes('size')) {
-  const s = await runSize();
-  const one = s.sizes.oneOperation.gzipped;
-  const core = s.sizes.coreOneOperation.gzipped;
-  summary.size.push(
-    ['browser bundle, one operation, full client, gzipped', `${one.toLocaleString('en-US')} B`, `< 10 000 B: ${one < 10_000 ? 'met' : '**missed**'}`],
-    ['browser bundle, one operation, tree-shakeable `/core` entry, gzipped', `${core.toLocaleString('en-US')} B`, `< 10 000 B: ${core < 10_000 ? 'met' : '**missed**'}`],
-    ['unused resources tree-shaken (`/core` entry)', s.markerInCore ? 'no' : 'yes', s.markerInCore ? '**missed**' : 'met'],
-  );
-  sections.push(sizeMarkdown(s));
-}
-if (wanted.includes('types')) {
-  const t = await runTypes({ runs: quick ? 1 : 3 });
-  const every = Object.entries(t.results).at(-1);
-  summary.types.push([`type instantiations, ${every[0]}`, every[1].instantiations.toLocaleString('en-US'), every[1].errors.length ? `**type errors: ${every[1].errors.length}**` : '']);
-  sections.push(typesMarkdown(t));
-}
+console.error(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
-const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const present = Object.keys(STAGES).filter((s) => results[s]);
+const runOf = (s) => `${results[s].date}${results[s].quick ? ', **--quick**' : ''}`;
 const markdown = [
   '# Benchmarks',
   '',
-  'What the SDK (`@omnidesk-openapi/client`) costs its users, written by `pnpm bench` (scripts/bench/).',
-  'Speed figures are ratios to a baseline measured in the same run (plain `fetch`, openapi-fetch alone),',
-  'so they hold across machines better than absolute numbers; sizes and type counts are deterministic',
-  'for a given build. The pipeline times are plain wall times.',
-  '',
-  `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${platform()} ${release()}, ${cores} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB${quick ? ', **--quick** (few rounds)' : ''}.`,
+  'What the SDK (`@omnidesk-openapi/client`) costs and saves its users, written by `pnpm bench`',
+  '(scripts/bench/; `pnpm bench <stage>` reruns one section). Speed figures are against a baseline or an',
+  'ideal measured in the same run, so they hold across machines better than absolute numbers; sizes and',
+  'type counts are deterministic for a given build. Each section says when and on what it last ran.',
   '',
   '## Summary',
   '',
-  line(['figure', 'value', 'target']),
-  line(['---', '---', '---']),
-  ...['requests', 'size', 'types', 'pipeline'].flatMap((k) => summary[k]).map(line),
+  line(['figure', 'value', 'target', 'stage (run)']),
+  line(['---', '---', '---', '---']),
+  ...present.flatMap((s) => STAGES[s].summary(results[s].data).map((row) => line([...row, `${s} (${runOf(s)})`]))),
   '',
-  ...[...sections, ...parts].flatMap((s) => [s, '']),
+  ...present.flatMap((s) => [STAGES[s].markdown(results[s].data), '', `Run: ${runOf(s)}, ${results[s].machine}; the stage took ${results[s].seconds} s.`, '']),
 ].join('\n');
 
 console.log(markdown);
-if (!flag('no-write') && !only) {
+if (!flags.includes('--no-write')) {
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   // The site's figures come from the browser test, not from here: keep their block as it is.
   const target = join(root, 'docs/benchmarks.md');
   const site = existsSync(target) ? readFileSync(target, 'utf8').match(/<!-- site:begin[\s\S]*?<!-- site:end -->\n?/)?.[0] : undefined;
   writeFileSync(target, site ? `${markdown}\n${site}` : markdown);
-  console.error(`bench: wrote docs/benchmarks.md`);
-} else if (!flag('no-write')) {
-  console.error('bench: --only: docs/benchmarks.md left as it is (it holds full runs only)');
+  console.error('bench: wrote docs/benchmarks.md and scripts/bench/results.json');
 }

@@ -1,4 +1,5 @@
 // Shared by the bench's sections: paths, statistics, formatting.
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,4 +46,14 @@ export function casesExample() {
 export function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Forks the bench's server (server.mjs) with `env` added; resolves with its base URL and stop(). */
+export function startServer(env = {}) {
+  const child = fork(join(root, 'scripts/bench/server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    child.once('message', ({ port }) => resolve({ base: `http://127.0.0.1:${port}`, stop: () => child.kill() }));
+  });
 }

@@ -3,21 +3,33 @@
 // over IPC as { port }. Answers, with Basic auth required (401 without), like Omnidesk would:
 //   GET /api/cases.json      the example page of dist/openapi.json's listCases (4 cases, total 17)
 //   GET /walk/cases.json     pages of a 10 000-case account (?page=N&limit=M; `{"case":[]}` past the end)
+//   /budget/...              cases.list, cases.get and cases.update under a per-minute budget (below)
+// The /api and /walk answers carry no rate-limit headers: the request-overhead figures measure the
+// client's CPU, not a budget. BENCH_LATENCY_MS delays every answer by that many ms.
+//
+// The budget (/budget/cases.json, /budget/cases/{id}.json, GET and PUT) follows the API's
+// per-minute rules (../shared/omnidesk-api-current.md, 2.1): BENCH_BUDGET calls a minute for the
+// whole account, POST/PUT/DELETE count two, every answer says `rate_limit_per_minute` and
+// `api_calls_left`, and a call over the budget gets 429 with `retry_after` (seconds until the
+// minute resets) and is not counted. The minute is a fixed window that starts with the first call
+// after the previous one ended (as Laravel's throttle does); the API does not say how its interval
+// is aligned, so that is an assumption. Minutes run on the bench's clock (clock.mjs: scaled).
+//   GET /bench/stats   what the budget saw since the last reset (JSON; no auth, not counted)
+//   POST /bench/reset  a fresh account: a new budget, counts at zero
+import './clock.mjs';
 import { createServer } from 'node:http';
 import { casesExample } from './lib.mjs';
 
 const TOTAL = Number(process.env.BENCH_WALK_TOTAL ?? 10_000);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 0);
+const BUDGET = Number(process.env.BENCH_BUDGET ?? 20);
+const MINUTE = 60_000;
 const example = casesExample();
 const exampleBody = Buffer.from(JSON.stringify(example));
 const templates = Object.keys(example)
   .filter((k) => /^\d+$/.test(k))
   .map((k) => example[k].case);
-const headers = (body) => ({
-  'content-type': 'application/json; charset=utf-8',
-  'content-length': body.length,
-  api_calls_left: '499',
-  rate_limit_per_minute: '500',
-});
+const jsonHeaders = (body) => ({ 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
 
 const pages = new Map();
 function walkPage(page, limit) {
@@ -37,24 +49,74 @@ function walkPage(page, limit) {
   return body;
 }
 
+/** The account's budget: the current minute window and what the bench reads back. */
+let account;
+function reset() {
+  account = { windowStart: -Infinity, used: 0, ok: 0, limited: 0, limitedAfterAnnounce: 0, spent: 0, first: undefined, last: undefined, announcedAt: undefined, windows: [], log: [] };
+}
+reset();
+
+function budgetAnswer(req, url) {
+  const caseMatch = url.pathname.match(/^\/budget\/cases\/(\d+)\.json$/);
+  let body;
+  if (req.method === 'GET' && url.pathname === '/budget/cases.json') body = exampleBody;
+  else if (caseMatch && (req.method === 'GET' || req.method === 'PUT')) {
+    const id = Number(caseMatch[1]);
+    body = Buffer.from(JSON.stringify({ case: { ...templates[id % templates.length], case_id: id } }));
+  } else return undefined;
+  const now = Date.now();
+  const cost = req.method === 'GET' ? 1 : 2;
+  account.first ??= now;
+  if (now >= account.windowStart + MINUTE) {
+    account.windowStart = now;
+    account.used = 0;
+    account.windows.push(0);
+  }
+  const headers = { rate_limit_per_minute: String(BUDGET) };
+  account.log.push([now - account.first, cost, account.used + cost > BUDGET ? 429 : 200]);
+  if (account.used + cost > BUDGET) {
+    account.limited++;
+    if (account.announcedAt !== undefined && now > account.announcedAt) account.limitedAfterAnnounce++;
+    const limited = Buffer.from('{"error":"too_many_requests"}');
+    headers.api_calls_left = String(BUDGET - account.used);
+    headers.retry_after = String(Math.ceil((account.windowStart + MINUTE - now) / 1000));
+    return { status: 429, body: limited, headers };
+  }
+  account.used += cost;
+  account.spent += cost;
+  account.windows[account.windows.length - 1] += cost;
+  account.ok++;
+  headers.api_calls_left = String(BUDGET - account.used);
+  return { status: 200, body, headers };
+}
+
 const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  if (url.pathname === '/bench/stats') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ budget: BUDGET, minute: MINUTE, ...account }));
+  if (url.pathname === '/bench/reset' && req.method === 'POST') return void (reset(), res.writeHead(204).end());
   if (!req.headers.authorization?.startsWith('Basic ')) {
     res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
     return;
   }
-  const url = new URL(req.url, 'http://127.0.0.1');
-  let body;
-  if (req.method === 'GET' && url.pathname === '/api/cases.json') body = exampleBody;
+  let answer;
+  if (req.method === 'GET' && url.pathname === '/api/cases.json') answer = { status: 200, body: exampleBody };
   else if (req.method === 'GET' && url.pathname === '/walk/cases.json') {
     const page = Number(url.searchParams.get('page') ?? 1);
     const limit = Number(url.searchParams.get('limit') ?? 100);
-    body = walkPage(page, limit);
-  }
-  if (!body) {
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    return;
-  }
-  res.writeHead(200, headers(body)).end(body);
+    answer = { status: 200, body: walkPage(page, limit) };
+  } else if (url.pathname.startsWith('/budget/')) answer = budgetAnswer(req, url);
+  const send = () => {
+    if (!answer) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    res.writeHead(answer.status, { ...jsonHeaders(answer.body), ...answer.headers }).end(answer.body);
+    if (answer.headers) {
+      // The first answer that announced the budget, and the last answer of the job.
+      account.announcedAt ??= Date.now();
+      account.last = Date.now();
+    }
+  };
+  // Drain a request body (PUT) before answering.
+  req.resume();
+  req.on('end', () => (LATENCY ? setTimeout(send, LATENCY) : send()));
 });
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));

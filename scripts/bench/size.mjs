@@ -37,6 +37,8 @@ createClient({ baseUrl: 'https://yourcompany.omnidesk.ru/api' }).GET('/cases.jso
 /** Strings only the kbArticles resource has: their absence shows that unused resources are left out. */
 export const UNUSED_MARKER = 'listKbArticles';
 export const UNUSED_PATH = '/kb_article';
+/** Strings of @omnidesk-openapi/ratelimit-redis (its Lua script, its client calls). */
+const REDIS_MARKERS = ['ZRANGEBYSCORE', 'evalSha', 'ratelimit:{'];
 
 /** Bundles one entry; returns its minified and gzipped sizes in bytes, and its text. */
 export async function bundle(name) {
@@ -59,6 +61,8 @@ export async function runSize() {
   return {
     sizes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { minified: v.minified, gzipped: v.gzipped }])),
     markerInOneOperation: out.oneOperation.text.includes(UNUSED_MARKER),
+    // The Redis store is its own package: none of its script or client calls in the SDK's bundles.
+    redisInBundle: ['oneOperation', 'allResources'].some((name) => REDIS_MARKERS.some((m) => out[name].text.includes(m))),
     markerInCore: out.coreOneOperation.text.includes(UNUSED_MARKER) || out.coreOneOperation.text.includes(UNUSED_PATH),
   };
 }
@@ -85,6 +89,7 @@ export function sizeMarkdown(s) {
     `\`${UNUSED_MARKER}\` nor \`${UNUSED_PATH}\` (kbArticles-only strings) and is ${((core.gzipped / all.gzipped) * 100).toFixed(0)} % of the every-resource bundle.`,
     `Both entries send every request through openapi-fetch. The full client (\`createOmnideskClient\`) builds every resource and the \`raw\` client by design, so its`,
     `one-operation bundle ${s.markerInOneOperation ? 'contains' : 'does not contain'} them (${((one.gzipped / all.gzipped) * 100).toFixed(0)} % of the every-resource bundle).`,
+    `The Redis store (\`@omnidesk-openapi/ratelimit-redis\`) is ${s.redisInBundle ? '**inside**' : 'outside'} the SDK's bundles: ${s.redisInBundle ? 'they contain' : 'neither the one-operation nor the every-resource bundle contains'} its Lua script or its Redis calls (\`${REDIS_MARKERS.join('`, `')}\`).`,
   ].join('\n');
 }
 

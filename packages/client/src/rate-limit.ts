@@ -53,26 +53,38 @@ export interface RateLimitStore {
   learn(input: { now: number; seq: number; limited: boolean } & Partial<RateLimitState>): Promise<void> | void;
 }
 
-/** The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua. */
+/**
+ * The rules of RateLimitStore on this process's memory; the Redis store runs the same in Lua.
+ *
+ * A budget set by hand holds in any 60 s (a sliding minute). The learned budget follows the
+ * server's minute as its answers show it: it began at `since` and resets at `until`, with `left`
+ * calls in it (less the spends after the answered one). Without `retry_after` the minute ends 60 s
+ * after the first answer that showed it (the minute's first call reached the server before that
+ * answer left it), and later answers do not move it. Once `until` has passed, a new minute is taken
+ * to have begun then: the learned budget is whole again, at once.
+ */
 export function memoryStore(): RateLimitStore {
-  /** [seq, at, cost] of the recent spends, oldest first (pruned now and then, not on every call). */
+  /** [seq, at, cost, calls left its answer said] of the recent spends, oldest first (pruned now and then, not on every call). */
   let spends: number[][] = [];
   let prune = 1024;
   let seq = 0;
   let learned: number | undefined;
-  /** The calls the server said are left (less later spends), valid until `until`; a 429's pause. */
   let left = 0;
+  let since = 0;
   let until = 0;
+  /** A 429's pause. */
   let pause = 0;
   return {
-    take({ now, cost, perMinute = learned, perHour }) {
+    take({ now, cost, perMinute, perHour }) {
       let wait = Math.max(pause, until > now && left < cost ? until : 0) - now;
-      for (const [size, max] of [[60_000, perMinute], [3_600_000, perHour]] as const) {
+      // The learned budget counts the spends of the server's current minute only.
+      const from = perMinute ? 0 : until > now ? since : until;
+      for (const [size, max, start] of [[60_000, perMinute ?? learned, from], [3_600_000, perHour, 0]] as const) {
         if (!max) continue;
         // From the newest back to the window's start, then the oldest leave first: wait for enough.
         let used = cost;
         let i = spends.length;
-        while (i && spends[i - 1]![1]! > now - size) used += spends[--i]![2]!;
+        while (i && spends[i - 1]![1]! > now - size && spends[i - 1]![1]! >= start) used += spends[--i]![2]!;
         for (; used > max && i < spends.length; i++) (used -= spends[i]![2]!), (wait = Math.max(wait, spends[i]![1]! + size - now));
       }
       if (wait > 0) return { wait };
@@ -86,9 +98,19 @@ export function memoryStore(): RateLimitStore {
     learn({ now, seq: mine, limited, callsLeft, perMinute, retryAfter }) {
       if (perMinute) learned = perMinute;
       if (callsLeft !== undefined) {
-        left = callsLeft;
-        for (let i = spends.length - 1; i >= 0 && spends[i]![0]! > mine; i--) left -= spends[i]![2]!;
-        until = now + (retryAfter ?? 60) * 1000;
+        const next = until <= now;
+        const spend = spends.find((s) => s[0] === mine);
+        // An answer to a call sent before the current minute began counts an older minute: no news.
+        if (spend && spend[1]! >= (next ? until : since)) {
+          if (next) since = until;
+          // The server counted the calls that reached it before this one: less the others of this
+          // minute still on their way, or answered with fewer calls left (they came after it).
+          left = callsLeft;
+          for (const [s, at, cost, seen] of spends) if (s !== mine && at! >= since && !(seen! >= callsLeft)) left -= cost!;
+          if (next || retryAfter !== undefined) until = now + (retryAfter ?? 60) * 1000;
+        }
+        // What this answer saw, for the answers still to come; a 429 was not counted.
+        if (spend) spend[3] = limited ? Infinity : callsLeft;
       }
       if (limited && retryAfter) pause = Math.max(pause, now + retryAfter * 1000);
     },
@@ -104,19 +126,23 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
 }
 
-/** Resolves after `ms` milliseconds; rejects with the signal's reason when it aborts first. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+/**
+ * Resolves after `ms` milliseconds, or sooner when the function given to `early` is called;
+ * rejects with the signal's reason when it aborts first. Either way its timer is cleared.
+ */
+export const sleep = (ms: number, signal?: AbortSignal, early?: (end: () => void) => void): Promise<void> =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    const end = (error?: unknown) => {
       clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onAbort = () => end(signal!.reason);
+    const timer = setTimeout(end, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    early?.(() => end());
   });
 
 export interface Limiter {
@@ -138,11 +164,13 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   }
   if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
   let queue: Promise<unknown> = Promise.resolve();
+  /** Ends the current caller's wait early (an answer came in): it asks the store again. */
+  let wake = () => {};
   const take = async (cost: number, signal?: AbortSignal): Promise<number> => {
     for (;;) {
       const { wait, seq } = await store.take({ now: Date.now(), cost, perMinute, perHour });
       if (wait <= 0) return seq!;
-      await sleep(wait, signal);
+      await sleep(wait, signal, (end) => (wake = end));
     }
   };
   return {
@@ -159,6 +187,9 @@ export function createLimiter(options: RateLimitOptions): Limiter {
         turn.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
       });
     },
-    learn: (seq, state, limited) => store.learn({ now: Date.now(), seq, limited, ...state }),
+    async learn(seq, state, limited) {
+      await store.learn({ now: Date.now(), seq, limited, ...state });
+      wake();
+    },
   };
 }

@@ -1,7 +1,7 @@
 // The limiter as users meet it: on by default, it learns the budget from the answers' headers and
 // makes calls wait their turn instead of provoking a 429. Fake timers; assertions wait on states.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore } from '../src/rate-limit.js';
+import { createLimiter, memoryStore } from '../src/rate-limit.js';
 import { storeContract } from './store-contract.js';
 import { json, miniClient, scriptedFetch } from './util.js';
 
@@ -142,6 +142,22 @@ describe('adaptive limiter (on by default)', () => {
     await vi.advanceTimersByTimeAsync(1);
     await third;
     expect(a.seen).toHaveLength(2);
+  });
+
+  it('asks the store again when an answer comes in, instead of sleeping out a wait that answer may have ended', async () => {
+    // An answer can free calls that an earlier, more cautious estimate held back for a minute.
+    let free = false;
+    const limiter = createLimiter({ store: { take: () => (free ? { wait: 0, seq: 2 } : { wait: 60_000 }), learn: () => void (free = true) } });
+    let granted: number | undefined;
+    const turn = limiter.acquire('GET').then((seq) => (granted = seq));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(granted).toBeUndefined();
+    await limiter.learn(1, { callsLeft: 5, perMinute: 20, retryAfter: undefined }, false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toBe(2);
+    await turn;
+    // Its timer went with it: nothing keeps the process alive for the rest of the minute.
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('rejects a store without take and learn, naming the option', () => {

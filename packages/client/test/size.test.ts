@@ -17,17 +17,18 @@ import { clientEntry } from '../../../scripts/bench/lib.mjs';
  * 11 344 with issue 17's ergonomics (error `kind`s and cross-build `instanceof` +141,
  * `.withResponse()` about +50, the page object and `toArray` about +150, `OMNIDESK_LOG` about
  * +90), 11 352 with issue 15's empty-array refusal (+8), 11 512 with issue 17's log levels (+160:
- * four levels, `logLevel`, the logger check, a line a failed call). Over the 10 000 target
+ * four levels, `logLevel`, the logger check, a line a failed call), 11 643 with the limiter
+ * following the server's minute (+131, the budget benchmark). Over the 10 000 target
  * (docs/benchmarks.md). */
-const CORE_LIMIT = 11_520;
+const CORE_LIMIT = 11_650;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
  * 72-byte loader of `validateResponses`, 12 806 with issue 16's limiter and concurrent pagination,
  * 13 268 with issue 17's ergonomics (as above), 13 278 with issue 15's empty-array refusal,
- * 13 430 with issue 17's log levels.
+ * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute.
  */
-const FULL_LIMIT = 13_430;
+const FULL_LIMIT = 13_570;
 
 interface Bundle {
   minified: number;
@@ -44,7 +45,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(11_600);
+    expect(CORE_LIMIT).toBeLessThan(11_700);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -58,6 +59,6 @@ describe('bundle size', () => {
     // The response checker and its schemas are not bundled: only the loader's file name is.
     expect(one.text).toContain('./validate-hook.js');
     expect(one.text).not.toContain('Rfc2822Date');
-    expect(FULL_LIMIT).toBeLessThan(13_500);
+    expect(FULL_LIMIT).toBeLessThan(13_650);
   });
 });

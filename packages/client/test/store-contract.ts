@@ -65,6 +65,67 @@ export function storeContract(name: string, makeStore: () => RateLimitStore | Pr
       expect((await store.take({ now: T + 60, cost: 1 })).wait).toBe(60_000 - 10);
     });
 
+    it('without retry_after, the window ends a minute after its first answer: later answers do not push the reset back', async () => {
+      const store = await makeStore();
+      const a = await store.take({ now: T, cost: 1 });
+      await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 2, callsLeft: 1, retryAfter: undefined });
+      const b = await store.take({ now: T + 20, cost: 1 });
+      // The last call of the minute is answered late: the server's minute still began before T + 10.
+      await store.learn({ now: T + 5_000, seq: b.seq!, limited: false, perMinute: 2, callsLeft: 0, retryAfter: undefined });
+      expect((await store.take({ now: T + 30_000, cost: 1 })).wait).toBe(60_010 - 30_000);
+    });
+
+    it('after the reset the learned budget is the new window\'s, whole at once (not freed call by call like a sliding minute)', async () => {
+      const store = await makeStore();
+      const a = await store.take({ now: T, cost: 1 });
+      await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 3, callsLeft: 2, retryAfter: undefined });
+      await store.take({ now: T + 20_000, cost: 1 });
+      const c = await store.take({ now: T + 40_000, cost: 1 });
+      await store.learn({ now: T + 40_010, seq: c.seq!, limited: false, perMinute: 3, callsLeft: 0, retryAfter: undefined });
+      expect((await store.take({ now: T + 60_000, cost: 1 })).wait).toBe(10);
+      // The server's minute (from T) is over at T + 60 010: three calls at once, then the fourth waits.
+      for (let i = 0; i < 3; i++) expect((await store.take({ now: T + 60_010, cost: 1 })).wait).toBe(0);
+      expect((await store.take({ now: T + 60_010, cost: 1 })).wait).toBe(60_000);
+    });
+
+    it('an answer to a call sent before the reset does not hold the new window back', async () => {
+      const store = await makeStore();
+      const a = await store.take({ now: T, cost: 1 });
+      await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 2, callsLeft: 1, retryAfter: undefined });
+      const late = await store.take({ now: T + 59_000, cost: 1 });
+      const fresh = await store.take({ now: T + 60_010, cost: 1 });
+      // `late` was counted in the old minute and is answered after the reset.
+      await store.learn({ now: T + 60_020, seq: late.seq!, limited: false, perMinute: 2, callsLeft: 0, retryAfter: undefined });
+      expect((await store.take({ now: T + 60_030, cost: 1 })).wait).toBe(0);
+      await store.learn({ now: T + 60_040, seq: fresh.seq!, limited: false, perMinute: 2, callsLeft: 0, retryAfter: undefined });
+      expect((await store.take({ now: T + 60_050, cost: 1 })).wait).toBe(60_000 - 10);
+    });
+
+    it('an answer counts the calls that reached the server before it, whatever their spend numbers', async () => {
+      const store = await makeStore();
+      const a = await store.take({ now: T, cost: 1 });
+      await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 5, callsLeft: 4, retryAfter: undefined });
+      const b = await store.take({ now: T + 20, cost: 1 });
+      const c = await store.take({ now: T + 21, cost: 1 });
+      // c overtakes b on the way: the server counts a, c (3 left), then b (2 left).
+      await store.learn({ now: T + 30, seq: c.seq!, limited: false, perMinute: 5, callsLeft: 3, retryAfter: undefined });
+      await store.learn({ now: T + 40, seq: b.seq!, limited: false, perMinute: 5, callsLeft: 2, retryAfter: undefined });
+      expect((await store.take({ now: T + 50, cost: 1 })).wait).toBe(0);
+      expect((await store.take({ now: T + 50, cost: 1 })).wait).toBe(0);
+      expect((await store.take({ now: T + 50, cost: 1 })).wait).toBe(60_010 - 50);
+    });
+
+    it('an answer does not count the calls still on their way, whatever their spend numbers', async () => {
+      const store = await makeStore();
+      const a = await store.take({ now: T, cost: 1 });
+      await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 3, callsLeft: 2, retryAfter: undefined });
+      await store.take({ now: T + 20, cost: 1 });
+      const c = await store.take({ now: T + 21, cost: 1 });
+      // c arrives first and is answered; b, spent before it, is still on its way: no call is left.
+      await store.learn({ now: T + 30, seq: c.seq!, limited: false, perMinute: 3, callsLeft: 1, retryAfter: undefined });
+      expect((await store.take({ now: T + 40, cost: 1, perMinute: 10 })).wait).toBe(60_010 - 40);
+    });
+
     it('pauses every caller for retry_after after a 429', async () => {
       const store = await makeStore();
       const first = await store.take({ now: T, cost: 1 });

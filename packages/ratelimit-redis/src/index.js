@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 
 /**
- * KEYS[1]: a hash (seq, learned, left, until, pause); KEYS[2]: a sorted set of the spends in a
- * window, scored by time, members "seq:cost".
+ * KEYS[1]: a hash (seq, learned, left, since, until, pause); KEYS[2]: a sorted set of the spends in a
+ * window, scored by time, members "seq:cost", "seq:cost:left" once answered (`x` for a 429).
  * take:  ARGV = 'take', now, cost, perMinute|'', perHour|''  -> {wait, seq}
  * learn: ARGV = 'learn', now, seq, limited 1|0, callsLeft|'', perMinute|'', retryAfter|'' -> 0
  */
@@ -12,20 +12,36 @@ export const SCRIPT = `
 local h, z = KEYS[1], KEYS[2]
 local now = tonumber(ARGV[2])
 local function num(field) return tonumber(redis.call('HGET', h, field)) end
-local function costOf(member) return tonumber(string.match(member, ':(%d+)$')) end
+local function seqOf(member) return tonumber(string.match(member, '^(%d+):')) end
+local function costOf(member) return tonumber(string.match(member, '^%d+:(%d+)')) end
+-- The calls left the member's answer said: nil before its answer, math.huge for a 429 ('x').
+local function seenOf(member)
+  local seen = string.match(member, '^%d+:%d+:(.+)$')
+  if seen == 'x' then return math.huge end
+  return tonumber(seen)
+end
 if ARGV[1] == 'take' then
   local cost = tonumber(ARGV[3])
   local perHour = tonumber(ARGV[5])
-  local perMinute = tonumber(ARGV[4]) or num('learned')
+  local manual = tonumber(ARGV[4])
+  local perMinute = manual or num('learned')
   local keep = perHour and 3600000 or 60000
   redis.call('ZREMRANGEBYSCORE', z, '-inf', now - keep)
   local wait = (num('pause') or 0) - now
   local left = num('left') or 0
-  if (num('until') or 0) > now and left < cost then wait = math.max(wait, num('until') - now) end
-  for _, w in ipairs({{60000, perMinute or 0}, {3600000, perHour or 0}}) do
-    local size, max = w[1], w[2]
+  local ends = num('until') or 0
+  if ends > now and left < cost then wait = math.max(wait, ends - now) end
+  -- The learned budget counts the spends of the server's current minute only.
+  local from = 0
+  if not manual then
+    if ends > now then from = num('since') or 0 else from = ends end
+  end
+  for _, w in ipairs({{60000, perMinute or 0, from}, {3600000, perHour or 0, 0}}) do
+    local size, max, start = w[1], w[2], w[3]
     if max > 0 then
-      local inside = redis.call('ZRANGEBYSCORE', z, '(' .. (now - size), '+inf', 'WITHSCORES')
+      local low = '(' .. (now - size)
+      if start > now - size then low = start end
+      local inside = redis.call('ZRANGEBYSCORE', z, low, '+inf', 'WITHSCORES')
       local used = 0
       for i = 1, #inside, 2 do used = used + costOf(inside[i]) end
       -- The oldest spends leave the window first: wait until enough have left.
@@ -48,11 +64,37 @@ local mine = tonumber(ARGV[3])
 local callsLeft, perMinute, retryAfter = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 if perMinute and perMinute > 0 then redis.call('HSET', h, 'learned', perMinute) end
 if callsLeft then
-  -- Less the calls spent after the answered one: the server may not count them yet.
-  for _, member in ipairs(redis.call('ZRANGE', z, 0, -1)) do
-    if tonumber(string.match(member, '^(%d+):')) > mine then callsLeft = callsLeft - costOf(member) end
+  local ends = num('until') or 0
+  local nextMinute = ends <= now
+  local spends = redis.call('ZRANGE', z, 0, -1, 'WITHSCORES')
+  local at, member
+  for i = 1, #spends, 2 do
+    if seqOf(spends[i]) == mine then at, member = tonumber(spends[i + 1]), spends[i] end
   end
-  redis.call('HSET', h, 'left', callsLeft, 'until', now + (retryAfter or 60) * 1000)
+  local begun = ends
+  if not nextMinute then begun = num('since') or 0 end
+  -- An answer to a call sent before the current minute began counts an older minute: no news.
+  if at and at >= begun then
+    if nextMinute then redis.call('HSET', h, 'since', ends) end
+    -- The server counted the calls that reached it before this one: less the others of this
+    -- minute still on their way, or answered with fewer calls left (they came after it).
+    local left = callsLeft
+    for i = 1, #spends, 2 do
+      local seen = seenOf(spends[i])
+      if seqOf(spends[i]) ~= mine and tonumber(spends[i + 1]) >= begun and not (seen and seen >= callsLeft) then
+        left = left - costOf(spends[i])
+      end
+    end
+    redis.call('HSET', h, 'left', left)
+    if nextMinute or retryAfter then redis.call('HSET', h, 'until', now + (retryAfter or 60) * 1000) end
+  end
+  -- What this answer saw, for the answers still to come ('x': a 429, not counted).
+  if member then
+    local seen = callsLeft
+    if ARGV[4] == '1' then seen = 'x' end
+    redis.call('ZREM', z, member)
+    redis.call('ZADD', z, at, seqOf(member) .. ':' .. costOf(member) .. ':' .. seen)
+  end
 end
 if ARGV[4] == '1' and retryAfter and retryAfter > 0 then
   redis.call('HSET', h, 'pause', math.max(num('pause') or 0, now + retryAfter * 1000))
