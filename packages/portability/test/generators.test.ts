@@ -123,6 +123,13 @@ describe('openapi-zod-client schemas', () => {
     expect(valid('UserCreateEnvelope', { user: { user_full_name: 'User' } })).toBe(false);
   });
 
+  it('keep the rule that linking or identifying a user names them', () => {
+    expect(valid('UserLink', { user_id: 5 })).toBe(true);
+    expect(valid('UserLink', {})).toBe(false);
+    expect(valid('UserIdentificationEnvelope', { user: { user_phone: '+79261234567' } })).toBe(true);
+    expect(valid('UserIdentificationEnvelope', { user: { user_full_name: 'User' } })).toBe(false);
+  });
+
   it('keep the rule that a case, message or note has content or content_html', () => {
     expect(valid('CaseCreateEnvelope', { case: { user_email: 'user@domain.ru', subject: 'Help' } })).toBe(false);
     expect(valid('MessageCreateEnvelope', { message: { content: 'Hi' } })).toBe(true);
