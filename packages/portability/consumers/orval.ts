@@ -10,6 +10,8 @@ export const wrong: CaseCreateEnvelope = {
   // @ts-expect-error `subjekt` is not a field of a new case
   case: { user_email: 'user@domain.ru', subject: 'Help', content: 'Hi', subjekt: 'typo' },
 };
+// @ts-expect-error a new case names its user (an e-mail address, a phone...)
+export const noUser: CaseCreateEnvelope = { case: { subject: 'Help', content: 'Hi' } };
 
 // A 422's `error` is a string.
 export const code = (e: createCaseResponse422): string => e.data.error;
