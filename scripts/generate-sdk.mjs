@@ -10,9 +10,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { HTTP_METHODS, SpecError, resolver } from './generate/spec-walker.mjs';
+import { SpecError, operations as specOperations, resolver } from './generate/spec-walker.mjs';
 
-export { HTTP_METHODS, SpecError, resolver };
+export { SpecError };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
@@ -186,181 +186,174 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     return n;
   };
 
-  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
-    const item = deref(rawItem);
-    for (const http of HTTP_METHODS) {
-      const op = item[http];
-      if (!op) continue;
-      const where = `${http.toUpperCase()} ${path}`;
-      if (!op.operationId) throw new SpecError(`${where}: no operationId`);
-      const tagName = op.tags?.[0];
-      const tag = tags.get(tagName);
-      const resource = tag?.['x-sdk-resource'];
-      const method = op['x-sdk-method'];
-      if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
-      if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
-      if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource)) throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
-      if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
-      const pair = `${resource}.${method}`;
-      if (seen.has(pair)) throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
-      seen.set(pair, op.operationId);
+  for (const { path, method: http, operation: op, parameters } of specOperations(spec, deref)) {
+    const where = `${http.toUpperCase()} ${path}`;
+    if (!op.operationId) throw new SpecError(`${where}: no operationId`);
+    const tagName = op.tags?.[0];
+    const tag = tags.get(tagName);
+    const resource = tag?.['x-sdk-resource'];
+    const method = op['x-sdk-method'];
+    if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
+    if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource)) throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
+    const pair = `${resource}.${method}`;
+    if (seen.has(pair)) throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
+    seen.set(pair, op.operationId);
 
-      // Operation parameters override path-item ones with the same name and location.
-      const params = new Map();
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(p))) params.set(`${p.in}:${p.name}`, p);
-      const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
-        const p = params.get(`path:${name}`);
-        if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
-        const schema = deref(p.schema ?? {});
-        const array = schema.type === 'array';
-        const t = deref(array ? schema.items ?? {} : schema).type;
-        const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
-        return { name, type, array };
-      });
-      const query = [...params.values()].filter((p) => p.in === 'query');
-      const queryRequired = query.some((p) => p.required);
+    const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
+    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+      const p = params.get(`path:${name}`);
+      if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
+      const schema = deref(p.schema ?? {});
+      const array = schema.type === 'array';
+      const t = deref(array ? schema.items ?? {} : schema).type;
+      const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
+      return { name, type, array };
+    });
+    const query = [...params.values()].filter((p) => p.in === 'query');
+    const queryRequired = query.some((p) => p.required);
 
-      let body;
-      const rb = op.requestBody ? deref(op.requestBody) : undefined;
-      if (rb) {
-        const json = rb.content?.['application/json'];
-        const form = rb.content?.['multipart/form-data'];
-        if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
-        const envelope = json ? envelopeKey(json.schema, deref) : undefined;
-        // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
-        // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
-        let formWrapper;
-        if (form) {
-          // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
-          // by variants() without the schema's own properties.
-          const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [...Object.keys(v?.properties ?? {}), ...Object.keys(v?.patternProperties ?? {})]);
-          formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
-          if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
-        }
-        body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
+    let body;
+    const rb = op.requestBody ? deref(op.requestBody) : undefined;
+    if (rb) {
+      const json = rb.content?.['application/json'];
+      const form = rb.content?.['multipart/form-data'];
+      if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
+      const envelope = json ? envelopeKey(json.schema, deref) : undefined;
+      // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
+      // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
+      let formWrapper;
+      if (form) {
+        // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
+        // by variants() without the schema's own properties.
+        const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [...Object.keys(v?.properties ?? {}), ...Object.keys(v?.patternProperties ?? {})]);
+        formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+        if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
       }
-
-      const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
-      const code = codes[0];
-      const response = code ? deref(op.responses[code]) : undefined;
-      const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
-      const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
-      let result;
-      let resultType;
-      const S = singular(resource) + pascal(typeStem(method));
-      const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
-      // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
-      const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
-      if (!media || code === '204' || declaresNothing) {
-        result = { kind: 'void' };
-        resultType = 'void';
-      } else if (listKey(media.schema, deref) !== undefined) {
-        const key = listKey(media.schema, deref);
-        result = key ? { kind: 'list', key } : { kind: 'list' };
-        const entry = key ? `Unwrap<ListEntry<${R}>, ${str(key)}>` : `ListEntry<${R}>`;
-        // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
-        resultType = `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${schemaType(listRefOf(media.schema, key, deref)) ?? name(`${S}Item`, entry, `An item of \`${resource}.${method}\`.`)}>`;
-      } else if (envelopeKey(media.schema, deref)) {
-        const key = envelopeKey(media.schema, deref);
-        result = { kind: 'entity', key };
-        resultType = schemaType(refOf(media.schema, key, deref)) ?? name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
-      } else {
-        result = { kind: 'raw' };
-        resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
-      }
-
-      // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
-      // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
-      // POST and PATCH are never resent (the runtime knows).
-      const idempotent = op['x-sdk-idempotent'] ?? true;
-      const resentByMethod = ['get', 'put', 'delete'].includes(http);
-
-      const meta = {
-        operationId: op.operationId,
-        resource,
-        method,
-        httpMethod: http,
-        path,
-        // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
-        pathParams: pathParams.map(({ name, type, array }) => ({ name, ...(type === 'integer' ? {} : { type }), ...(array ? { array } : {}) })),
-        // Only what the runtime needs: whether there is a query, and whether it pages.
-        ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
-        // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
-        // when the body is (a required body is the default).
-        ...(body
-          ? {
-              body: {
-                ...(body.envelope ? { envelope: body.envelope } : {}),
-                ...(body.json ? { json: true } : {}),
-                ...(body.form !== undefined ? { form: body.form } : {}),
-                ...(body.required ? {} : { optional: true }),
-              },
-            }
-          : {}),
-        result,
-        ...(resentByMethod && !idempotent ? { idempotent: false } : {}),
-      };
-      table.push(meta);
-
-      // The method's TypeScript signature(s).
-      const Q = query.length ? name(`${S}Query`, `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`, `The query parameters of \`${resource}.${method}\`.`) : '';
-      const args = [];
-      let inputArg;
-      if (body) {
-        let B = body.json
-          ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
-          : 'Record<string, unknown>';
-        if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
-        if (body.form !== undefined) B = `WithAttachments<${B}>`;
-        inputArg = `input${body.required ? '' : '?'}: ${name(`${S}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
-      } else if (query.length) {
-        inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
-      }
-      if (inputArg) args.push(inputArg);
-      const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
-      const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
-      const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
-      const sig = (name, plural, ret, options) =>
-        `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
-      const bulk = pathParams.find((p) => p.array);
-      // The example: path values and input from the spec's examples.
-      const pathValue = (p) => {
-        const ex = exampleOf(params.get(`path:${p.name}`), deref);
-        return lit(ex ?? (p.type === 'string' ? 'value' : 1));
-      };
-      let exInput;
-      if (body) {
-        const ex = exampleOf(rb.content?.['application/json'] ?? rb.content?.['multipart/form-data'], deref);
-        const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
-        exInput = lit(inner ?? {});
-      } else if (query.length) {
-        const shown = Object.fromEntries(query.map((p) => [p.name, exampleOf(p, deref)]).filter(([n, v]) => v !== undefined && n !== 'page').slice(0, 2));
-        if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
-      }
-      const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
-      const example =
-        result.kind === 'void'
-          ? [`await ${call};`]
-          : result.kind === 'list'
-            ? [`const { items, total } = await ${call};`]
-            : [`const ${bulk || KEYWORDS.has(camel(singular(resource))) ? 'result' : camel(singular(resource))} = await ${call};`];
-      const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
-      if (bulk) {
-        lines.push(`  ${sig(method, true, 'OmnideskPromise<BulkOutcome>', opts)}`);
-        lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-      } else {
-        lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-      }
-      // A walker only where the list has pages (`page` among its query parameters): a list without
-      // them is whole in one call.
-      if (result.kind === 'list' && meta.query?.page) {
-        const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
-        lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
-        lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
-      }
-      if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
-      resources.get(resource).methods.push(lines.join('\n'));
+      body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
     }
+
+    const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
+    const code = codes[0];
+    const response = code ? deref(op.responses[code]) : undefined;
+    const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
+    const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
+    let result;
+    let resultType;
+    const S = singular(resource) + pascal(typeStem(method));
+    const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
+    // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
+    const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
+    if (!media || code === '204' || declaresNothing) {
+      result = { kind: 'void' };
+      resultType = 'void';
+    } else if (listKey(media.schema, deref) !== undefined) {
+      const key = listKey(media.schema, deref);
+      result = key ? { kind: 'list', key } : { kind: 'list' };
+      const entry = key ? `Unwrap<ListEntry<${R}>, ${str(key)}>` : `ListEntry<${R}>`;
+      // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
+      resultType = `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${schemaType(listRefOf(media.schema, key, deref)) ?? name(`${S}Item`, entry, `An item of \`${resource}.${method}\`.`)}>`;
+    } else if (envelopeKey(media.schema, deref)) {
+      const key = envelopeKey(media.schema, deref);
+      result = { kind: 'entity', key };
+      resultType = schemaType(refOf(media.schema, key, deref)) ?? name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
+    } else {
+      result = { kind: 'raw' };
+      resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
+    }
+
+    // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
+    // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
+    // POST and PATCH are never resent (the runtime knows).
+    const idempotent = op['x-sdk-idempotent'] ?? true;
+    const resentByMethod = ['get', 'put', 'delete'].includes(http);
+
+    const meta = {
+      operationId: op.operationId,
+      resource,
+      method,
+      httpMethod: http,
+      path,
+      // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
+      pathParams: pathParams.map(({ name, type, array }) => ({ name, ...(type === 'integer' ? {} : { type }), ...(array ? { array } : {}) })),
+      // Only what the runtime needs: whether there is a query, and whether it pages.
+      ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
+      // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
+      // when the body is (a required body is the default).
+      ...(body
+        ? {
+            body: {
+              ...(body.envelope ? { envelope: body.envelope } : {}),
+              ...(body.json ? { json: true } : {}),
+              ...(body.form !== undefined ? { form: body.form } : {}),
+              ...(body.required ? {} : { optional: true }),
+            },
+          }
+        : {}),
+      result,
+      ...(resentByMethod && !idempotent ? { idempotent: false } : {}),
+    };
+    table.push(meta);
+
+    // The method's TypeScript signature(s).
+    const Q = query.length ? name(`${S}Query`, `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`, `The query parameters of \`${resource}.${method}\`.`) : '';
+    const args = [];
+    let inputArg;
+    if (body) {
+      let B = body.json
+        ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
+        : 'Record<string, unknown>';
+      if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
+      if (body.form !== undefined) B = `WithAttachments<${B}>`;
+      inputArg = `input${body.required ? '' : '?'}: ${name(`${S}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
+    } else if (query.length) {
+      inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
+    }
+    if (inputArg) args.push(inputArg);
+    const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
+    const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
+    const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
+    const sig = (name, plural, ret, options) =>
+      `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
+    const bulk = pathParams.find((p) => p.array);
+    // The example: path values and input from the spec's examples.
+    const pathValue = (p) => {
+      const ex = exampleOf(params.get(`path:${p.name}`), deref);
+      return lit(ex ?? (p.type === 'string' ? 'value' : 1));
+    };
+    let exInput;
+    if (body) {
+      const ex = exampleOf(rb.content?.['application/json'] ?? rb.content?.['multipart/form-data'], deref);
+      const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
+      exInput = lit(inner ?? {});
+    } else if (query.length) {
+      const shown = Object.fromEntries(query.map((p) => [p.name, exampleOf(p, deref)]).filter(([n, v]) => v !== undefined && n !== 'page').slice(0, 2));
+      if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
+    }
+    const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
+    const example =
+      result.kind === 'void'
+        ? [`await ${call};`]
+        : result.kind === 'list'
+          ? [`const { items, total } = await ${call};`]
+          : [`const ${bulk || KEYWORDS.has(camel(singular(resource))) ? 'result' : camel(singular(resource))} = await ${call};`];
+    const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
+    if (bulk) {
+      lines.push(`  ${sig(method, true, 'OmnideskPromise<BulkOutcome>', opts)}`);
+      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
+    } else {
+      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
+    }
+    // A walker only where the list has pages (`page` among its query parameters): a list without
+    // them is whole in one call.
+    if (result.kind === 'list' && meta.query?.page) {
+      const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
+      lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
+      lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
+    }
+    if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
+    resources.get(resource).methods.push(lines.join('\n'));
   }
 
   const typeName = (r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;

@@ -7,23 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { operations, readBundle, resolver } from '../generate/spec-walker.mjs';
 import { clientEntry, int, median, root, table } from './lib.mjs';
 
 const consumerOptions = JSON.parse(readFileSync(join(root, 'scripts/consumer-tsconfig.json'), 'utf8')).compilerOptions;
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-
-function resolver(doc) {
-  return function deref(node) {
-    while (node && typeof node === 'object' && typeof node.$ref === 'string') {
-      node = node.$ref
-        .slice(2)
-        .split('/')
-        .reduce((o, p) => o?.[p.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-    }
-    return node;
-  };
-}
 
 /** Own and allOf parts' properties and required names, plus the first branch of each anyOf/oneOf. */
 function objectShape(schema, deref, shape = { properties: {}, required: new Set() }) {
@@ -68,12 +57,13 @@ function sample(schema, deref, depth = 0) {
 
 /** The source of a consumer calling every operation of the built SDK once. */
 export async function everyOperationConsumer() {
-  const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+  const spec = readBundle(join(root, 'dist/openapi.json'));
   const deref = resolver(spec);
+  const byId = new Map([...operations(spec, deref)].map((entry) => [entry.operation.operationId, entry]));
   const { operationTable } = await import(pathToFileURL(clientEntry.replace(/index\.js$/, 'generated/sdk.js')).href);
   const lines = [];
   for (const meta of operationTable) {
-    const op = spec.paths[meta.path][meta.httpMethod];
+    const { operation: op, parameters } = byId.get(meta.operationId);
     const args = meta.pathParams.map((p) => (p.type === 'string' ? '"x"' : '1'));
     if (meta.body) {
       const content = deref(op.requestBody).content;
@@ -81,7 +71,7 @@ export async function everyOperationConsumer() {
       if (meta.body.envelope) body = body?.[meta.body.envelope] ?? {};
       args.push(JSON.stringify(body));
     } else {
-      const required = (op.parameters ?? []).map(deref).filter((p) => p.in === 'query' && p.required);
+      const required = parameters.filter((p) => p.in === 'query' && p.required);
       if (required.length) args.push(JSON.stringify(Object.fromEntries(required.map((p) => [p.name, sample(p.schema, deref)]))));
     }
     lines.push(`  const ${meta.operationId} = await omnidesk.${meta.resource}.${meta.method}(${args.join(', ')});`);
