@@ -79,6 +79,12 @@ export function referenceUrl(spec, op) {
   return `${base}#tag/${encodeURIComponent(String(op.tags?.[0] ?? '').replace(/ /g, '-'))}/operation/${op.operationId}`;
 }
 
+/**
+ * @param {any} op
+ * @param {string} http
+ * @param {string} path
+ * @param {{ link: string, example: string[], types?: string[] }} about
+ */
 function doc(op, http, path, { link, example, types }) {
   const lines = [];
   if (op.summary) lines.push(op.summary.trim().replace(/\.?$/, '.'));
@@ -439,6 +445,7 @@ export function typesView(spec) {
     for (const key of ['anyOf', 'oneOf']) {
       const branches = out[key];
       if (!Array.isArray(branches) || !branches.every(constraintOnly)) continue;
+      /** @type {Record<string, any>} */
       const { [key]: _, ...rest } = out;
       const props = out.properties ?? inherited ?? {};
       const named = branches.every((b) => Array.isArray(b.required) && b.required.every((r) => r in props));

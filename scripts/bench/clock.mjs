@@ -13,5 +13,7 @@ if (SCALE !== 1) {
   const realNow = Date.now.bind(Date);
   const realSetTimeout = globalThis.setTimeout;
   Date.now = () => Math.floor(epoch + (realNow() - epoch) * SCALE);
-  globalThis.setTimeout = (fn, ms, ...args) => realSetTimeout(fn, Math.max(0, Number(ms) || 0) / SCALE, ...args);
+  globalThis.setTimeout = /** @type {typeof setTimeout} */ (
+    /** @type {unknown} */ ((fn, ms, ...args) => realSetTimeout(fn, Math.max(0, Number(ms) || 0) / SCALE, ...args))
+  );
 }

@@ -54,6 +54,6 @@ export function startServer(env = {}) {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-    child.once('message', ({ port }) => resolve({ base: `http://127.0.0.1:${port}`, stop: () => child.kill() }));
+    child.once('message', (/** @type {any} */ { port }) => resolve({ base: `http://127.0.0.1:${port}`, stop: () => child.kill() }));
   });
 }

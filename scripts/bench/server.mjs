@@ -119,5 +119,5 @@ const server = createServer((req, res) => {
   req.on('end', () => (LATENCY ? setTimeout(send, LATENCY) : send()));
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+server.listen(0, '127.0.0.1', () => process.send({ port: /** @type {import('node:net').AddressInfo} */ (server.address()).port }));
 process.on('disconnect', () => process.exit(0));

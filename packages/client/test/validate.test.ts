@@ -2,7 +2,7 @@
 // conforms; each kind of drift is found at its pointer, with what the spec expects and what came;
 // no value of the answer ever appears in a finding.
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { conforms, formatFinding, mergeFindings, validateResponse, type ResponseFinding } from '../src/validate.js';

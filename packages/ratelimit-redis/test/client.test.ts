@@ -7,10 +7,12 @@ import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { redisStore } from '../src/index.js';
 
+const connectRedis = (url: string | undefined) => createClient({ url }).connect();
+
 describe.skipIf(!inject('redisUrl'))('the Redis store under two clients', () => {
-  let redis: ReturnType<typeof createClient>;
+  let redis: Awaited<ReturnType<typeof connectRedis>>;
   beforeAll(async () => {
-    redis = await createClient({ url: inject('redisUrl') }).connect();
+    redis = await connectRedis(inject('redisUrl'));
   });
   afterAll(async () => {
     await redis.close();

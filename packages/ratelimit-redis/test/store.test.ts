@@ -8,13 +8,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { storeContract } from '../../client/test/store-contract.js';
 import { redisStore } from '../src/index.js';
 
+const connectRedis = (url: string | undefined) => createClient({ url }).connect();
+
 const url = inject('redisUrl');
 
 describe.skipIf(!url)('the Redis store against redis-server', () => {
-  let redis: ReturnType<typeof createClient>;
+  let redis: Awaited<ReturnType<typeof connectRedis>>;
 
   beforeAll(async () => {
-    redis = await createClient({ url }).connect();
+    redis = await connectRedis(url);
   });
   afterAll(async () => {
     await redis.close();
