@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { SpecError, operations as specOperations, resolver } from './generate/spec-walker.mjs';
+import { resolver, SpecError, operations as specOperations } from './generate/spec-walker.mjs';
 
 export { SpecError };
 
@@ -21,7 +21,8 @@ const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCas
 const str = (s) => JSON.stringify(s);
 
 // A branch that only adds constraints (`anyOf` of `required` lists: "content or content_html").
-const constraintOnly = (b) => !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
+const constraintOnly = (b) =>
+  !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
 
 /** The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged. */
 export function variants(schema, deref) {
@@ -101,14 +102,51 @@ function doc(op, http, path, { link, example, types }) {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most. */
 export function lit(v, max = 6) {
-  if (v === null || typeof v !== 'object') return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'` : String(v);
-  if (Array.isArray(v)) return `[${v.slice(0, max).map((x) => lit(x, 3)).join(', ')}]`;
+  if (v === null || typeof v !== 'object')
+    return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'` : String(v);
+  if (Array.isArray(v))
+    return `[${v
+      .slice(0, max)
+      .map((x) => lit(x, 3))
+      .join(', ')}]`;
   const e = Object.entries(v);
   if (!e.length) return '{}';
-  return `{ ${e.slice(0, max).map(([k, x]) => `${IDENT.test(k) ? k : lit(k)}: ${lit(x, 3)}`).join(', ')} }`;
+  return `{ ${e
+    .slice(0, max)
+    .map(([k, x]) => `${IDENT.test(k) ? k : lit(k)}: ${lit(x, 3)}`)
+    .join(', ')} }`;
 }
 // Words a generated variable cannot be.
-const KEYWORDS = new Set(['case', 'default', 'delete', 'new', 'class', 'function', 'import', 'export', 'return', 'switch', 'this', 'var', 'void', 'with', 'in', 'do', 'if', 'for', 'try', 'catch', 'enum', 'const', 'let', 'static', 'package', 'public', 'private', 'interface']);
+const KEYWORDS = new Set([
+  'case',
+  'default',
+  'delete',
+  'new',
+  'class',
+  'function',
+  'import',
+  'export',
+  'return',
+  'switch',
+  'this',
+  'var',
+  'void',
+  'with',
+  'in',
+  'do',
+  'if',
+  'for',
+  'try',
+  'catch',
+  'enum',
+  'const',
+  'let',
+  'static',
+  'package',
+  'public',
+  'private',
+  'interface',
+]);
 
 /** The example of a parameter or media type (its own, the first of `examples`, or its schema's). */
 function exampleOf(holder, deref) {
@@ -131,7 +169,37 @@ const pascal = (s) => s[0].toUpperCase() + s.slice(1);
 // `CaseChangelogQuery`, not `CaseGetChangelogQuery`); a bare verb stays (`CaseListQuery`).
 const typeStem = (method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
 // Names the package exports itself: a schema of the same name is exported with `Schema` after it.
-const TAKEN = new Set(['Attachment', 'Page', 'PaginateOptions', 'RateLimitState', 'RateLimitOptions', 'Logger', 'FetchLike', 'RequestOptions', 'ListAllOptions', 'BulkOutcome', 'Schemas', 'Resources', 'OmnideskClient', 'OmnideskClientOptions', 'ResponseFinding', 'Error', 'Response', 'Request', 'Promise', 'Record', 'Date', 'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'Map', 'Set']);
+const TAKEN = new Set([
+  'Attachment',
+  'Page',
+  'PaginateOptions',
+  'RateLimitState',
+  'RateLimitOptions',
+  'Logger',
+  'FetchLike',
+  'RequestOptions',
+  'ListAllOptions',
+  'BulkOutcome',
+  'Schemas',
+  'Resources',
+  'OmnideskClient',
+  'OmnideskClientOptions',
+  'ResponseFinding',
+  'Error',
+  'Response',
+  'Request',
+  'Promise',
+  'Record',
+  'Date',
+  'Object',
+  'Array',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'Map',
+  'Set',
+]);
 
 /** The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant. */
 function refOf(schema, key, deref) {
@@ -170,7 +238,17 @@ export function encodeOperation(meta) {
     return p.array ? t.toUpperCase() : t;
   });
   while (types.at(-1) === 'i') types.pop();
-  const spec = [meta.operationId, meta.method, meta.httpMethod, meta.path, flags, meta.result.key ?? 0, meta.body?.envelope ?? 0, meta.body?.form ?? 0, types.join('')];
+  const spec = [
+    meta.operationId,
+    meta.method,
+    meta.httpMethod,
+    meta.path,
+    flags,
+    meta.result.key ?? 0,
+    meta.body?.envelope ?? 0,
+    meta.body?.form ?? 0,
+    types.join(''),
+  ];
   while (spec.length > 4 && (spec.at(-1) === 0 || spec.at(-1) === '')) spec.pop();
   return spec;
 }
@@ -201,10 +279,13 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     const method = op['x-sdk-method'];
     if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
     if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource)) throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource))
+      throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method))
+      throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
     const pair = `${resource}.${method}`;
-    if (seen.has(pair)) throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
+    if (seen.has(pair))
+      throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
     seen.set(pair, op.operationId);
 
     const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
@@ -213,7 +294,7 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
       const schema = deref(p.schema ?? {});
       const array = schema.type === 'array';
-      const t = deref(array ? schema.items ?? {} : schema).type;
+      const t = deref(array ? (schema.items ?? {}) : schema).type;
       const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
       return { name, type, array };
     });
@@ -233,14 +314,20 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       if (form) {
         // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
         // by variants() without the schema's own properties.
-        const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [...Object.keys(v?.properties ?? {}), ...Object.keys(v?.patternProperties ?? {})]);
+        const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [
+          ...Object.keys(v?.properties ?? {}),
+          ...Object.keys(v?.patternProperties ?? {}),
+        ]);
         formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
-        if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
+        if (!formWrapper)
+          throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
       }
       body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
     }
 
-    const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
+    const codes = Object.keys(op.responses ?? {})
+      .filter((c) => /^2/.test(c))
+      .sort();
     const code = codes[0];
     const response = code ? deref(op.responses[code]) : undefined;
     const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
@@ -250,7 +337,8 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     const S = singular(resource) + pascal(typeStem(method));
     const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
     // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
-    const declaresNothing = media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
+    const declaresNothing =
+      media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
     if (!media || code === '204' || declaresNothing) {
       result = { kind: 'void' };
       resultType = 'void';
@@ -263,7 +351,9 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     } else if (envelopeKey(media.schema, deref)) {
       const key = envelopeKey(media.schema, deref);
       result = { kind: 'entity', key };
-      resultType = schemaType(refOf(media.schema, key, deref)) ?? name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
+      resultType =
+        schemaType(refOf(media.schema, key, deref)) ??
+        name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
     } else {
       result = { kind: 'raw' };
       resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
@@ -282,7 +372,11 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       httpMethod: http,
       path,
       // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
-      pathParams: pathParams.map(({ name, type, array }) => ({ name, ...(type === 'integer' ? {} : { type }), ...(array ? { array } : {}) })),
+      pathParams: pathParams.map(({ name, type, array }) => ({
+        name,
+        ...(type === 'integer' ? {} : { type }),
+        ...(array ? { array } : {}),
+      })),
       // Only what the runtime needs: whether there is a query, and whether it pages.
       ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
       // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
@@ -303,7 +397,13 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     table.push(meta);
 
     // The method's TypeScript signature(s).
-    const Q = query.length ? name(`${S}Query`, `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`, `The query parameters of \`${resource}.${method}\`.`) : '';
+    const Q = query.length
+      ? name(
+          `${S}Query`,
+          `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`,
+          `The query parameters of \`${resource}.${method}\`.`,
+        )
+      : '';
     const args = [];
     let inputArg;
     if (body) {
@@ -334,7 +434,12 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
       const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
       exInput = lit(inner ?? {});
     } else if (query.length) {
-      const shown = Object.fromEntries(query.map((p) => [p.name, exampleOf(p, deref)]).filter(([n, v]) => v !== undefined && n !== 'page').slice(0, 2));
+      const shown = Object.fromEntries(
+        query
+          .map((p) => [p.name, exampleOf(p, deref)])
+          .filter(([n, v]) => v !== undefined && n !== 'page')
+          .slice(0, 2),
+      );
       if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
     }
     const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
@@ -355,7 +460,9 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     // them is whole in one call.
     if (result.kind === 'list' && meta.query?.page) {
       const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
-      lines.push(`  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`);
+      lines.push(
+        `  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`,
+      );
       lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
     }
     if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
@@ -405,8 +512,12 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
     '',
   ];
   for (const [name, r] of resources) {
-    factories.push(`/** The \`${name}\` resource over a core: ${(r.description ?? r.tag).trim().split('\n')[0].replace(/\*\//g, '*\\/')} (tag \`${r.tag}\`) */`);
-    factories.push(`export const ${name} = (core: $rt.OmnideskCore): $sdk.${typeName(name)} => $rt.bindResource(core, ${str(name)}, $sdk.ops_${name}) as $sdk.${typeName(name)};`);
+    factories.push(
+      `/** The \`${name}\` resource over a core: ${(r.description ?? r.tag).trim().split('\n')[0].replace(/\*\//g, '*\\/')} (tag \`${r.tag}\`) */`,
+    );
+    factories.push(
+      `export const ${name} = (core: $rt.OmnideskCore): $sdk.${typeName(name)} => $rt.bindResource(core, ${str(name)}, $sdk.ops_${name}) as $sdk.${typeName(name)};`,
+    );
   }
   factories.push('');
   return { table, source: out.join('\n'), resourcesSource: factories.join('\n'), typeNames: [...named.keys()].sort() };
@@ -492,7 +603,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.yaml'), outDir = join(root, 'packages/client/src/generated'), runtimeDir] = process.argv.slice(2);
   try {
     const table = await generate(resolve(input), resolve(outDir), runtimeDir && resolve(runtimeDir));
-    console.log(`generate-sdk: ${table.length} operations in ${new Set(table.map((o) => o.resource)).size} resources → ${relative(process.cwd(), outDir) || '.'}`);
+    console.log(
+      `generate-sdk: ${table.length} operations in ${new Set(table.map((o) => o.resource)).size} resources → ${relative(process.cwd(), outDir) || '.'}`,
+    );
   } catch (error) {
     if (error instanceof SpecError) {
       console.error(`generate-sdk: ${error.message}`);

@@ -16,7 +16,8 @@ async function clientFor({ variant, base, redisUrl, key }) {
   if (variant === 'limiter') return { omnidesk: createOmnideskClient(common) };
   // Today's alternatives: no limiter, the SDK's own retry after a 429's `retry_after` (enough
   // retries that no call is given up), with or without a fixed sleep between calls.
-  if (variant === 'retry' || variant === 'sleep') return { omnidesk: createOmnideskClient({ ...common, rateLimit: false, maxRetries: 20 }) };
+  if (variant === 'retry' || variant === 'sleep')
+    return { omnidesk: createOmnideskClient({ ...common, rateLimit: false, maxRetries: 20 }) };
   if (variant === 'redis') {
     const require = createRequire(join(root, 'packages/ratelimit-redis/package.json'));
     const { createClient } = await import(pathToFileURL(require.resolve('redis')).href);
@@ -38,7 +39,11 @@ await new Promise((resolve) => {
 });
 
 const call = (task) =>
-  task.op === 'list' ? omnidesk.cases.list({ limit: 10 }) : task.op === 'get' ? omnidesk.cases.get(task.id) : omnidesk.cases.update(task.id, { subject: `bench ${task.id}` });
+  task.op === 'list'
+    ? omnidesk.cases.list({ limit: 10 })
+    : task.op === 'get'
+      ? omnidesk.cases.get(task.id)
+      : omnidesk.cases.update(task.id, { subject: `bench ${task.id}` });
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let failed = 0;
@@ -57,8 +62,10 @@ const run = async (task) => {
 await run(first);
 let next = 0;
 const lanes = orders.variant === 'sleep' ? 1 : orders.lanes;
-await Promise.all(Array.from({ length: lanes }, async () => {
-  while (next < rest.length) await run(rest[next++]);
-}));
+await Promise.all(
+  Array.from({ length: lanes }, async () => {
+    while (next < rest.length) await run(rest[next++]);
+  }),
+);
 await close?.();
 process.send({ failed }, () => process.disconnect());

@@ -4,7 +4,7 @@
 // starts on loopback). Minutes run on a scaled clock (clock.mjs): the limiter takes no clock of
 // its own, so the server and every worker process run `Date.now()` and `setTimeout` SCALE times
 // faster, and three minutes of budget pass in a few seconds.
-import { spawn, fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
@@ -39,7 +39,7 @@ export function minimumSeconds(costs) {
   let minutes = 1;
   let used = 0;
   for (const cost of costs) {
-    if (used + cost > BUDGET) (minutes++, (used = 0));
+    if (used + cost > BUDGET) minutes++, (used = 0);
     used += cost;
   }
   return (minutes - 1) * 60;
@@ -59,7 +59,9 @@ export async function startRedis() {
   const onPath = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'redis-server')));
   if (!onPath) return undefined;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`redis-server exited (${code})`))));
   const pong = async () => {
     for (;;) {
@@ -91,14 +93,24 @@ export const ROWS = [
 export async function once(row, server, env, redis, run) {
   await fetch(`${server.base}/bench/reset`, { method: 'POST' });
   const { tasks } = job(row.processes);
-  const workers = tasks.map(() => fork(join(root, 'scripts/bench/budget-worker.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } }));
-  const next = (w) => new Promise((resolve, reject) => {
-    w.once('message', resolve);
-    w.once('exit', (code) => code && reject(new Error(`bench: budget worker exited (${code})`)));
-  });
+  const workers = tasks.map(() =>
+    fork(join(root, 'scripts/bench/budget-worker.mjs'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
+    }),
+  );
+  const next = (w) =>
+    new Promise((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('exit', (code) => code && reject(new Error(`bench: budget worker exited (${code})`)));
+    });
   await Promise.all(workers.map(next));
   const key = `bench-${process.pid}-${run}-${row.variant}`;
-  const connected = workers.map((w, i) => (w.send({ variant: row.variant, base: server.base, tasks: tasks[i], lanes: LANES, budget: BUDGET, redisUrl: redis?.url, key }), next(w)));
+  const connected = workers.map(
+    (w, i) => (
+      w.send({ variant: row.variant, base: server.base, tasks: tasks[i], lanes: LANES, budget: BUDGET, redisUrl: redis?.url, key }), next(w)
+    ),
+  );
   await Promise.all(connected);
   // Every process is ready: they start together.
   const done = workers.map((w) => (w.send('go'), next(w)));
@@ -124,12 +136,24 @@ export async function runBudget({ quick = false, log = console.error } = {}) {
       for (const row of ROWS) {
         if ((row.redis && !redis) || (run > 0 && !row.target)) continue;
         const r = await once(row, server, env, redis, run);
-        log(`bench: budget, ${row.name}, run ${run + 1}/${runs}: ${r.seconds.toFixed(1)} s, ${r.limited} × 429 (${r.limitedAfterAnnounce} after the budget was announced), ${r.spent} calls' worth spent`);
+        log(
+          `bench: budget, ${row.name}, run ${run + 1}/${runs}: ${r.seconds.toFixed(1)} s, ${r.limited} × 429 (${r.limitedAfterAnnounce} after the budget was announced), ${r.spent} calls' worth spent`,
+        );
         (results[row.name] ??= []).push(r);
       }
     }
     const { tasks, cost, calls } = job(1);
-    return { budget: BUDGET, scale: SCALE, lanes: LANES, runs, cost, calls, minimum: minimumSeconds(tasks[0].map((t) => (t.op === 'update' ? 2 : 1))), redis: Boolean(redis), rows: ROWS.map((row) => ({ ...row, runs: results[row.name] ?? [] })) };
+    return {
+      budget: BUDGET,
+      scale: SCALE,
+      lanes: LANES,
+      runs,
+      cost,
+      calls,
+      minimum: minimumSeconds(tasks[0].map((t) => (t.op === 'update' ? 2 : 1))),
+      redis: Boolean(redis),
+      rows: ROWS.map((row) => ({ ...row, runs: results[row.name] ?? [] })),
+    };
   } finally {
     server.stop();
     redis?.stop();
@@ -173,10 +197,10 @@ export function budgetMarkdown(b) {
     `${b.minimum} s after its first call (the last minute's calls start as the minute before it ends): that is the minimum`,
     '(each run is held to the minimum for the order in which the server counted its calls, 120 s unless the',
     'lanes or processes shuffled a write to the end of a minute where it no longer fits).',
-    'Time is from the first call the server sees to its last answer, on the server\'s clock; a row is the median',
+    "Time is from the first call the server sees to its last answer, on the server's clock; a row is the median",
     `of ${b.runs} run${b.runs > 1 ? 's' : ''} for the rows with a target (one for the others), and counts the 429 answers of all of them.`,
     '',
-    'The server (scripts/bench/server.mjs) keeps the API\'s per-minute rules: a budget for the whole account,',
+    "The server (scripts/bench/server.mjs) keeps the API's per-minute rules: a budget for the whole account,",
     'writes count two, `rate_limit_per_minute` and `api_calls_left` on every answer, 429 with `retry_after`',
     '(seconds to the reset) over the budget, not counted. Its minute is a fixed window from the first call after',
     'the last one ended: the API does not say how its interval is aligned, so that is an assumption. Minutes',
@@ -188,4 +212,5 @@ export function budgetMarkdown(b) {
   ].join('\n');
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) console.log(budgetMarkdown(await runBudget({ quick: process.argv.includes('--quick') })));
+if (process.argv[1] === new URL(import.meta.url).pathname)
+  console.log(budgetMarkdown(await runBudget({ quick: process.argv.includes('--quick') })));

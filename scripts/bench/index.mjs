@@ -32,7 +32,11 @@ const STAGES = {
         .map((f) =>
           f.skipped
             ? [`budget use, ${f.name}`, 'skipped: no redis-server', '']
-            : [`budget use, ${f.name}: time / minimum; 429 after the budget was announced`, `${pct(f.ratio)} (worst ${pct(f.worst)}); ${f.after}`, `≤ 105 %; 0: ${verdict(f.met)}`],
+            : [
+                `budget use, ${f.name}: time / minimum; 429 after the budget was announced`,
+                `${pct(f.ratio)} (worst ${pct(f.worst)}); ${f.after}`,
+                `≤ 105 %; 0: ${verdict(f.met)}`,
+              ],
         ),
   },
   latency: {
@@ -50,8 +54,16 @@ const STAGES = {
       const own = (name) => median(vsAlone(r, name));
       const walk = median(r.walking.ratios['SDK `cases.listAll`']);
       return [
-        ['requests per client CPU second, `cases.list` / openapi-fetch alone (the SDK\'s own layer)', pct(own('SDK `omnidesk.cases.list`')), `≥ 90 %: ${verdict(own('SDK `omnidesk.cases.list`') >= 0.9)}`],
-        ['requests per client CPU second, `raw.GET` / openapi-fetch alone (the SDK\'s own layer)', pct(own('SDK `omnidesk.raw.GET`')), `≥ 90 %: ${verdict(own('SDK `omnidesk.raw.GET`') >= 0.9)}`],
+        [
+          "requests per client CPU second, `cases.list` / openapi-fetch alone (the SDK's own layer)",
+          pct(own('SDK `omnidesk.cases.list`')),
+          `≥ 90 %: ${verdict(own('SDK `omnidesk.cases.list`') >= 0.9)}`,
+        ],
+        [
+          "requests per client CPU second, `raw.GET` / openapi-fetch alone (the SDK's own layer)",
+          pct(own('SDK `omnidesk.raw.GET`')),
+          `≥ 90 %: ${verdict(own('SDK `omnidesk.raw.GET`') >= 0.9)}`,
+        ],
         ['walking 10 000 cases, `listAll` / page loop (walks per client CPU second)', pct(walk), `≥ 95 %: ${verdict(walk >= 0.95)}`],
       ];
     },
@@ -64,9 +76,13 @@ const STAGES = {
       const core = s.sizes.coreOneOperation.gzipped;
       return [
         ['browser bundle, one operation, full client, gzipped', `${one.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(one < 10_000)}`],
-        ['browser bundle, one operation, tree-shakeable `/core` entry, gzipped', `${core.toLocaleString('en-US')} B`, `< 10 000 B: ${verdict(core < 10_000)}`],
+        [
+          'browser bundle, one operation, tree-shakeable `/core` entry, gzipped',
+          `${core.toLocaleString('en-US')} B`,
+          `< 10 000 B: ${verdict(core < 10_000)}`,
+        ],
         ['unused resources tree-shaken (`/core` entry)', s.markerInCore ? 'no' : 'yes', verdict(!s.markerInCore)],
-        ['the Redis store outside the SDK\'s bundles', s.redisInBundle ? 'no' : 'yes', verdict(!s.redisInBundle)],
+        ["the Redis store outside the SDK's bundles", s.redisInBundle ? 'no' : 'yes', verdict(!s.redisInBundle)],
       ];
     },
   },
@@ -75,7 +91,13 @@ const STAGES = {
     markdown: typesMarkdown,
     summary: (t) => {
       const [name, r] = Object.entries(t.results).at(-1);
-      return [[`type instantiations, ${name}`, r.instantiations.toLocaleString('en-US'), r.errors.length ? `**type errors: ${r.errors.length}**` : '']];
+      return [
+        [
+          `type instantiations, ${name}`,
+          r.instantiations.toLocaleString('en-US'),
+          r.errors.length ? `**type errors: ${r.errors.length}**` : '',
+        ],
+      ];
     },
   },
   pipeline: {
@@ -138,7 +160,12 @@ const markdown = [
   line(['---', '---', '---', '---']),
   ...present.flatMap((s) => STAGES[s].summary(results[s].data).map((row) => line([...row, `${s} (${runOf(s)})`]))),
   '',
-  ...present.flatMap((s) => [STAGES[s].markdown(results[s].data), '', `Run: ${runOf(s)}, ${results[s].machine}; the stage took ${results[s].seconds} s.`, '']),
+  ...present.flatMap((s) => [
+    STAGES[s].markdown(results[s].data),
+    '',
+    `Run: ${runOf(s)}, ${results[s].machine}; the stage took ${results[s].seconds} s.`,
+    '',
+  ]),
 ].join('\n');
 
 console.log(markdown);

@@ -31,13 +31,16 @@ export async function runLatency({ quick = false, log = console.error } = {}) {
     // The same walk by hand with plain fetch, 4 pages in flight: what this machine allows.
     const auth = `Basic ${Buffer.from('bench@example.com:bench-key').toString('base64')}`;
     const plain = async () => {
-      const get = async (n) => (await fetch(`${server.base}/walk/cases.json?page=${n}&limit=${LIMIT}`, { headers: { Authorization: auth } })).json();
+      const get = async (n) =>
+        (await fetch(`${server.base}/walk/cases.json?page=${n}&limit=${LIMIT}`, { headers: { Authorization: auth } })).json();
       const first = await get(1);
       const last = Math.ceil(Number(first.total_count) / LIMIT);
       let next = 2;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next <= last) await get(next++);
-      }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next <= last) await get(next++);
+        }),
+      );
     };
     const variants = { page, sequential: walk(1), concurrent: walk(CONCURRENCY), plain };
     const times = { page: [], sequential: [], concurrent: [], plain: [] };
@@ -75,12 +78,26 @@ export function latencyMarkdown(l) {
     `each group one page's round trip: ${1 + Math.ceil((l.pages - 1) / l.concurrency)} round trips of ${f.page.toFixed(1)} ms (the median of one \`cases.list\` page`,
     `through the SDK in the same run). Times are medians of ${l.rounds} round${l.rounds > 1 ? 's' : ''}.`,
     '',
-    table(['walk', 'time', 'of the ideal', 'target'], [
-      ['one page at a time (the default)', s(f.sequential), `${((f.sequential / f.ideal) * 100).toFixed(0)} %`, ''],
-      [`plain \`fetch\`, ${l.concurrency} pages in flight (reference: what the machine allows)`, s(f.plain), `${((f.plain / f.ideal) * 100).toFixed(0)} %`, ''],
-      [`\`concurrency: ${l.concurrency}\``, s(f.concurrent), `${(f.ratio * 100).toFixed(0)} %`, `≤ 125 % of the ideal (${s(f.ideal)}): ${verdict(f.met)}`],
-    ]),
+    table(
+      ['walk', 'time', 'of the ideal', 'target'],
+      [
+        ['one page at a time (the default)', s(f.sequential), `${((f.sequential / f.ideal) * 100).toFixed(0)} %`, ''],
+        [
+          `plain \`fetch\`, ${l.concurrency} pages in flight (reference: what the machine allows)`,
+          s(f.plain),
+          `${((f.plain / f.ideal) * 100).toFixed(0)} %`,
+          '',
+        ],
+        [
+          `\`concurrency: ${l.concurrency}\``,
+          s(f.concurrent),
+          `${(f.ratio * 100).toFixed(0)} %`,
+          `≤ 125 % of the ideal (${s(f.ideal)}): ${verdict(f.met)}`,
+        ],
+      ],
+    ),
   ].join('\n');
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) console.log(latencyMarkdown(await runLatency({ quick: process.argv.includes('--quick') })));
+if (process.argv[1] === new URL(import.meta.url).pathname)
+  console.log(latencyMarkdown(await runLatency({ quick: process.argv.includes('--quick') })));

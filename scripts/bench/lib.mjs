@@ -37,7 +37,9 @@ export function casesExample() {
   const op = spec.paths['/cases.json'].get;
   if (op.operationId !== 'listCases') throw new Error('bench: GET /cases.json is not listCases any more');
   const examples = op.responses['200'].content['application/json'].examples;
-  const page = Object.values(examples).map((e) => e.value).find((v) => v && typeof v === 'object' && '0' in v);
+  const page = Object.values(examples)
+    .map((e) => e.value)
+    .find((v) => v && typeof v === 'object' && '0' in v);
   if (!page) throw new Error('bench: listCases has no example page with entries');
   return page;
 }
@@ -50,7 +52,10 @@ export function table(header, rows) {
 
 /** Forks the bench's server (server.mjs) with `env` added; resolves with its base URL and stop(). */
 export function startServer(env = {}) {
-  const child = fork(join(root, 'scripts/bench/server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  const child = fork(join(root, 'scripts/bench/server.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));

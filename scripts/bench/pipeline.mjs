@@ -49,7 +49,12 @@ export async function runPipeline({ log = console.error } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'omnidesk-bench-vitest-'));
   try {
     const report = join(dir, 'vitest.json');
-    const vitest = await run(join(root, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+    const vitest = await run(join(root, 'node_modules/.bin/vitest'), [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ]);
     const r = JSON.parse(readFileSync(report, 'utf8'));
     const cache = new Map();
     const projects = {};
@@ -85,19 +90,28 @@ export function pipelineMarkdown(p, cores) {
     '## Pipeline',
     '',
     `Plain wall times on this machine (${cores} cores), one run each: not ratios, so expect them to move`,
-    'with the machine\'s load. `pnpm test` is the same build followed by the vitest run below.',
+    "with the machine's load. `pnpm test` is the same build followed by the vitest run below.",
     '',
-    table(['`pnpm build` stage', 'wall time'], [...p.build.stages.map((x) => [x.stage, s(x.seconds)]), ['**whole build**', s(p.build.seconds)]]),
+    table(
+      ['`pnpm build` stage', 'wall time'],
+      [...p.build.stages.map((x) => [x.stage, s(x.seconds)]), ['**whole build**', s(p.build.seconds)]],
+    ),
     '',
     'The projects run in parallel: "busy" adds up the durations of the project\'s test files, "span" is',
-    'from its first file\'s start to its last file\'s end.',
+    "from its first file's start to its last file's end.",
     '',
     table(
       ['vitest project', 'files', 'tests', 'busy', 'span'],
       [
         ...Object.entries(t.projects)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([name, x]) => [name, String(x.files), `${x.tests}${x.failed ? ` (${x.failed} failed)` : ''}`, s(x.busy), s((x.end - x.start) / 1000)]),
+          .map(([name, x]) => [
+            name,
+            String(x.files),
+            `${x.tests}${x.failed ? ` (${x.failed} failed)` : ''}`,
+            s(x.busy),
+            s((x.end - x.start) / 1000),
+          ]),
         ['**whole vitest run**', '', `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`, '', s(t.seconds)],
       ],
     ),

@@ -52,7 +52,19 @@ function walkPage(page, limit) {
 /** The account's budget: the current minute window and what the bench reads back. */
 let account;
 function reset() {
-  account = { windowStart: -Infinity, used: 0, ok: 0, limited: 0, limitedAfterAnnounce: 0, spent: 0, first: undefined, last: undefined, announcedAt: undefined, windows: [], log: [] };
+  account = {
+    windowStart: -Infinity,
+    used: 0,
+    ok: 0,
+    limited: 0,
+    limitedAfterAnnounce: 0,
+    spent: 0,
+    first: undefined,
+    last: undefined,
+    announcedAt: undefined,
+    windows: [],
+    log: [],
+  };
 }
 reset();
 
@@ -92,7 +104,10 @@ function budgetAnswer(req, url) {
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
-  if (url.pathname === '/bench/stats') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ budget: BUDGET, minute: MINUTE, ...account }));
+  if (url.pathname === '/bench/stats')
+    return void res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ budget: BUDGET, minute: MINUTE, ...account }));
   if (url.pathname === '/bench/reset' && req.method === 'POST') return void (reset(), res.writeHead(204).end());
   if (!req.headers.authorization?.startsWith('Basic ')) {
     res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');

@@ -106,7 +106,10 @@ function diagnostics(dir, file, source) {
   );
   const r = spawnSync(process.execPath, [tsc, '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8' });
   const out = r.stdout + r.stderr;
-  const errors = out.split('\n').filter((l) => /error TS\d+/.test(l)).map((l) => l.replace(/^.*consumer\.ts/, 'consumer.ts'));
+  const errors = out
+    .split('\n')
+    .filter((l) => /error TS\d+/.test(l))
+    .map((l) => l.replace(/^.*consumer\.ts/, 'consumer.ts'));
   const read = (label) => {
     const m = out.match(new RegExp(`^${label}:\\s+([\\d.]+)(K|s)?`, 'm'));
     if (!m) throw new Error(`bench: no "${label}" in tsc's output:\n${out}`);
@@ -173,8 +176,14 @@ export function typesMarkdown(t) {
     '',
     table(['consumer', 'instantiations', 'types', 'memory', 'check time', 'total time', 'type errors'], rows),
     ...(failing.length
-      ? ['', 'Type errors in the generated consumer (its least valid input, or the SDK\'s types, is wrong):', '', '```',
-          ...failing.flatMap(([, r]) => r.errors.slice(0, 20)), '```']
+      ? [
+          '',
+          "Type errors in the generated consumer (its least valid input, or the SDK's types, is wrong):",
+          '',
+          '```',
+          ...failing.flatMap(([, r]) => r.errors.slice(0, 20)),
+          '```',
+        ]
       : []),
   ].join('\n');
 }

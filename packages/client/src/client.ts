@@ -1,12 +1,12 @@
 import type { Client } from 'openapi-fetch';
-import type { paths } from './generated/schema.js';
-import { type Resources, operationTable } from './generated/sdk.js';
-import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
-import { type OperationMeta, buildResources } from './runtime.js';
-import { describeAs, setup } from './setup.js';
-import { type FetchLike, type Logger, headerProblem } from './transport.js';
-import type { LogLevel } from './log.js';
 import { InvalidRequestError } from './errors.js';
+import type { paths } from './generated/schema.js';
+import { operationTable, type Resources } from './generated/sdk.js';
+import type { LogLevel } from './log.js';
+import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
+import { buildResources, type OperationMeta } from './runtime.js';
+import { describeAs, setup } from './setup.js';
+import { type FetchLike, headerProblem, type Logger } from './transport.js';
 
 export interface OmnideskClientOptions {
   /** Your account's subdomain: `yourcompany` for https://yourcompany.omnidesk.ru. */
@@ -85,9 +85,13 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
     const dots = values.find(([, v]) => v === '.' || v === '..');
     const problem = dots ? `path parameter ${dots[0]} cannot be ${JSON.stringify(dots[1])}` : headerProblem(init?.headers);
     if (problem) return Promise.reject(new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`));
-    return core.request(method as never, url as never, (init?.fetch
-      ? init
-      : { ...init, fetch: (request: Request) => send(request, { operationId: op?.operationId, idempotent: op?.idempotent }) }) as never);
+    return core.request(
+      method as never,
+      url as never,
+      (init?.fetch
+        ? init
+        : { ...init, fetch: (request: Request) => send(request, { operationId: op?.operationId, idempotent: op?.idempotent }) }) as never,
+    );
   };
   const raw = {
     ...core,

@@ -7,8 +7,8 @@ import type { OmnideskCore } from './runtime.js';
 import { describeAs, setup } from './setup.js';
 
 export type { OmnideskClientOptions as OmnideskCoreOptions } from './client.js';
-export type { OmnideskCore, RequestOptions, ListAllOptions, BulkOutcome } from './runtime.js';
 export * from './generated/resources.js';
+export type { BulkOutcome, ListAllOptions, OmnideskCore, RequestOptions } from './runtime.js';
 
 /**
  * The transport and settings of a client, without its resources: give it to a resource factory,

@@ -75,7 +75,9 @@ export class OmnideskError extends Error {
    */
   static [Symbol.hasInstance](value: unknown): boolean {
     for (let c = (value as object | undefined)?.constructor; c; c = Object.getPrototypeOf(c)) {
-      if (c === this || (Object.hasOwn(c, KIND) && Object.hasOwn(this, KIND) && (c as typeof OmnideskError)[KIND] === this[KIND])) return true;
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof asks about (a subclass too), not OmnideskError.
+      if (c === this || (Object.hasOwn(c, KIND) && Object.hasOwn(this, KIND) && (c as typeof OmnideskError)[KIND] === this[KIND]))
+        return true;
     }
     return false;
   }
@@ -93,7 +95,11 @@ export class OmnideskError extends Error {
   constructor(message: string, { cause, ...fields }: ErrorContext = {}) {
     super(message, cause === undefined ? undefined : { cause });
     // `NotFoundError` → `not_found`.
-    (this as { kind: string }).kind = (this.name = (new.target as typeof OmnideskError)[KIND]).slice(0, -5).replace(/\B[A-Z]/g, '_$&').toLowerCase();
+    this.name = (new.target as typeof OmnideskError)[KIND];
+    (this as { kind: string }).kind = this.name
+      .slice(0, -5)
+      .replace(/\B[A-Z]/g, '_$&')
+      .toLowerCase();
     Object.assign(this, fields);
   }
 

@@ -37,7 +37,14 @@ export function parseOmnideskDate(value: string | null | undefined): Date | null
   const fields = [Number(year), MONTHS.indexOf(mon!), Number(day), Number(hh), Number(mm), Number(ss)] as const;
   const wallClock = new Date(Date.UTC(...fields));
   // Date.UTC rolls over (31 Feb is 3 Mar, 24:00 the next day): a field that changed did not exist.
-  const back = [wallClock.getUTCFullYear(), wallClock.getUTCMonth(), wallClock.getUTCDate(), wallClock.getUTCHours(), wallClock.getUTCMinutes(), wallClock.getUTCSeconds()];
+  const back = [
+    wallClock.getUTCFullYear(),
+    wallClock.getUTCMonth(),
+    wallClock.getUTCDate(),
+    wallClock.getUTCHours(),
+    wallClock.getUTCMinutes(),
+    wallClock.getUTCSeconds(),
+  ];
   if (back.some((v, i) => v !== fields[i]) || Number(om) > 59) {
     throw new RangeError(`parseOmnideskDate: not a valid date or time: ${JSON.stringify(value)}`);
   }

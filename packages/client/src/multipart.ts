@@ -5,11 +5,7 @@ import { flattenBrackets, scalarText } from './query.js';
 export const ATTACHMENT_LIMITS = { perFile: 25 * 1024 * 1024, perRequest: 50 * 1024 * 1024 } as const;
 
 /** A file to attach: a Blob or File, bytes (Buffer, Uint8Array, ArrayBuffer), or bytes with a name. */
-export type Attachment =
-  | Blob
-  | ArrayBuffer
-  | Uint8Array
-  | { name: string; data: Blob | ArrayBuffer | Uint8Array | string; type?: string };
+export type Attachment = Blob | ArrayBuffer | Uint8Array | { name: string; data: Blob | ArrayBuffer | Uint8Array | string; type?: string };
 
 interface NamedBlob {
   name: string;
@@ -20,9 +16,16 @@ function toBlob(data: unknown, type: string | undefined, index: number): Blob {
   if (data instanceof Blob) return type && !data.type ? new Blob([data], { type }) : data;
   // A view's own bytes (a Buffer slice, a DataView), copied into a fresh ArrayBuffer: Blob wants
   // ArrayBuffer, not SharedArrayBuffer.
-  const bytes = typeof data === 'string' || data instanceof ArrayBuffer ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice() : undefined;
+  const bytes =
+    typeof data === 'string' || data instanceof ArrayBuffer
+      ? data
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice()
+        : undefined;
   if (bytes === undefined) {
-    throw new InvalidRequestError(`attachments[${index}].data: expected a Blob, Buffer, Uint8Array, ArrayBuffer or string, got ${kindOf(data)}`);
+    throw new InvalidRequestError(
+      `attachments[${index}].data: expected a Blob, Buffer, Uint8Array, ArrayBuffer or string, got ${kindOf(data)}`,
+    );
   }
   return new Blob([bytes], type ? { type } : {});
 }
@@ -56,7 +59,10 @@ export function buildMultipart(envelope: string, input: Record<string, unknown>)
   const files = ((attachments as Attachment[] | undefined) ?? []).map(normalizeAttachment);
   // Each value as in a query (booleans `true`/`false`: the spec types these fields boolean, whose
   // form text is that; no source shows a boolean in an Omnidesk form, so this is an assumption).
-  const texts = flattenBrackets({ [envelope]: fields }, true, String, '').map(([name, value]): [string, string] => [name, scalarText(value, name)]);
+  const texts = flattenBrackets({ [envelope]: fields }, true, String, '').map(([name, value]): [string, string] => [
+    name,
+    scalarText(value, name),
+  ]);
 
   // Counted as on the wire: each part adds its boundary line and headers (at most 128 bytes with
   // any runtime's boundary, plus its name, file name and type).
@@ -81,6 +87,6 @@ export function buildMultipart(envelope: string, input: Record<string, unknown>)
   }
   const form = new FormData();
   for (const [k, v] of texts) form.append(k, v);
-  files.forEach((file, i) => form.append(`${envelope}[attachments][${i}]`, file.blob, file.name));
+  for (const [i, file] of files.entries()) form.append(`${envelope}[attachments][${i}]`, file.blob, file.name);
   return form;
 }

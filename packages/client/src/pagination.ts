@@ -65,8 +65,6 @@ export interface PaginateOptions {
   name?: string;
 }
 
-
-
 /**
  * Walks pages until `total` items were seen, a page is empty, or `maxItems` is reached; when a
  * page does not say its `total`, until a page shorter than `limit`. `fetchPage` gets 1-based
@@ -78,9 +76,17 @@ export async function* paginate<T>(
 ): AsyncGenerator<T, void, undefined> {
   const { limit = 100, maxItems = Infinity, startPage = 1, maxPages = 10_000, concurrency = 1, name = 'paginate' } = options;
   // Checked before the first page: a wrong option sends nothing.
-  for (const [key, value, min, max] of [['limit', limit, 1, 100], ['maxItems', maxItems, 0], ['page', startPage, 1], ['maxPages', maxPages, 1], ['concurrency', concurrency, 1, 16]] as const) {
+  for (const [key, value, min, max] of [
+    ['limit', limit, 1, 100],
+    ['maxItems', maxItems, 0],
+    ['page', startPage, 1],
+    ['maxPages', maxPages, 1],
+    ['concurrency', concurrency, 1, 16],
+  ] as const) {
     if (!(value >= min && (max ? value <= max : true) && (Number.isInteger(value) || value === Infinity))) {
-      throw new InvalidRequestError(`${name}: \`${key}\` must be an integer, ${max ? `${min} to ${max}` : `${min} or more`}, got ${show(value)}`);
+      throw new InvalidRequestError(
+        `${name}: \`${key}\` must be an integer, ${max ? `${min} to ${max}` : `${min} or more`}, got ${show(value)}`,
+      );
     }
   }
   let page = startPage;

@@ -63,7 +63,7 @@ export function flattenBrackets(fields: object, numbered: boolean, encodeKey: (k
         throw new InvalidRequestError(`${label}${name}: a query array holds plain values only`);
       }
       const before = out.length;
-      Array.from(value as unknown[]).forEach((item, i) => walk(`${name}[${numbered ? i : ''}]`, item, inside));
+      for (const [i, item] of Array.from(value as unknown[]).entries()) walk(`${name}[${numbered ? i : ''}]`, item, inside);
       // `[]` has no form in a query or a form: dropping it would turn `status: []` ("none of
       // these") into no filter at all, and `labels: []` into no change. Refused, naming it.
       if (out.length === before) {

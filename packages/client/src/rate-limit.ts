@@ -29,9 +29,7 @@ export function readRateLimit(headers: Headers): RateLimitState | undefined {
     perMinute: intHeader(headers, 'rate_limit_per_minute'),
     retryAfter: intHeader(headers, 'retry_after') ?? intHeader(headers, 'retry-after') ?? retryAt(headers.get('retry-after')),
   };
-  return state.callsLeft === undefined && state.perMinute === undefined && state.retryAfter === undefined
-    ? undefined
-    : state;
+  return state.callsLeft === undefined && state.perMinute === undefined && state.retryAfter === undefined ? undefined : state;
 }
 
 /**
@@ -44,7 +42,12 @@ export interface RateLimitStore {
    * spend's number, for `learn`); otherwise spends nothing and answers the ms to wait first.
    * `perMinute` is the budget set by hand; without it the learned `rate_limit_per_minute`.
    */
-  take(input: { now: number; cost: number; perMinute?: number | undefined; perHour?: number | undefined }): Promise<{ wait: number; seq?: number }> | { wait: number; seq?: number };
+  take(input: {
+    now: number;
+    cost: number;
+    perMinute?: number | undefined;
+    perHour?: number | undefined;
+  }): Promise<{ wait: number; seq?: number }> | { wait: number; seq?: number };
   /**
    * Records an answer to spend `seq`: the account's limit, the calls it says are left (less the
    * calls spent after `seq`, which it may not count yet) until `retryAfter` seconds (60 without),
@@ -79,13 +82,19 @@ export function memoryStore(): RateLimitStore {
       let wait = Math.max(pause, until > now && left < cost ? until : 0) - now;
       // The learned budget counts the spends of the server's current minute only.
       const from = perMinute ? 0 : until > now ? since : until;
-      for (const [size, max, start] of [[60_000, perMinute ?? learned, from], [3_600_000, perHour, 0]] as const) {
+      for (const [size, max, start] of [
+        [60_000, perMinute ?? learned, from],
+        [3_600_000, perHour, 0],
+      ] as const) {
         if (!max) continue;
         // From the newest back to the window's start, then the oldest leave first: wait for enough.
         let used = cost;
         let i = spends.length;
         while (i && spends[i - 1]![1]! > now - size && spends[i - 1]![1]! >= start) used += spends[--i]![2]!;
-        for (; used > max && i < spends.length; i++) (used -= spends[i]![2]!), (wait = Math.max(wait, spends[i]![1]! + size - now));
+        for (; used > max && i < spends.length; i++) {
+          used -= spends[i]![2]!;
+          wait = Math.max(wait, spends[i]![1]! + size - now);
+        }
       }
       if (wait > 0) return { wait };
       if (spends.push([++seq, now, cost]) > prune) {
@@ -159,8 +168,12 @@ export interface Limiter {
  */
 export function createLimiter(options: RateLimitOptions): Limiter {
   const { perMinute, perHour, store = memoryStore() } = options;
-  for (const [name, max] of [['perMinute', perMinute], ['perHour', perHour]] as const) {
-    if (max !== undefined && !(Number.isInteger(max) && max >= 1)) throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
+  for (const [name, max] of [
+    ['perMinute', perMinute],
+    ['perHour', perHour],
+  ] as const) {
+    if (max !== undefined && !(Number.isInteger(max) && max >= 1))
+      throw new InvalidRequestError(`rateLimit.${name} must be a positive integer, got ${String(max)}`);
   }
   if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
   let queue: Promise<unknown> = Promise.resolve();
@@ -176,7 +189,10 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   return {
     acquire(method, signal) {
       // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
-      const turn = queue.then(() => (signal?.throwIfAborted(), take(method === 'GET' ? 1 : 2, signal)));
+      const turn = queue.then(() => {
+        signal?.throwIfAborted();
+        return take(method === 'GET' ? 1 : 2, signal);
+      });
       // The next caller waits for this one's slot, whether it succeeded or was aborted.
       queue = turn.catch(() => undefined);
       if (!signal) return turn;

@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
-import { InvalidRequestError, InvalidResponseError, errorFromResponse, kindOf } from './errors.js';
-import { buildMultipart, type Attachment } from './multipart.js';
-import { type Page, type PaginateOptions, normalizeList, paginate, readList } from './pagination.js';
+import { errorFromResponse, InvalidRequestError, InvalidResponseError, kindOf } from './errors.js';
+import { type Attachment, buildMultipart } from './multipart.js';
+import { normalizeList, type Page, type PaginateOptions, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
 import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
 
@@ -99,13 +99,26 @@ export type WithAttachments<T> = T & { attachments?: Attachment[] };
  * paramTypes: a letter per path parameter, `i` integer (the default), `n` number, `s` string;
  * upper case for an array.
  */
-export type OperationSpec = readonly [string, string, OperationMeta['httpMethod'], string, number?, (string | 0)?, (string | 0)?, (string | 0)?, string?];
+export type OperationSpec = readonly [
+  string,
+  string,
+  OperationMeta['httpMethod'],
+  string,
+  number?,
+  (string | 0)?,
+  (string | 0)?,
+  (string | 0)?,
+  string?,
+];
 
 const KINDS = ['entity', 'list', 'void', 'raw'] as const;
 const TYPES: Record<string, 'string' | 'number'> = { s: 'string', n: 'number' };
 
 /** The OperationMeta of a compact OperationSpec (absent fields are undefined). */
-export function decodeOperation(resource: string, [operationId, method, httpMethod, path, f = 0, key, envelope, form, types = '']: OperationSpec): OperationMeta {
+export function decodeOperation(
+  resource: string,
+  [operationId, method, httpMethod, path, f = 0, key, envelope, form, types = '']: OperationSpec,
+): OperationMeta {
   let i = 0;
   return {
     operationId,
@@ -118,7 +131,15 @@ export function decodeOperation(resource: string, [operationId, method, httpMeth
       return { name, type: TYPES[t.toLowerCase()], array: t < 'a' || undefined };
     }),
     query: f & 1 ? { page: !!(f & 2), limit: !!(f & 4) } : undefined,
-    body: f & 8 ? { envelope: envelope || undefined, json: f & 16 ? true : undefined, form: form || undefined, ...(f & 32 ? { optional: true } : {}) } : undefined,
+    body:
+      f & 8
+        ? {
+            envelope: envelope || undefined,
+            json: f & 16 ? true : undefined,
+            form: form || undefined,
+            ...(f & 32 ? { optional: true } : {}),
+          }
+        : undefined,
     result: { kind: KINDS[(f >> 6) & 3], key: key || undefined },
     idempotent: f & 256 ? false : undefined,
   } as OperationMeta;
@@ -132,6 +153,7 @@ export function decodeTable(resources: Record<string, readonly OperationSpec[]>)
 /** What the resource methods need of a client: the openapi-fetch client, the transport under it. */
 export interface Invoker {
   /** Builds every request (URL, query, headers, body); its `fetch` is `send`. */
+  // biome-ignore lint/suspicious/noExplicitAny: the runtime serves any spec's paths; the typed client casts it.
   raw: Client<any>;
   send: (request: Request, ctx?: CallContext) => Promise<Response>;
   rateLimit: () => RateLimitState | undefined;
@@ -163,7 +185,8 @@ function checkPathValue(meta: OperationMeta, param: OperationMeta['pathParams'][
   // Array.from: a hole in a sparse array is undefined, not skipped.
   const bad = list ? Array.from(value as unknown[]).filter((v) => !one(v)) : one(value) ? [] : [value];
   if (bad.length) {
-    const wanted = param.type === 'string' ? 'a non-empty string (not `.` or `..`)' : param.type === 'number' ? 'a number' : 'a non-negative integer';
+    const wanted =
+      param.type === 'string' ? 'a non-empty string (not `.` or `..`)' : param.type === 'number' ? 'a number' : 'a non-negative integer';
     throw new InvalidRequestError(`${where} must be ${wanted}${param.array ? ' or an array of them' : ''}, got ${show(bad[0])}`);
   }
   // The same id twice is one id: sent once, reported once.
@@ -181,10 +204,16 @@ function successIds(data: unknown): number[] | undefined {
 }
 
 /** Makes one call of `meta` with the positional arguments a resource method received. */
-export async function invoke(client: Invoker, meta: OperationMeta, args: unknown[], walking = false, out: { response?: Response } = {}): Promise<unknown> {
+export async function invoke(
+  client: Invoker,
+  meta: OperationMeta,
+  args: unknown[],
+  walking = false,
+  out: { response?: Response } = {},
+): Promise<unknown> {
   const n = meta.pathParams.length;
   const path: Record<string, unknown> = {};
-  meta.pathParams.forEach((p, i) => (path[p.name] = checkPathValue(meta, p, args[i])));
+  for (const [i, p] of meta.pathParams.entries()) path[p.name] = checkPathValue(meta, p, args[i]);
   const input = (hasInput(meta) ? args[n] : undefined) as Record<string, unknown> | undefined;
   const options = ((hasInput(meta) ? args[n + 1] : args[n]) ?? {}) as RequestOptions & { query?: Record<string, unknown> };
   const name = `${meta.resource}.${meta.method}`;
@@ -202,7 +231,8 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     if (input || !spec.optional) {
       const inner = input ?? {};
       const { attachments: files, ...fields } = inner;
-      if (files !== undefined && !Array.isArray(files)) throw new InvalidRequestError(`${name}: attachments must be an array, got ${kindOf(files)}`);
+      if (files !== undefined && !Array.isArray(files))
+        throw new InvalidRequestError(`${name}: attachments must be an array, got ${kindOf(files)}`);
       const wantsForm = Array.isArray(files) && files.length > 0;
       if (wantsForm && spec.form === undefined) throw new InvalidRequestError(`${name}: this operation takes no attachments`);
       if (wantsForm || !spec.json) {
@@ -218,7 +248,13 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
 
   // Without middleware, the transport reads a 2xx body as text for us (read once, not copied
   // into a new Response for openapi-fetch to read again); with it, the answer is read here.
-  const ctx: CallContext = { operationId: meta.operationId, idempotent: meta.idempotent, timeout: options.timeout, maxRetries: options.maxRetries, text: !client.mw };
+  const ctx: CallContext = {
+    operationId: meta.operationId,
+    idempotent: meta.idempotent,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    text: !client.mw,
+  };
   let sent: Request | undefined;
   const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
     // Bulk ids go as one value, `2000,2001`: openapi-fetch encodes each id and joins them with raw commas.
@@ -228,12 +264,20 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
     signal: options.signal,
     // Parsed below, so that a broken body is an error naming the call, not a bare SyntaxError.
     parseAs: 'stream',
-    fetch: (request: Request) => client.send((sent = request), ctx),
+    fetch: (request: Request) => {
+      sent = request;
+      return client.send(request, ctx);
+    },
   } as never)) as { error?: unknown; response: Response };
   out.response = response;
   const method = meta.httpMethod.toUpperCase();
   // Only errors need the path: the URL is parsed then.
-  const where = () => ({ status: response.status, operationId: meta.operationId, method, path: sent ? new URL(sent.url).pathname : meta.path });
+  const where = () => ({
+    status: response.status,
+    operationId: meta.operationId,
+    method,
+    path: sent ? new URL(sent.url).pathname : meta.path,
+  });
   const call = () => `${method} ${where().path} (${meta.operationId})`;
   if (!response.ok) {
     // This answer's headers, not the last seen: concurrent calls interleave.
@@ -261,7 +305,11 @@ export async function invoke(client: Invoker, meta: OperationMeta, args: unknown
       return { succeeded: ids.filter((id) => ok.has(id)), failed: ids.filter((id) => !ok.has(id)) } satisfies BulkOutcome;
     }
     // A 2xx without a list of ids (no body, or the one-entity answer) means all of them.
-    if (data === undefined || meta.result.kind === 'void' || (meta.result.kind === 'entity' && data && typeof data === 'object' && meta.result.key in data)) {
+    if (
+      data === undefined ||
+      meta.result.kind === 'void' ||
+      (meta.result.kind === 'entity' && data && typeof data === 'object' && meta.result.key in data)
+    ) {
       return { succeeded: [...ids], failed: [] } satisfies BulkOutcome;
     }
     throw new InvalidResponseError(`${name}: the answer lists no succeeded ids`, { ...where(), body: data });
@@ -300,7 +348,14 @@ export function invokeAll(client: Invoker, meta: OperationMeta, args: unknown[])
       total: number | undefined;
     };
   };
-  const walk = paginate(fetchPage, { limit: (limit ?? query.limit) as number, startPage: query.page as number, maxItems, maxPages, concurrency, name: `${meta.resource}.${meta.method}All` }) as ListWalker<unknown>;
+  const walk = paginate(fetchPage, {
+    limit: (limit ?? query.limit) as number,
+    startPage: query.page as number,
+    maxItems,
+    maxPages,
+    concurrency,
+    name: `${meta.resource}.${meta.method}All`,
+  }) as ListWalker<unknown>;
   walk.toArray = async ({ max }) => {
     const all: unknown[] = [];
     if (!(max >= 0)) throw new InvalidRequestError(`toArray: \`max\` must be 0 or more, got ${show(max)}`);
@@ -315,7 +370,7 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
   for (const meta of metas) {
     const n = meta.pathParams.length;
     const paged = meta.result.kind === 'list' && meta.query?.page;
-    const call = (into[meta.method] = (...args: unknown[]) => {
+    const call = (...args: unknown[]) => {
       const out: { response?: Response } = {};
       const query = (args[n] ?? {}) as { page?: number; limit?: number };
       const page = query.page ?? 1;
@@ -330,7 +385,8 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
       }) as OmnideskPromise<unknown>;
       p.withResponse = async () => ({ data: await p, response: out.response!, rateLimit: readRateLimit(out.response!.headers) });
       return p;
-    }) as (...args: unknown[]) => OmnideskPromise<ListPage<unknown>>;
+    };
+    into[meta.method] = call;
     if (paged) into[`${meta.method}All`] = (...args: unknown[]) => invokeAll(client, meta, args);
   }
   return into;
@@ -340,12 +396,18 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
 export function bindResource(core: OmnideskCore, resource: string, specs: readonly OperationSpec[]): unknown {
   const client = core?.[INVOKER];
   if (!client) throw new TypeError(`${resource}(core): expected the result of createOmnideskCore()`);
-  return bindMethods(client, specs.map((spec) => decodeOperation(resource, spec)));
+  return bindMethods(
+    client,
+    specs.map((spec) => decodeOperation(resource, spec)),
+  );
 }
 
 /** Builds `{ cases: { list, get, ... }, ... }` from an operation table. */
 export function buildResources(client: Invoker, table: readonly OperationMeta[]): Record<string, Record<string, unknown>> {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (const meta of table) bindMethods(client, [meta], (resources[meta.resource] ??= {}));
+  for (const meta of table) {
+    resources[meta.resource] ??= {};
+    bindMethods(client, [meta], resources[meta.resource]!);
+  }
   return resources;
 }

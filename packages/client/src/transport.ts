@@ -1,6 +1,15 @@
-import { AbortError, ConnectionError, InvalidResponseError, kindOf, OmnideskError, TimeoutError, UnexpectedStatusError, cutBodies } from './errors.js';
-import { type Limiter, type RateLimitState, sleep, readRateLimit } from './rate-limit.js';
+import {
+  AbortError,
+  ConnectionError,
+  cutBodies,
+  InvalidResponseError,
+  kindOf,
+  OmnideskError,
+  TimeoutError,
+  UnexpectedStatusError,
+} from './errors.js';
 import type { Log } from './log.js';
+import { type Limiter, type RateLimitState, readRateLimit, sleep } from './rate-limit.js';
 
 export type { Logger } from './log.js';
 
@@ -52,9 +61,11 @@ async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   const reader = response.body?.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (let r; reader && size <= max && !(r = await reader.read()).done; ) {
-    chunks.push(r.value);
-    size += r.value.byteLength;
+  while (reader && size <= max) {
+    const read = await reader.read();
+    if (read.done) break;
+    chunks.push(read.value);
+    size += read.value.byteLength;
   }
   const cut = size > max;
   // Not awaited, as for a retried answer.
@@ -106,13 +117,21 @@ export const TIMER_MAX = 2_147_483_647;
 
 /** A wrong argument as an error message shows it: strings quoted, objects by kind, never a whole value. */
 export const show = (value: unknown): string =>
-  typeof value === 'string' ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : value && typeof value === 'object' ? kindOf(value) : String(value);
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : typeof value === 'bigint'
+      ? `${value}n`
+      : value && typeof value === 'object'
+        ? kindOf(value)
+        : String(value);
 
 /** What is wrong with a `timeout` or `maxRetries` setting, or undefined when both are usable (or not given). */
 export function settingProblem(timeout: unknown, maxRetries: unknown): string | undefined {
   const got = (value: unknown) => `, got ${show(value)}`;
-  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0 && (timeout as number) <= TIMER_MAX)) return `\`timeout\` must be a positive number of milliseconds, at most ${TIMER_MAX}${got(timeout)}`;
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)) return `\`maxRetries\` must be an integer, 0 or more${got(maxRetries)}`;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && (timeout as number) > 0 && (timeout as number) <= TIMER_MAX))
+    return `\`timeout\` must be a positive number of milliseconds, at most ${TIMER_MAX}${got(timeout)}`;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0))
+    return `\`maxRetries\` must be an integer, 0 or more${got(maxRetries)}`;
   return undefined;
 }
 
@@ -122,9 +141,13 @@ export function settingProblem(timeout: unknown, maxRetries: unknown): string | 
  */
 export function headerProblem(headers: unknown): string | undefined {
   if (headers === undefined) return undefined;
-  if (!headers || typeof headers !== 'object' || Array.isArray(headers)) return `\`headers\` must be an object of strings, got ${kindOf(headers)}`;
+  if (!headers || typeof headers !== 'object' || Array.isArray(headers))
+    return `\`headers\` must be an object of strings, got ${kindOf(headers)}`;
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) || (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)))) {
+    if (
+      !/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name) ||
+      (value !== undefined && (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)))
+    ) {
       return `header ${show(name)} must be a token with a string value without CR, LF or control characters (not shown)`;
     }
   }
@@ -200,7 +223,9 @@ export function createTransport(options: TransportOptions) {
         const copy = hasBody ? request.clone() : request;
         // Redirects are never followed: the API has no reason to send one, and following it would
         // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
-        response = await (userFetch ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' })) : fetch(copy, { signal, redirect: 'manual' }));
+        response = await (userFetch
+          ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' }))
+          : fetch(copy, { signal, redirect: 'manual' }));
       } catch (cause) {
         done();
         if (caller.aborted) throw caller.reason;
@@ -212,7 +237,12 @@ export function createTransport(options: TransportOptions) {
       // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
       if (response?.type === 'opaqueredirect') {
         done();
-        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, { status: 0, operationId: ctx.operationId, method, path: pathOf() });
+        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, {
+          status: 0,
+          operationId: ctx.operationId,
+          method,
+          path: pathOf(),
+        });
       }
       if (response) {
         const rateLimit = readRateLimit(response.headers);
@@ -241,7 +271,10 @@ export function createTransport(options: TransportOptions) {
           if (cut && response.ok) {
             done();
             throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes: ${method} ${pathOf()}`, {
-              status: response.status, operationId: ctx.operationId, method, path: pathOf(),
+              status: response.status,
+              operationId: ctx.operationId,
+              method,
+              path: pathOf(),
             });
           }
           if (ctx.text && response.ok) {

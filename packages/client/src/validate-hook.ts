@@ -1,10 +1,10 @@
 // What `validateResponses: 'warn' | 'throw'` runs: loaded by setup.ts with a dynamic import on the
 // first answer, so that the validator and its schemas are in no bundle of a client without it.
 import type { OmnideskClientOptions } from './client.js';
-import type { CallContext } from './transport.js';
 import { createLog } from './log.js';
-import { ResponseValidationError } from './validate-error.js';
+import type { CallContext } from './transport.js';
 import { conforms, formatFinding, validateResponse } from './validate.js';
+import { ResponseValidationError } from './validate-error.js';
 
 type Send = (request: Request, ctx?: CallContext) => Promise<Response>;
 
@@ -17,7 +17,10 @@ type Send = (request: Request, ctx?: CallContext) => Promise<Response>;
  */
 export async function checkedSend(send: Send, options: OmnideskClientOptions, request: Request, ctx?: CallContext): Promise<Response> {
   const mode: unknown = options.validateResponses;
-  if (mode !== 'warn' && mode !== 'throw') throw new TypeError(`createOmnideskClient: \`validateResponses\` must be 'off', 'warn' or 'throw', got ${typeof mode === 'string' ? JSON.stringify(mode) : typeof mode}`);
+  if (mode !== 'warn' && mode !== 'throw')
+    throw new TypeError(
+      `createOmnideskClient: \`validateResponses\` must be 'off', 'warn' or 'throw', got ${typeof mode === 'string' ? JSON.stringify(mode) : typeof mode}`,
+    );
   const response = await send(request, ctx);
   const operationId = ctx?.operationId;
   if (!operationId || !response.ok) return response;
@@ -29,18 +32,22 @@ export async function checkedSend(send: Send, options: OmnideskClientOptions, re
   const path = new URL(request.url).pathname;
   if (mode === 'throw' && !conforms(findings)) {
     const drift = findings.filter((f) => f.severity === 'drift');
-    throw new ResponseValidationError(`${response.status} that differs from the spec in ${drift.length} place(s): ${method} ${path} (${operationId}); first: ${formatFinding(drift[0]!)}`, {
-      status: response.status,
-      operationId,
-      method,
-      path,
-      findings,
-    });
+    throw new ResponseValidationError(
+      `${response.status} that differs from the spec in ${drift.length} place(s): ${method} ${path} (${operationId}); first: ${formatFinding(drift[0]!)}`,
+      {
+        status: response.status,
+        operationId,
+        method,
+        path,
+        findings,
+      },
+    );
   }
   if (mode === 'warn') {
     // `validateResponses: 'warn'` asks for these lines: without a logger they go to the console.
     const log = createLog(options.logger ?? console, options.logLevel);
-    for (const finding of findings) log?.('warn', `omnidesk: response differs from the spec: ${formatFinding(finding)}`, { operationId, method, path, finding });
+    for (const finding of findings)
+      log?.('warn', `omnidesk: response differs from the spec: ${formatFinding(finding)}`, { operationId, method, path, finding });
   }
   return response;
 }

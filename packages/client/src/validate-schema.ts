@@ -111,7 +111,8 @@ function shape(v: unknown): string {
 /** The form of a string, named without its content: a date format, a number as text, its length otherwise. */
 export function stringForm(s: string): string {
   if (s === '') return 'empty';
-  if (/^-?\d+$/.test(s)) return s.length >= 9 && s.length <= 13 ? 'digits only: an integer or a Unix time as text' : 'digits only: an integer as text';
+  if (/^-?\d+$/.test(s))
+    return s.length >= 9 && s.length <= 13 ? 'digits only: an integer or a Unix time as text' : 'digits only: an integer as text';
   if (/^-?\d+\.\d+$/.test(s)) return 'a decimal number as text';
   if (/^(true|false)$/.test(s)) return 'a boolean as text';
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s)) return 'ISO 8601 date-time';
@@ -125,7 +126,7 @@ export function stringForm(s: string): string {
 
 /** An unknown field's name is printed only when it reads as a field name (not an e-mail address, not text). */
 const printable = (key: string) => /^[A-Za-z0-9_-]{1,64}$/.test(key);
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function typeOk(type: unknown, v: unknown): boolean {
   const t = jsonType(v);
@@ -193,41 +194,70 @@ export class SchemaChecker {
     if (s.type !== undefined && !typeOk(s.type, v)) {
       return void add('type', Array.isArray(s.type) ? s.type.join(' or ') : String(s.type), shape(v));
     }
-    if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(v)) return void add('enum', JSON.stringify(s.const), `another ${jsonType(v)}`);
+    if ('const' in s && JSON.stringify(s.const) !== JSON.stringify(v))
+      return void add('enum', JSON.stringify(s.const), `another ${jsonType(v)}`);
     if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(v))) {
       return void add('enum', `one of ${list(s.enum)}`, `a ${jsonType(v)} outside the enum`);
     }
     const known = s['x-known-values'];
-    if (Array.isArray(known) && !known.includes(v)) add('enum', `one of the known values ${list(known)}`, `another ${jsonType(v)} (the spec allows it; tell us its meaning)`, 'info');
+    if (Array.isArray(known) && !known.includes(v))
+      add('enum', `one of the known values ${list(known)}`, `another ${jsonType(v)} (the spec allows it; tell us its meaning)`, 'info');
 
     if (typeof v === 'string') {
-      if (typeof s.minLength === 'number' && [...v].length < s.minLength) add('length', `at least ${s.minLength} characters`, `${[...v].length} characters`);
-      if (typeof s.maxLength === 'number' && [...v].length > s.maxLength) add('length', `at most ${s.maxLength} characters`, `${[...v].length} characters`);
-      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) add('format', this.describe(schema), `string (${stringForm(v)})`);
+      if (typeof s.minLength === 'number' && [...v].length < s.minLength)
+        add('length', `at least ${s.minLength} characters`, `${[...v].length} characters`);
+      if (typeof s.maxLength === 'number' && [...v].length > s.maxLength)
+        add('length', `at most ${s.maxLength} characters`, `${[...v].length} characters`);
+      if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v))
+        add('format', this.describe(schema), `string (${stringForm(v)})`);
       if (s.format !== undefined && !formatOk(s.format, v)) add('format', `${String(s.format)}`, `string (${stringForm(v)})`);
     } else if (typeof v === 'number') {
       const below = (typeof s.minimum === 'number' && v < s.minimum) || (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum);
       const above = (typeof s.maximum === 'number' && v > s.maximum) || (typeof s.exclusiveMaximum === 'number' && v >= s.exclusiveMaximum);
-      if (below) add('range', typeof s.minimum === 'number' ? `${s.minimum} or more` : `more than ${String(s.exclusiveMinimum)}`, `a ${jsonType(v)} below that`);
-      if (above) add('range', typeof s.maximum === 'number' ? `${s.maximum} or less` : `less than ${String(s.exclusiveMaximum)}`, `a ${jsonType(v)} above that`);
+      if (below)
+        add(
+          'range',
+          typeof s.minimum === 'number' ? `${s.minimum} or more` : `more than ${String(s.exclusiveMinimum)}`,
+          `a ${jsonType(v)} below that`,
+        );
+      if (above)
+        add(
+          'range',
+          typeof s.maximum === 'number' ? `${s.maximum} or less` : `less than ${String(s.exclusiveMaximum)}`,
+          `a ${jsonType(v)} above that`,
+        );
     } else if (Array.isArray(v)) {
       if (typeof s.minItems === 'number' && v.length < s.minItems) add('length', `at least ${s.minItems} items`, `${v.length} items`);
-      if (typeof s.maxItems === 'number' && v.length > s.maxItems) add('length', s.maxItems === 0 ? 'empty array []' : `at most ${s.maxItems} items`, `${v.length} items`);
-      if (s.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) add('format', 'unique items', 'repeated items');
-      if (s.items !== undefined) v.forEach((item, i) => this.check(s.items as Schema, item, `${at}/${i}`, `${path}/*`, out));
+      if (typeof s.maxItems === 'number' && v.length > s.maxItems)
+        add('length', s.maxItems === 0 ? 'empty array []' : `at most ${s.maxItems} items`, `${v.length} items`);
+      if (s.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
+        add('format', 'unique items', 'repeated items');
+      if (s.items !== undefined) for (const [i, item] of v.entries()) this.check(s.items as Schema, item, `${at}/${i}`, `${path}/*`, out);
     } else if (isObject(v)) {
       this.checkObject(s, v, at, path, out, add);
     }
   }
 
-  private checkObject(s: Record<string, unknown>, v: Record<string, unknown>, at: string, path: string, out: Draft[], add: (kind: FindingKind, expected: string, got: string, severity?: 'drift' | 'info', where?: string, general?: string) => void) {
+  private checkObject(
+    s: Record<string, unknown>,
+    v: Record<string, unknown>,
+    at: string,
+    path: string,
+    out: Draft[],
+    add: (kind: FindingKind, expected: string, got: string, severity?: 'drift' | 'info', where?: string, general?: string) => void,
+  ) {
     const properties = (s.properties ?? {}) as Record<string, Schema>;
-    const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>).map(([p, sch]) => [new RegExp(p, 'u'), sch] as const);
+    const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>).map(
+      ([p, sch]) => [new RegExp(p, 'u'), sch] as const,
+    );
     const keys = Object.keys(v);
-    if (typeof s.minProperties === 'number' && keys.length < s.minProperties) add('length', `at least ${s.minProperties} properties`, `${keys.length} properties`);
-    if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties) add('length', `at most ${s.maxProperties} properties`, `${keys.length} properties`);
+    if (typeof s.minProperties === 'number' && keys.length < s.minProperties)
+      add('length', `at least ${s.minProperties} properties`, `${keys.length} properties`);
+    if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties)
+      add('length', `at most ${s.maxProperties} properties`, `${keys.length} properties`);
     for (const name of (s.required as string[] | undefined) ?? []) {
-      if (!(name in v)) add('presence', 'present (required)', 'absent', 'drift', `${at}/${escape(name)}`, `${path}/${escape(name)}`);
+      if (!(name in v))
+        add('presence', 'present (required)', 'absent', 'drift', `${at}/${escapePointer(name)}`, `${path}/${escapePointer(name)}`);
     }
     const names = s.propertyNames as Schema | undefined;
     let badNames = 0;
@@ -238,20 +268,21 @@ export class SchemaChecker {
         if (probe.some((f) => f.severity === 'drift')) badNames++;
       }
       if (key in properties) {
-        this.check(properties[key]!, v[key], `${at}/${escape(key)}`, `${path}/${escape(key)}`, out);
+        this.check(properties[key]!, v[key], `${at}/${escapePointer(key)}`, `${path}/${escapePointer(key)}`, out);
         continue;
       }
       // A map's key is data: only a list position (digits) is shown. An unknown field's name is
       // shown when it reads as a field name.
       const mapKey = /^\d+$/.test(key) ? key : '*';
-      const fieldName = printable(key) ? escape(key) : '*';
+      const fieldName = printable(key) ? escapePointer(key) : '*';
       const matched = patterns.filter(([re]) => re.test(key));
       for (const [, sch] of matched) this.check(sch, v[key], `${at}/${mapKey}`, `${path}/*`, out);
       if (matched.length) continue;
       const extra = s.additionalProperties;
       if (extra === false) add('extra', 'no other property', shape(v[key]), 'drift', `${at}/${fieldName}`, `${path}/${fieldName}`);
       else if (extra !== undefined && extra !== true) this.check(extra as Schema, v[key], `${at}/${mapKey}`, `${path}/*`, out);
-      else if (s.properties !== undefined) add('extra', 'not in the spec', shape(v[key]), 'info', `${at}/${fieldName}`, `${path}/${fieldName}`);
+      else if (s.properties !== undefined)
+        add('extra', 'not in the spec', shape(v[key]), 'info', `${at}/${fieldName}`, `${path}/${fieldName}`);
     }
     if (badNames) add('format', `keys ${this.describe(names!)}`, `${badNames} key(s) of another form`);
   }
@@ -269,7 +300,8 @@ export class SchemaChecker {
     // Branches of the value's own type, where the difference is inside; else a type finding for all.
     const sameType = tries.filter((t) => !t.some((f) => f.kind === 'type' && f.pointer === at));
     const describe = () => branches.map((b) => this.describe(b)).join(' or ');
-    if (!sameType.length) return void out.push({ in: 'body', pointer: at, path, kind: 'type', expected: describe(), got: shape(v), severity: 'drift' });
+    if (!sameType.length)
+      return void out.push({ in: 'body', pointer: at, path, kind: 'type', expected: describe(), got: shape(v), severity: 'drift' });
     if (sameType.length > 1 && (typeof v !== 'object' || v === null)) {
       const kind = sameType.every((t) => t.every((f) => f.kind === 'enum')) ? 'enum' : 'format';
       return void out.push({ in: 'body', pointer: at, path, kind, expected: describe(), got: shape(v), severity: 'drift' });
@@ -307,7 +339,11 @@ function headerOf(headers: Answer['headers'], name: string): string | null {
  * undeclared success is drift.
  */
 function matches(declared: string, status: number): boolean {
-  return declared === String(status) || (declared === 'default' && (status < 200 || status >= 300)) || (/^[1-5]XX$/.test(declared) && declared[0] === String(status)[0]);
+  return (
+    declared === String(status) ||
+    (declared === 'default' && (status < 200 || status >= 300)) ||
+    (/^[1-5]XX$/.test(declared) && declared[0] === String(status)[0])
+  );
 }
 
 /**
@@ -328,10 +364,23 @@ function answerDrafts(table: ResponseTable, checker: SchemaChecker, operationId:
   const successes = Object.keys(op.responses);
   const declared = op.statuses.find((s) => matches(s, answer.status));
   if (!declared) {
-    out.push({ in: 'status', pointer: '', path: '', kind: 'status', expected: op.statuses.filter((s) => /^2/.test(s)).join(' or ') || 'a declared status', got: String(answer.status), severity: 'drift' });
+    out.push({
+      in: 'status',
+      pointer: '',
+      path: '',
+      kind: 'status',
+      expected: op.statuses.filter((s) => /^2/.test(s)).join(' or ') || 'a declared status',
+      got: String(answer.status),
+      severity: 'drift',
+    });
   }
   // A 2xx the spec does not declare (201 for 200) is still checked against the declared 2xx answer.
-  const responseKey = declared && op.responses[declared] ? declared : answer.status >= 200 && answer.status < 300 && successes.length === 1 ? successes[0] : undefined;
+  const responseKey =
+    declared && op.responses[declared]
+      ? declared
+      : answer.status >= 200 && answer.status < 300 && successes.length === 1
+        ? successes[0]
+        : undefined;
   const response = responseKey ? op.responses[responseKey] : undefined;
   if (!response) return out;
 
@@ -340,7 +389,16 @@ function answerDrafts(table: ResponseTable, checker: SchemaChecker, operationId:
     if (!spec) continue;
     const value = headerOf(answer.headers, name);
     if (value === null) {
-      if (spec.required) out.push({ in: 'header', pointer: `/${name}`, path: `/${name}`, kind: 'presence', expected: 'present (required)', got: 'absent', severity: 'drift' });
+      if (spec.required)
+        out.push({
+          in: 'header',
+          pointer: `/${name}`,
+          path: `/${name}`,
+          kind: 'presence',
+          expected: 'present (required)',
+          got: 'absent',
+          severity: 'drift',
+        });
       continue;
     }
     const type = obj(spec.schema).type;
@@ -356,17 +414,41 @@ function answerDrafts(table: ResponseTable, checker: SchemaChecker, operationId:
     try {
       body = JSON.parse(text);
     } catch {
-      out.push({ in: 'body', pointer: '', path: '', kind: 'media', expected: 'JSON', got: `a body that is not JSON (${text.length} characters)`, severity: 'drift' });
+      out.push({
+        in: 'body',
+        pointer: '',
+        path: '',
+        kind: 'media',
+        expected: 'JSON',
+        got: `a body that is not JSON (${text.length} characters)`,
+        severity: 'drift',
+      });
       return out;
     }
   }
   if (response.schema !== undefined) {
     if (body === undefined) {
-      out.push({ in: 'body', pointer: '', path: '', kind: 'presence', expected: `a ${response.media ?? 'JSON'} body`, got: 'no body', severity: 'drift' });
+      out.push({
+        in: 'body',
+        pointer: '',
+        path: '',
+        kind: 'presence',
+        expected: `a ${response.media ?? 'JSON'} body`,
+        got: 'no body',
+        severity: 'drift',
+      });
     } else {
       const contentType = headerOf(answer.headers, 'content-type');
       if (contentType !== null && response.media && !contentType.toLowerCase().includes(response.media.split('/')[1]!.split('+')[0]!)) {
-        out.push({ in: 'header', pointer: '/content-type', path: '/content-type', kind: 'media', expected: response.media, got: contentType.split(';')[0]!.trim().slice(0, 80), severity: 'drift' });
+        out.push({
+          in: 'header',
+          pointer: '/content-type',
+          path: '/content-type',
+          kind: 'media',
+          expected: response.media,
+          got: contentType.split(';')[0]!.trim().slice(0, 80),
+          severity: 'drift',
+        });
       }
       checker.check(response.schema, body, '', '', out);
     }

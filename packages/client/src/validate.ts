@@ -3,10 +3,19 @@
 // of the answer. Used by `omnidesk-verify` and by the client's `validateResponses` option; this
 // entry (and its schemas) is loaded only by those, so the default bundle does not carry it.
 import { responses } from './generated/responses.js';
-import { type Answer, type ResponseFinding, SchemaChecker, checkAnswer, mergeFindings } from './validate-schema.js';
+import { type Answer, checkAnswer, type ResponseFinding, SchemaChecker } from './validate-schema.js';
 
-export type { Answer, FindingKind, FindingPlace, OperationResponses, ResponseFinding, ResponseSpec, ResponseTable, Schema } from './validate-schema.js';
-export { SchemaChecker, checkAnswer, jsonType, mergeFindings, stringForm } from './validate-schema.js';
+export type {
+  Answer,
+  FindingKind,
+  FindingPlace,
+  OperationResponses,
+  ResponseFinding,
+  ResponseSpec,
+  ResponseTable,
+  Schema,
+} from './validate-schema.js';
+export { checkAnswer, jsonType, mergeFindings, SchemaChecker, stringForm } from './validate-schema.js';
 
 /** The operations, headers and schemas of the bundled spec, as the validator reads them. */
 export const responseTable = responses;

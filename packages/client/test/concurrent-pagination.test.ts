@@ -6,7 +6,10 @@ import { json, miniClient } from './util.js';
 
 const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const page = (list: number[], total: number) =>
-  json({ ...Object.fromEntries(list.map((id, i) => [String(i), { case: { case_id: id, subject: 's', status: 'open' } }])), total_count: total });
+  json({
+    ...Object.fromEntries(list.map((id, i) => [String(i), { case: { case_id: id, subject: 's', status: 'open' } }])),
+    total_count: total,
+  });
 
 /** A server of `total` cases whose answers wait until the test releases them (any order). */
 function heldServer(total: number, limit: number, fail?: number) {
@@ -39,7 +42,8 @@ describe('listAll with concurrency', () => {
     const server = heldServer(95, 10);
     const got: number[] = [];
     const walk = (async () => {
-      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 3 })) got.push(c.case_id);
+      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 3 }))
+        got.push(c.case_id);
     })();
     await server.asks(4);
     // Pages 2-4 are asked at once; answers come back last first.
@@ -62,8 +66,12 @@ describe('listAll with concurrency', () => {
     const server = heldServer(100, 10, 3);
     const got: number[] = [];
     const walk = (async () => {
-      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 2 })) got.push(c.case_id);
-    })().then(() => undefined, (error: unknown) => error);
+      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 2 }))
+        got.push(c.case_id);
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     await server.asks(3);
     server.release(2);
     await server.asks(4);
@@ -79,7 +87,8 @@ describe('listAll with concurrency', () => {
     const server = heldServer(100, 10);
     const got: number[] = [];
     const walk = (async () => {
-      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 4, maxItems: 25 })) got.push(c.case_id);
+      for await (const c of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 4, maxItems: 25 }))
+        got.push(c.case_id);
     })();
     await server.asks(3);
     server.release(2);
@@ -93,7 +102,10 @@ describe('listAll with concurrency', () => {
     const server = heldServer(100, 10);
     const walk = (async () => {
       for await (const _ of miniClient(server.fetch, { rateLimit: false }).cases.listAll({}, { limit: 10, concurrency: 4, maxPages: 3 }));
-    })().then(() => undefined, (error: unknown) => error);
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     await server.asks(3);
     server.release(2);
     server.release(3);

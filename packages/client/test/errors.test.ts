@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import * as errors from '../src/errors.js';
 import {
   AuthenticationError,
   ConnectionError,
@@ -11,9 +12,8 @@ import {
   UnexpectedStatusError,
   ValidationError,
 } from '../src/errors.js';
-import * as errors from '../src/errors.js';
-import { ResponseValidationError } from '../src/validate-error.js';
 import { createOmnideskClient } from '../src/index.js';
+import { ResponseValidationError } from '../src/validate-error.js';
 import { API_KEY, EMAIL, json, miniClient, reset, scriptedFetch } from './util.js';
 
 const secrets = [API_KEY, btoa(`${EMAIL}:${API_KEY}`), 'Basic '];
@@ -36,7 +36,9 @@ describe('error classes by status', () => {
   for (const [status, Class] of table) {
     it(`${status} → ${Class.name}`, async () => {
       const { fetch } = scriptedFetch(json({ error: 'some_code' }, status));
-      const error = await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e);
+      const error = await miniClient(fetch, { maxRetries: 0 })
+        .cases.get(1)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Class);
       expect(error).toBeInstanceOf(OmnideskError);
       expect(error).toMatchObject({ status, code: 'some_code', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
@@ -44,25 +46,45 @@ describe('error classes by status', () => {
   }
 
   it("422 carries the server's details: problem+json body", async () => {
-    const problem = { type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY', title: 'Invalid request', validation: [{ location: ['query', 'status'], message: 'must be equal to one of the allowed values' }] };
-    const { fetch } = scriptedFetch(new Response(JSON.stringify(problem), { status: 422, headers: { 'content-type': 'application/problem+json' } }));
-    const error = (await miniClient(fetch).cases.list({ status: ['open'] }).catch((e: unknown) => e)) as ValidationError;
+    const problem = {
+      type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+      title: 'Invalid request',
+      validation: [{ location: ['query', 'status'], message: 'must be equal to one of the allowed values' }],
+    };
+    const { fetch } = scriptedFetch(
+      new Response(JSON.stringify(problem), { status: 422, headers: { 'content-type': 'application/problem+json' } }),
+    );
+    const error = (await miniClient(fetch)
+      .cases.list({ status: ['open'] })
+      .catch((e: unknown) => e)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.details).toEqual(problem);
     expect(error.code).toBeUndefined();
   });
 
   it("422 carries the server's details: the sl-violations header", async () => {
-    const violations = [{ location: ['request', 'body'], severity: 'Error', code: 'required', message: "must have required property 'subject'" }];
+    const violations = [
+      { location: ['request', 'body'], severity: 'Error', code: 'required', message: "must have required property 'subject'" },
+    ];
     const { fetch } = scriptedFetch(json({ error: 'incorrect_data' }, 422, { 'sl-violations': JSON.stringify(violations) }));
-    const error = (await miniClient(fetch).cases.create({ subject: '', content: 'c', user_email: 'u' }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await miniClient(fetch)
+      .cases.create({ subject: '', content: 'c', user_email: 'u' })
+      .catch((e: unknown) => e)) as ValidationError;
     expect(error.details).toEqual(violations);
     expect(error.code).toBe('incorrect_data');
   });
 
   it('keeps an answer header named __proto__ as a plain field of `headers`, changing no prototype', async () => {
-    const answer = new Response('{"error":"case_not_found"}', { status: 404, headers: new Headers([['__proto__', 'x'], ['constructor', 'y']]) });
-    const error = (await miniClient(async () => answer).cases.get(1).catch((e: unknown) => e)) as OmnideskError;
+    const answer = new Response('{"error":"case_not_found"}', {
+      status: 404,
+      headers: new Headers([
+        ['__proto__', 'x'],
+        ['constructor', 'y'],
+      ]),
+    });
+    const error = (await miniClient(async () => answer)
+      .cases.get(1)
+      .catch((e: unknown) => e)) as OmnideskError;
     expect(Object.getPrototypeOf(error.headers)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(error.headers, '__proto__')?.value).toBe('x');
     expect(error.headers!.constructor).toBe('y');
@@ -70,7 +92,9 @@ describe('error classes by status', () => {
 
   it('a non-JSON error body is kept as text', async () => {
     const { fetch } = scriptedFetch(new Response('<html>Bad Gateway</html>', { status: 502 }));
-    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    const error = (await miniClient(fetch, { maxRetries: 0 })
+      .cases.get(1)
+      .catch((e: unknown) => e)) as ServerError;
     expect(error.body).toBe('<html>Bad Gateway</html>');
     expect(error.code).toBeUndefined();
   });
@@ -80,7 +104,9 @@ describe('large error bodies', () => {
   it('a huge non-JSON error body is cut to its first 2,000 characters, with a note of its length', async () => {
     const page = `<html>${'Bad Gateway '.repeat(1000)}</html>`;
     const { fetch } = scriptedFetch(new Response(page, { status: 502 }));
-    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    const error = (await miniClient(fetch, { maxRetries: 0 })
+      .cases.get(1)
+      .catch((e: unknown) => e)) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(typeof error.body).toBe('string');
     const body = error.body as string;
@@ -101,7 +127,9 @@ describe('large error bodies', () => {
       },
     });
     const { fetch } = scriptedFetch(() => new Response(stream, { status: 502, headers: { 'content-type': 'text/html' } }));
-    const error = (await miniClient(fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ServerError;
+    const error = (await miniClient(fetch, { maxRetries: 0 })
+      .cases.get(1)
+      .catch((e: unknown) => e)) as ServerError;
     expect(error).toBeInstanceOf(ServerError);
     expect(pulled).toBeLessThan(1024 * 1024);
     expect((error.body as string).length).toBeLessThan(2100);
@@ -112,7 +140,9 @@ describe('large error bodies', () => {
 
   it('a JSON error body is parsed as before', async () => {
     const { fetch } = scriptedFetch(json({ error: 'case_not_found', detail: 'x'.repeat(5000) }, 404));
-    const error = (await miniClient(fetch).cases.get(1).catch((e: unknown) => e)) as NotFoundError;
+    const error = (await miniClient(fetch)
+      .cases.get(1)
+      .catch((e: unknown) => e)) as NotFoundError;
     expect(error.body).toEqual({ error: 'case_not_found', detail: 'x'.repeat(5000) });
   });
 });
@@ -120,9 +150,13 @@ describe('large error bodies', () => {
 describe('no credentials anywhere', () => {
   it('errors: message, toString, toJSON, inspect, cause', async () => {
     const { fetch } = scriptedFetch(json({ error: 'wrong_api_key' }, 401, { 'www-authenticate': 'Basic realm="api"' }));
-    const error = (await miniClient(fetch).cases.get(1).catch((e: unknown) => e)) as AuthenticationError;
+    const error = (await miniClient(fetch)
+      .cases.get(1)
+      .catch((e: unknown) => e)) as AuthenticationError;
     expectNoSecrets(`${error.message} ${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })} ${error.stack}`);
-    const conn = (await miniClient(scriptedFetch(reset()).fetch, { maxRetries: 0 }).cases.get(1).catch((e: unknown) => e)) as ConnectionError;
+    const conn = (await miniClient(scriptedFetch(reset()).fetch, { maxRetries: 0 })
+      .cases.get(1)
+      .catch((e: unknown) => e)) as ConnectionError;
     expect(conn).toBeInstanceOf(ConnectionError);
     expectNoSecrets(`${String(conn)} ${JSON.stringify(conn)} ${inspect(conn, { depth: 10 })}`);
   });
@@ -158,14 +192,22 @@ describe('no credentials anywhere', () => {
 
 describe('kind: a literal to switch on', () => {
   it('every error class has its own kind, set on each error and printed with it', () => {
-    const classes = [...Object.values(errors).filter((v): v is typeof OmnideskError => typeof v === 'function' && v.prototype instanceof Error), ResponseValidationError];
+    const classes = [
+      ...Object.values(errors).filter((v): v is typeof OmnideskError => typeof v === 'function' && v.prototype instanceof Error),
+      ResponseValidationError,
+    ];
     expect(classes.length).toBeGreaterThanOrEqual(15);
     const kinds = new Set<string>();
     for (const C of classes) {
       const e = new (C as unknown as new (m: string, c: object) => OmnideskError)('m', { size: 1, limit: 1, timeout: 1, findings: [] });
       expect(e.kind, C.name).toMatch(/^[a-z_]+$/);
       // `NotFoundError` → `not_found`.
-      expect(e.kind).toBe(e.name.replace(/Error$/, '').replace(/\B[A-Z]/g, '_$&').toLowerCase());
+      expect(e.kind).toBe(
+        e.name
+          .replace(/Error$/, '')
+          .replace(/\B[A-Z]/g, '_$&')
+          .toLowerCase(),
+      );
       expect(e.name).toBe(C.name);
       expect(e.toJSON().kind).toBe(e.kind);
       kinds.add(e.kind);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without declarations
-import { SpecError, buildSdk, generate, withOperationsTable } from '../../../scripts/generate-sdk.mjs';
+import { buildSdk, generate, SpecError, withOperationsTable } from '../../../scripts/generate-sdk.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,17 +16,37 @@ const byId = (id: string) => operationTable.find((o) => o.operationId === id);
 describe('generate-sdk on the fixture spec', () => {
   it('finds every shape', () => {
     expect(operationTable.map((o) => `${o.resource}.${o.method}`)).toEqual([
-      'cases.list', 'cases.create', 'cases.get', 'cases.trash', 'cases.update', 'cases.delete',
-      'messages.list', 'messages.create', 'messages.delete', 'kbArticles.update', 'kbArticles.moveUp', 'languages.deleteLabel', 'languages.list', 'statistics.get',
+      'cases.list',
+      'cases.create',
+      'cases.get',
+      'cases.trash',
+      'cases.update',
+      'cases.delete',
+      'messages.list',
+      'messages.create',
+      'messages.delete',
+      'kbArticles.update',
+      'kbArticles.moveUp',
+      'languages.deleteLabel',
+      'languages.list',
+      'statistics.get',
     ]);
     expect(byId('listCases')).toMatchObject({ query: { page: true, limit: true }, result: { kind: 'list', key: 'case' } });
     expect(byId('getStats')!.query).toEqual({ page: false, limit: false });
     expect(byId('getCase')!.query).toBeUndefined();
-    expect(byId('createCase')).toMatchObject({ httpMethod: 'post', body: { envelope: 'case', json: true, form: 'case' }, result: { kind: 'entity', key: 'case' } });
+    expect(byId('createCase')).toMatchObject({
+      httpMethod: 'post',
+      body: { envelope: 'case', json: true, form: 'case' },
+      result: { kind: 'entity', key: 'case' },
+    });
     expect(byId('getCase')!.pathParams).toEqual([{ name: 'case_id' }]);
     expect(byId('trashCases')).toMatchObject({ pathParams: [{ name: 'case_id', array: true }], result: { kind: 'entity', key: 'case' } });
     expect(byId('deleteCases')!.result).toEqual({ kind: 'void' });
-    expect(byId('deleteMessage')).toMatchObject({ pathParams: [{ name: 'case_id' }, { name: 'message_id' }], body: { envelope: 'message', json: true, optional: true }, result: { kind: 'void' } });
+    expect(byId('deleteMessage')).toMatchObject({
+      pathParams: [{ name: 'case_id' }, { name: 'message_id' }],
+      body: { envelope: 'message', json: true, optional: true },
+      result: { kind: 'void' },
+    });
     expect(byId('listMessages')!.result).toEqual({ kind: 'list', key: 'message' });
     // An anyOf of `required` lists constrains the envelope's content; it is not an alternative.
     expect(byId('createMessage')!.body).toEqual({ envelope: 'message', json: true, form: 'message' });
@@ -58,7 +78,7 @@ describe('generate-sdk on the fixture spec', () => {
     expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ form: 'message' });
   });
 
-  it('takes the multipart wrapper from the form\'s own field names, not from the JSON envelope', () => {
+  it("takes the multipart wrapper from the form's own field names, not from the JSON envelope", () => {
     const spec = mini();
     const form = spec.paths['/cases/{case_id}/messages.json'].post.requestBody.content['multipart/form-data'].schema;
     const rename = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace('message', 'note'), v]));
@@ -68,7 +88,11 @@ describe('generate-sdk on the fixture spec', () => {
     form.properties['note[content]'] = { type: 'string' };
     form.allOf = [{ anyOf: [{ required: ['note[content]'] }, { required: ['note[content_html]'] }] }];
     const { table } = buildSdk(spec);
-    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ envelope: 'message', json: true, form: 'note' });
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({
+      envelope: 'message',
+      json: true,
+      form: 'note',
+    });
   });
 
   it('is deterministic', async () => {
@@ -80,13 +104,33 @@ describe('generate-sdk on the fixture spec', () => {
   });
 
   const broken: [string, (spec: any) => void, RegExp][] = [
-    ['a duplicate method', (s) => (s.paths['/cases/{case_id}.json'].get['x-sdk-method'] = 'list'), /cases\.list is both listCases and getCase/],
+    [
+      'a duplicate method',
+      (s) => (s.paths['/cases/{case_id}.json'].get['x-sdk-method'] = 'list'),
+      /cases\.list is both listCases and getCase/,
+    ],
     ['a missing x-sdk-method', (s) => delete s.paths['/stats.json'].get['x-sdk-method'], /GET \/stats\.json \(getStats\): no x-sdk-method/],
     ['a tag without x-sdk-resource', (s) => delete s.tags[4]['x-sdk-resource'], /tag "Statistics" has no x-sdk-resource/],
     ['a reserved resource name', (s) => (s.tags[4]['x-sdk-resource'] = 'raw'), /x-sdk-resource "raw" is not a usable name/],
-    ['an undeclared path parameter', (s) => (s.paths['/cases/{case_id}.json'].get.parameters = []), /path parameter \{case_id\} is not declared/],
-    ['multipart fields without a wrapper', (s) => (s.paths['/cases.json'].post.requestBody.content['multipart/form-data'].schema = { type: 'object', properties: { subject: { type: 'string' } } }), /POST \/cases\.json \(createCase\): the multipart\/form-data fields are not named <wrapper>\[<field>\]/],
-    ['a dangling $ref', (s) => (s.paths['/stats.json'].get.parameters = [{ $ref: '#/components/parameters/nope' }]), /unresolved \$ref #\/components\/parameters\/nope/],
+    [
+      'an undeclared path parameter',
+      (s) => (s.paths['/cases/{case_id}.json'].get.parameters = []),
+      /path parameter \{case_id\} is not declared/,
+    ],
+    [
+      'multipart fields without a wrapper',
+      (s) =>
+        (s.paths['/cases.json'].post.requestBody.content['multipart/form-data'].schema = {
+          type: 'object',
+          properties: { subject: { type: 'string' } },
+        }),
+      /POST \/cases\.json \(createCase\): the multipart\/form-data fields are not named <wrapper>\[<field>\]/,
+    ],
+    [
+      'a dangling $ref',
+      (s) => (s.paths['/stats.json'].get.parameters = [{ $ref: '#/components/parameters/nope' }]),
+      /unresolved \$ref #\/components\/parameters\/nope/,
+    ],
   ];
   for (const [name, breakIt, message] of broken) {
     it(`fails clearly on ${name}`, () => {
@@ -119,9 +163,10 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
   it('names a type for every entity, input and query, and documents every method with its summary, reference page and an example', () => {
     const spec = parse(readFileSync(bundle, 'utf8'));
     const { table, source, typeNames } = buildSdk(spec);
-    for (const n of ['Case', 'CaseCreateParams', 'CaseListQuery', 'User', 'UserCreateParams', 'Company', 'Message', 'MessageListQuery']) expect(typeNames).toContain(n);
+    for (const n of ['Case', 'CaseCreateParams', 'CaseListQuery', 'User', 'UserCreateParams', 'Company', 'Message', 'MessageListQuery'])
+      expect(typeNames).toContain(n);
     // No anonymous operation types left in a signature.
-    const signatures = source.split('\n').filter((l: string) => /^  [a-zA-Z]+\(/.test(l));
+    const signatures = source.split('\n').filter((l: string) => /^ {2}[a-zA-Z]+\(/.test(l));
     expect(signatures.length).toBeGreaterThanOrEqual(table.length);
     for (const sig of signatures) expect(sig).not.toMatch(/operations\[/);
     expect(source).toContain('get(caseId: number, options?: RequestOptions): OmnideskPromise<Case>;');

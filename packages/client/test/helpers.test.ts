@@ -25,13 +25,20 @@ describe('parseOmnideskDate', () => {
     expect(parseOmnideskDate('23 Dec 2014 10:55 -0130')!.toISOString()).toBe('2014-12-23T12:25:00.000Z');
   });
   it('turns "-" and empty into null', () => {
-    expect([parseOmnideskDate('-'), parseOmnideskDate(''), parseOmnideskDate(null), parseOmnideskDate(undefined)]).toEqual([null, null, null, null]);
+    expect([parseOmnideskDate('-'), parseOmnideskDate(''), parseOmnideskDate(null), parseOmnideskDate(undefined)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
   it('throws on anything else, naming the value', () => {
     expect(() => parseOmnideskDate('2014-05-05T00:15:17Z')).toThrow('parseOmnideskDate: not an RFC 2822 date: "2014-05-05T00:15:17Z"');
   });
   it('throws on a date or time that does not exist, instead of rolling it over', () => {
-    expect(() => parseOmnideskDate('Sat, 31 Feb 2014 10:00:00 +0300')).toThrow('parseOmnideskDate: not a valid date or time: "Sat, 31 Feb 2014 10:00:00 +0300"');
+    expect(() => parseOmnideskDate('Sat, 31 Feb 2014 10:00:00 +0300')).toThrow(
+      'parseOmnideskDate: not a valid date or time: "Sat, 31 Feb 2014 10:00:00 +0300"',
+    );
     expect(() => parseOmnideskDate('05 May 2014 24:15:17 +0300')).toThrow(RangeError);
     expect(() => parseOmnideskDate('05 May 2014 10:60:00 +0300')).toThrow(RangeError);
     expect(() => parseOmnideskDate('05 May 2014 10:15:17 +0390')).toThrow(RangeError);

@@ -9,7 +9,11 @@ storeContract('memoryStore', memoryStore);
 
 const CASE = { case: { case_id: 2000, subject: 'Help', status: 'open' } };
 const NEW = { subject: 's', content: 'c', user_email: 'u@x.ru' };
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ value, error: undefined }), (error: unknown) => ({ value: undefined, error }));
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
 /** An answer announcing the account's budget, as the API's headers do. */
 const limited = (body: unknown, headers: Record<string, string>, status = 200) => json(body, status, headers);
 
@@ -50,7 +54,10 @@ describe('adaptive limiter (on by default)', () => {
   });
 
   it('waits for retry_after ahead of time when api_calls_left is low, with no 429', async () => {
-    const { fetch, seen } = scriptedFetch(limited(CASE, { rate_limit_per_minute: '100', api_calls_left: '1', retry_after: '20' }), json(CASE));
+    const { fetch, seen } = scriptedFetch(
+      limited(CASE, { rate_limit_per_minute: '100', api_calls_left: '1', retry_after: '20' }),
+      json(CASE),
+    );
     const client = miniClient(fetch);
     await client.cases.get(1);
     const second = settle(client.cases.get(2));
@@ -147,7 +154,9 @@ describe('adaptive limiter (on by default)', () => {
   it('asks the store again when an answer comes in, instead of sleeping out a wait that answer may have ended', async () => {
     // An answer can free calls that an earlier, more cautious estimate held back for a minute.
     let free = false;
-    const limiter = createLimiter({ store: { take: () => (free ? { wait: 0, seq: 2 } : { wait: 60_000 }), learn: () => void (free = true) } });
+    const limiter = createLimiter({
+      store: { take: () => (free ? { wait: 0, seq: 2 } : { wait: 60_000 }), learn: () => void (free = true) },
+    });
     let granted: number | undefined;
     const turn = limiter.acquire('GET').then((seq) => (granted = seq));
     await vi.advanceTimersByTimeAsync(1_000);

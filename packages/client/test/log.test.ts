@@ -31,7 +31,9 @@ function recorder() {
 async function run(options: Parameters<typeof miniClient>[1]) {
   for (const make of Object.values(script)) {
     const { fetch } = make();
-    await miniClient(fetch, { maxRetries: 1, rateLimit: false, ...options }).cases.get(1).catch(() => undefined);
+    await miniClient(fetch, { maxRetries: 1, rateLimit: false, ...options })
+      .cases.get(1)
+      .catch(() => undefined);
   }
 }
 
@@ -40,9 +42,14 @@ describe('log levels', () => {
     const { logger, lines, data } = recorder();
     await run({ logger, logLevel: 'debug' });
     expect(lines).toEqual([
-      'debug omnidesk: response', 'info omnidesk: retrying', 'debug omnidesk: response',
-      'debug omnidesk: response', 'warn omnidesk: retrying', 'debug omnidesk: response',
-      'debug omnidesk: response', 'error omnidesk: request failed',
+      'debug omnidesk: response',
+      'info omnidesk: retrying',
+      'debug omnidesk: response',
+      'debug omnidesk: response',
+      'warn omnidesk: retrying',
+      'debug omnidesk: response',
+      'debug omnidesk: response',
+      'error omnidesk: request failed',
     ]);
     expect(data[0]).toMatchObject({ method: 'GET', path: '/api/cases/1.json', status: 503, attempt: 0 });
     expect(data[1]).toMatchObject({ status: 503, attempt: 0, waitMs: expect.any(Number) });
@@ -76,9 +83,14 @@ describe('log levels', () => {
     const lines: string[] = [];
     await run({ logger: { debug: (m) => void lines.push(m) } });
     expect(lines).toEqual([
-      'omnidesk: response', 'omnidesk: retrying', 'omnidesk: response',
-      'omnidesk: response', 'omnidesk: retrying', 'omnidesk: response',
-      'omnidesk: response', 'omnidesk: request failed',
+      'omnidesk: response',
+      'omnidesk: retrying',
+      'omnidesk: response',
+      'omnidesk: response',
+      'omnidesk: retrying',
+      'omnidesk: response',
+      'omnidesk: response',
+      'omnidesk: request failed',
     ]);
   });
 
@@ -114,7 +126,8 @@ describe('OMNIDESK_LOG', () => {
   it('info: retries to console.info and failures to console.error, nothing to console.debug', async () => {
     vi.stubEnv('OMNIDESK_LOG', 'info');
     const said: string[] = [];
-    for (const level of ['debug', 'info', 'warn', 'error'] as const) vi.spyOn(console, level).mockImplementation((m: unknown) => void said.push(`${level} ${m}`));
+    for (const level of ['debug', 'info', 'warn', 'error'] as const)
+      vi.spyOn(console, level).mockImplementation((m: unknown) => void said.push(`${level} ${m}`));
     await run({});
     expect(said).toEqual(['info omnidesk: retrying', 'warn omnidesk: retrying', 'error omnidesk: request failed']);
   });
@@ -131,7 +144,8 @@ describe('OMNIDESK_LOG', () => {
 
   it('unset, off or unknown, and no logger: nothing is printed', async () => {
     const said: unknown[] = [];
-    for (const level of ['debug', 'info', 'warn', 'error'] as const) vi.spyOn(console, level).mockImplementation((m: unknown) => void said.push(m));
+    for (const level of ['debug', 'info', 'warn', 'error'] as const)
+      vi.spyOn(console, level).mockImplementation((m: unknown) => void said.push(m));
     for (const value of [undefined, 'off', 'verbose']) {
       if (value === undefined) vi.unstubAllEnvs();
       else vi.stubEnv('OMNIDESK_LOG', value);

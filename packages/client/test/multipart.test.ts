@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AttachmentTooLargeError, InvalidRequestError } from '../src/errors.js';
-import { ATTACHMENT_LIMITS } from '../src/multipart.js';
 import { createOmnideskClient } from '../src/index.js';
+import { ATTACHMENT_LIMITS } from '../src/multipart.js';
 import { fileFromPath } from '../src/node.js';
 import { json, miniClient, scriptedFetch } from './util.js';
 
@@ -76,12 +76,17 @@ describe('multipart create', () => {
       attachments: [new Blob(['x'])],
     } as never);
     expect([...seen[0]!.form!.keys()]).toEqual([
-      'case[subject]', 'case[content]', 'case[user_email]', 'case[labels][0]',
-      'case[custom_fields][cf_9][0]', 'case[custom_fields][cf_9][1]', 'case[attachments][0]',
+      'case[subject]',
+      'case[content]',
+      'case[user_email]',
+      'case[labels][0]',
+      'case[custom_fields][cf_9][0]',
+      'case[custom_fields][cf_9][1]',
+      'case[attachments][0]',
     ]);
   });
 
-  it('notes.create with files uses the multipart form\'s own wrapper (note[...]), not the JSON one (message)', async () => {
+  it("notes.create with files uses the multipart form's own wrapper (note[...]), not the JSON one (message)", async () => {
     const { fetch, seen } = scriptedFetch(json({ message: { message_id: 9 } }, 201));
     const omnidesk = createOmnideskClient({ baseUrl: 'https://acme.omnidesk.ru/api', email: 'a@b.c', apiKey: 'k', fetch });
     await omnidesk.notes.create(2000, { content: 'Internal', attachments: [{ name: 'a.txt', data: 'x' }] });
@@ -95,7 +100,12 @@ describe('multipart create', () => {
   it('a file over 25 MB: typed error naming the file and sizes, nothing sent', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
     const error = await miniClient(fetch)
-      .cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [bigBlob(MB), { name: 'video.mp4', data: bigBlob(25 * MB + 1) }] })
+      .cases.create({
+        subject: 's',
+        content: 'c',
+        user_email: 'u',
+        attachments: [bigBlob(MB), { name: 'video.mp4', data: bigBlob(25 * MB + 1) }],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttachmentTooLargeError);
     expect(error).toMatchObject({ fileName: 'video.mp4', size: 25 * MB + 1, limit: ATTACHMENT_LIMITS.perFile });
@@ -106,18 +116,34 @@ describe('multipart create', () => {
   it('files under 25 MB each but over 50 MB together: typed error listing them, nothing sent', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
     const error = await miniClient(fetch)
-      .cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [{ name: 'a.bin', data: bigBlob(20 * MB) }, { name: 'b.bin', data: bigBlob(20 * MB) }, { name: 'c.bin', data: bigBlob(11 * MB) }] })
+      .cases.create({
+        subject: 's',
+        content: 'c',
+        user_email: 'u',
+        attachments: [
+          { name: 'a.bin', data: bigBlob(20 * MB) },
+          { name: 'b.bin', data: bigBlob(20 * MB) },
+          { name: 'c.bin', data: bigBlob(11 * MB) },
+        ],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttachmentTooLargeError);
     expect(error).toMatchObject({ fileName: undefined, limit: ATTACHMENT_LIMITS.perRequest });
     expect((error as AttachmentTooLargeError).size).toBeGreaterThan(51 * MB);
-    expect((error as Error).message).toMatch(/"a\.bin" 20\.0 MB, "b\.bin" 20\.0 MB, "c\.bin" 11\.0 MB\), over Omnidesk's limit of 50\.0 MB a request/);
+    expect((error as Error).message).toMatch(
+      /"a\.bin" 20\.0 MB, "b\.bin" 20\.0 MB, "c\.bin" 11\.0 MB\), over Omnidesk's limit of 50\.0 MB a request/,
+    );
     expect(seen).toHaveLength(0);
   });
 
   it('exactly 25 MB is allowed', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
-    await miniClient(fetch).cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [{ name: 'edge.bin', data: bigBlob(25 * MB) }] });
+    await miniClient(fetch).cases.create({
+      subject: 's',
+      content: 'c',
+      user_email: 'u',
+      attachments: [{ name: 'edge.bin', data: bigBlob(25 * MB) }],
+    });
     expect((seen[0]!.form!.get('case[attachments][0]') as File).size).toBe(25 * MB);
   });
 
@@ -127,23 +153,32 @@ describe('multipart create', () => {
     await expect(client.cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [42 as never] })).rejects.toThrow(
       new InvalidRequestError('attachments[0]: expected a Blob, File, Buffer, Uint8Array, ArrayBuffer or { name, data }, got number'),
     );
-    await expect(client.cases.update(1, { attachments: [new Blob(['x'])] } as never)).rejects.toThrow(/cases\.update: this operation takes no attachments/);
+    await expect(client.cases.update(1, { attachments: [new Blob(['x'])] } as never)).rejects.toThrow(
+      /cases\.update: this operation takes no attachments/,
+    );
     expect(seen).toHaveLength(0);
   });
 
   it('attachments that are not an array are refused, not silently dropped from the JSON body', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
-    await expect(miniClient(fetch).cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: new Blob(['x']) as never })).rejects.toThrow(
-      new InvalidRequestError('cases.create: attachments must be an array, got object'),
-    );
+    await expect(
+      miniClient(fetch).cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: new Blob(['x']) as never }),
+    ).rejects.toThrow(new InvalidRequestError('cases.create: attachments must be an array, got object'));
     expect(seen).toHaveLength(0);
   });
 
   it('{ name, data } with data that is not a file is refused, naming it (not sent as zero bytes)', async () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
     const client = miniClient(fetch);
-    for (const [data, got] of [[1024, 'number'], [null, 'null'], [{}, 'object'], [undefined, 'undefined']] as const) {
-      await expect(client.cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [{ name: 'a.bin', data: data as never }] })).rejects.toThrow(
+    for (const [data, got] of [
+      [1024, 'number'],
+      [null, 'null'],
+      [{}, 'object'],
+      [undefined, 'undefined'],
+    ] as const) {
+      await expect(
+        client.cases.create({ subject: 's', content: 'c', user_email: 'u', attachments: [{ name: 'a.bin', data: data as never }] }),
+      ).rejects.toThrow(
         new InvalidRequestError(`attachments[0].data: expected a Blob, Buffer, Uint8Array, ArrayBuffer or string, got ${got}`),
       );
     }
@@ -154,8 +189,14 @@ describe('multipart create', () => {
     const { fetch, seen } = scriptedFetch(json(CASE, 201));
     const bytes = new Uint8Array([0, 1, 2, 3, 250, 251, 252, 253]);
     await miniClient(fetch).cases.create({
-      subject: 's', content: 'c', user_email: 'u',
-      attachments: [Buffer.from(bytes.buffer, 2, 3), new DataView(bytes.buffer, 4, 2) as never, { name: 'w.bin', data: new Uint16Array([0x0201]) as never }],
+      subject: 's',
+      content: 'c',
+      user_email: 'u',
+      attachments: [
+        Buffer.from(bytes.buffer, 2, 3),
+        new DataView(bytes.buffer, 4, 2) as never,
+        { name: 'w.bin', data: new Uint16Array([0x0201]) as never },
+      ],
     });
     const sent = async (i: number) => [...new Uint8Array(await (seen[0]!.form!.get(`case[attachments][${i}]`) as File).arrayBuffer())];
     expect(await sent(0)).toEqual([2, 3, 250]);
@@ -170,7 +211,9 @@ describe('multipart create', () => {
     await expect(client.cases.create(withFile({ custom_fields: { cf_1: new Date('nope') } }) as never)).rejects.toThrow(
       new InvalidRequestError('case[custom_fields][cf_1]: cannot send an invalid Date'),
     );
-    await expect(client.cases.create(withFile({ labels: [NaN] }) as never)).rejects.toThrow(new InvalidRequestError('case[labels][0]: cannot send NaN'));
+    await expect(client.cases.create(withFile({ labels: [NaN] }) as never)).rejects.toThrow(
+      new InvalidRequestError('case[labels][0]: cannot send NaN'),
+    );
     await expect(client.cases.create(withFile({ labels: [] }) as never)).rejects.toThrow(
       new InvalidRequestError('case[labels]: cannot send an empty array (leave the key out)'),
     );

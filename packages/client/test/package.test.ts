@@ -67,17 +67,24 @@ describe('the built package', () => {
       expect(await client.cases.get(7)).toEqual({ case_id: 7 });
     }
     expect(seen).toEqual(['GET http://mock/api/cases/7.json', 'GET http://mock/api/cases/7.json']);
-    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).filter((k) => k !== 'default').sort());
+    expect(Object.keys(cjs).sort()).toEqual(
+      Object.keys(esm)
+        .filter((k) => k !== 'default')
+        .sort(),
+    );
   });
 });
 
 describe('errors across the ESM and CommonJS builds (the dual-package hazard)', () => {
-  it('an error thrown by one build is instanceof the other build\'s classes, by kind', async () => {
+  it("an error thrown by one build is instanceof the other build's classes, by kind", async () => {
     const cjs = createRequire(join(pkgDir, 'package.json'))('@omnidesk-openapi/client');
     const esm = await import(pathToFileURL(join(pkgDir, pkg.exports['.'].import.default)).href);
     expect(cjs.NotFoundError).not.toBe(esm.NotFoundError);
     const fetch = async () => Response.json({ error: 'case_not_found' }, { status: 404 });
-    for (const [from, other] of [[esm, cjs], [cjs, esm]]) {
+    for (const [from, other] of [
+      [esm, cjs],
+      [cjs, esm],
+    ]) {
       const client = from.createOmnideskClient({ baseUrl: 'http://mock/api', email: 'a@b.c', apiKey: 'k', fetch, maxRetries: 0 });
       const error = await client.cases.get(7).catch((e: unknown) => e);
       expect(error.kind).toBe('not_found');

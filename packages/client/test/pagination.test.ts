@@ -3,7 +3,10 @@ import { normalizeList, paginate } from '../src/pagination.js';
 import { json, miniClient, scriptedFetch } from './util.js';
 
 const page = (ids: number[], total?: number) =>
-  json({ ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's', status: 'open' } }])), ...(total === undefined ? {} : { total_count: total }) });
+  json({
+    ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's', status: 'open' } }])),
+    ...(total === undefined ? {} : { total_count: total }),
+  });
 
 describe('normalizeList', () => {
   it('orders keyed entries numerically (10 after 9) and unwraps them', () => {
@@ -17,7 +20,9 @@ describe('normalizeList', () => {
     expect(normalizeList(null, 'case')).toEqual({ items: [], total: 0 });
   });
   it('treats __proto__ and constructor keys of an answer as plain keys: no prototype is changed', () => {
-    const body = JSON.parse('{"0": {"case": {"case_id": 1}}, "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "total_count": 1}');
+    const body = JSON.parse(
+      '{"0": {"case": {"case_id": 1}}, "__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "total_count": 1}',
+    );
     expect(normalizeList(body, 'case')).toEqual({ items: [{ case_id: 1 }], total: 1 });
     expect(normalizeList(JSON.parse('{"0": {"__proto__": {"polluted": 1}}}')).items).toEqual([{ polluted: 1 }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -96,7 +101,10 @@ describe('listAll', () => {
   it('in the shipped SDK, <method>All exists exactly where the list takes `page`', async () => {
     const { operationTable } = await import('../src/generated/sdk.js');
     const { createOmnideskClient } = await import('../src/index.js');
-    const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@b.c', apiKey: 'k' }) as unknown as Record<string, Record<string, unknown>>;
+    const c = createOmnideskClient({ baseUrl: 'http://127.0.0.1:4010', email: 'a@b.c', apiKey: 'k' }) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     const lists = operationTable.filter((o) => o.result.kind === 'list');
     const walkers = lists.filter((o) => `${o.method}All` in c[o.resource]!).map((o) => o.operationId);
     expect(walkers).toEqual(lists.filter((o) => o.query?.page).map((o) => o.operationId));
@@ -113,13 +121,18 @@ describe('listAll', () => {
     const got: number[] = [];
     for await (const x of paginate(fetchPage, { limit: 1 })) got.push(x);
     expect(got).toEqual([1, 2]);
-    expect(calls).toEqual([[1, 1], [2, 1], [3, 1]]);
+    expect(calls).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
     await expect(paginate(fetchPage, { limit: 0 }).next()).rejects.toThrow(/paginate: `limit` must be an integer, 1 to 100, got 0/);
   });
 });
 
 describe('the page object and toArray', () => {
-  const page = (ids: number[], total: number) => json({ ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's' } }])), total_count: total });
+  const page = (ids: number[], total: number) =>
+    json({ ...Object.fromEntries(ids.map((id, i) => [String(i), { case: { case_id: id, subject: 's' } }])), total_count: total });
 
   it('hasNextPage() / getNextPage() follow total_count, page and limit, keeping the query', async () => {
     const { fetch, seen } = scriptedFetch(page([1, 2], 3), page([3], 3));
@@ -130,7 +143,10 @@ describe('the page object and toArray', () => {
     const second = await first.getNextPage();
     expect(second.items.map((x) => x.case_id)).toEqual([3]);
     expect(second.hasNextPage()).toBe(false);
-    expect(seen.map((s) => decodeURIComponent(s.target))).toEqual(['/api/cases.json?status[]=open&limit=2', '/api/cases.json?status[]=open&limit=2&page=2']);
+    expect(seen.map((s) => decodeURIComponent(s.target))).toEqual([
+      '/api/cases.json?status[]=open&limit=2',
+      '/api/cases.json?status[]=open&limit=2&page=2',
+    ]);
   });
 
   it('an empty page has no next page', async () => {

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../src/errors.js';
 import { serializeQuery } from '../src/query.js';
 
-const reference = (q: Record<string, unknown>) =>
-  qs.stringify(q, { arrayFormat: 'brackets', encodeValuesOnly: true, skipNulls: true });
+const reference = (q: Record<string, unknown>) => qs.stringify(q, { arrayFormat: 'brackets', encodeValuesOnly: true, skipNulls: true });
 
 describe('serializeQuery (PHP brackets)', () => {
   it('writes arrays, maps and arrays in maps as the API reads them', () => {
@@ -24,7 +23,9 @@ describe('serializeQuery (PHP brackets)', () => {
     expect(() => serializeQuery({ status: [] })).toThrow(
       new InvalidRequestError('query parameter status: cannot send an empty array (leave the key out)'),
     );
-    expect(() => serializeQuery({ custom_fields: { cf_26: [] } })).toThrow(/^query parameter custom_fields\[cf_26\]: cannot send an empty array/);
+    expect(() => serializeQuery({ custom_fields: { cf_26: [] } })).toThrow(
+      /^query parameter custom_fields\[cf_26\]: cannot send an empty array/,
+    );
     expect(() => serializeQuery({ labels: [null, undefined] })).toThrow(/^query parameter labels: cannot send an empty array/);
     expect(serializeQuery({ labels: [null, 3] })).toBe('labels[]=3');
   });
@@ -35,19 +36,27 @@ describe('serializeQuery (PHP brackets)', () => {
 
   it('refuses values it cannot encode, naming the parameter', () => {
     expect(() => serializeQuery({ f: () => 1 })).toThrow(new InvalidRequestError('query parameter f: cannot send a function'));
-    expect(() => serializeQuery({ custom_fields: { cf_1: '\ud83d' } })).toThrow(/query parameter custom_fields\[cf_1\]: the string is not well-formed/);
+    expect(() => serializeQuery({ custom_fields: { cf_1: '\ud83d' } })).toThrow(
+      /query parameter custom_fields\[cf_1\]: the string is not well-formed/,
+    );
   });
 
   it('refuses an invalid Date and NaN or Infinity instead of sending "NaN"', () => {
-    expect(() => serializeQuery({ from_time: new Date('nope') })).toThrow(new InvalidRequestError('query parameter from_time: cannot send an invalid Date'));
+    expect(() => serializeQuery({ from_time: new Date('nope') })).toThrow(
+      new InvalidRequestError('query parameter from_time: cannot send an invalid Date'),
+    );
     expect(() => serializeQuery({ page: NaN })).toThrow(new InvalidRequestError('query parameter page: cannot send NaN'));
-    expect(() => serializeQuery({ labels: [1, Infinity] })).toThrow(new InvalidRequestError('query parameter labels[]: cannot send Infinity'));
+    expect(() => serializeQuery({ labels: [1, Infinity] })).toThrow(
+      new InvalidRequestError('query parameter labels[]: cannot send Infinity'),
+    );
   });
 
   it('refuses a query that contains itself, naming where, instead of overflowing the stack', () => {
     const custom: Record<string, unknown> = { cf_1: 'a' };
     custom.self = custom;
-    expect(() => serializeQuery({ custom_fields: custom })).toThrow(new InvalidRequestError('query parameter custom_fields[self]: the value contains itself'));
+    expect(() => serializeQuery({ custom_fields: custom })).toThrow(
+      new InvalidRequestError('query parameter custom_fields[self]: the value contains itself'),
+    );
   });
 
   it('reads keys such as __proto__ and constructor as plain names, and changes no prototype', () => {

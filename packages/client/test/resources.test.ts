@@ -17,7 +17,13 @@ describe('resource methods', () => {
     const body = { '1': { case: { ...CASE, case_id: 2 } }, '0': { case: { ...CASE, case_id: 1 } }, total_count: 17 };
     const { fetch, seen } = scriptedFetch(json(body));
     const page = await miniClient(fetch).cases.list({ status: ['open', 'closed'], custom_fields: { cf_25: 'x', cf_26: ['a'] }, limit: 2 });
-    expect(page).toEqual({ items: [{ ...CASE, case_id: 1 }, { ...CASE, case_id: 2 }], total: 17 });
+    expect(page).toEqual({
+      items: [
+        { ...CASE, case_id: 1 },
+        { ...CASE, case_id: 2 },
+      ],
+      total: 17,
+    });
     expect(seen[0]!.target).toBe('/api/cases.json?status[]=open&status[]=closed&custom_fields[cf_25]=x&custom_fields[cf_26][]=a&limit=2');
   });
 
@@ -88,7 +94,11 @@ describe('resource methods', () => {
 
   it('an operation with query and body: body from input, query from options.query', async () => {
     const { fetch, seen } = scriptedFetch(json({ kb_article: { article_id: 9, title: { '1': 'Привет', '2': 'Hello' } } }));
-    const article = await miniClient(fetch).kbArticles.update(9, { title: { '1': 'Привет', '2': 'Hello' } }, { query: { language_id: 'all' } });
+    const article = await miniClient(fetch).kbArticles.update(
+      9,
+      { title: { '1': 'Привет', '2': 'Hello' } },
+      { query: { language_id: 'all' } },
+    );
     expect(article.title).toEqual({ '1': 'Привет', '2': 'Hello' });
     expect(seen[0]!.target).toBe('/api/kb_article/9.json?language_id=all');
     expect(JSON.parse(seen[0]!.body)).toEqual({ kb_article: { title: { '1': 'Привет', '2': 'Hello' } } });
@@ -130,10 +140,19 @@ describe('bad input: a typed error naming the fault, nothing sent', () => {
 describe('API errors', () => {
   it('404 → NotFoundError with the API code and the call', async () => {
     const { fetch } = scriptedFetch(json({ error: 'case_not_found' }, 404, { api_calls_left: '42' }));
-    const error = await miniClient(fetch).cases.get(404).catch((e: unknown) => e);
+    const error = await miniClient(fetch)
+      .cases.get(404)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toBeInstanceOf(OmnideskError);
-    expect(error).toMatchObject({ status: 404, code: 'case_not_found', operationId: 'getCase', method: 'GET', path: '/api/cases/404.json', rateLimit: { callsLeft: 42 } });
+    expect(error).toMatchObject({
+      status: 404,
+      code: 'case_not_found',
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/404.json',
+      rateLimit: { callsLeft: 42 },
+    });
     expect((error as Error).message).toBe('404 case_not_found: GET /api/cases/404.json (getCase)');
   });
 
@@ -146,9 +165,24 @@ describe('API errors', () => {
 describe('string path parameters', () => {
   it('are checked as non-empty strings and percent-encoded', async () => {
     const { fetch, seen } = scriptedFetch(json({ case: CASE }));
-    const table = [{ operationId: 'getByNumber', resource: 'cases', method: 'byNumber', httpMethod: 'get' as const, path: '/cases/{case_number}.json', pathParams: [{ name: 'case_number', type: 'string' as const }], result: { kind: 'entity' as const, key: 'case' } }];
+    const table = [
+      {
+        operationId: 'getByNumber',
+        resource: 'cases',
+        method: 'byNumber',
+        httpMethod: 'get' as const,
+        path: '/cases/{case_number}.json',
+        pathParams: [{ name: 'case_number', type: 'string' as const }],
+        result: { kind: 'entity' as const, key: 'case' },
+      },
+    ];
     const { createClientFromTable } = await import('../src/client.js');
-    const client = createClientFromTable<{ cases: { byNumber(n: string): Promise<unknown> } }, {}>(table, { baseUrl: 'https://a.omnidesk.ru/api', email: 'e', apiKey: 'k', fetch });
+    const client = createClientFromTable<{ cases: { byNumber(n: string): Promise<unknown> } }, Record<string, never>>(table, {
+      baseUrl: 'https://a.omnidesk.ru/api',
+      email: 'e',
+      apiKey: 'k',
+      fetch,
+    });
     expect(await client.cases.byNumber('664-245 651')).toEqual(CASE);
     expect(seen[0]!.target).toBe('/api/cases/664-245%20651.json');
     await expect(client.cases.byNumber('')).rejects.toThrow(/case_number must be a non-empty string/);

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without declarations
-import { bundle } from '../../../scripts/bench/size.mjs';
-// @ts-expect-error: a plain .mjs script without declarations
 import { clientEntry } from '../../../scripts/bench/lib.mjs';
+// @ts-expect-error: a plain .mjs script without declarations
+import { bundle } from '../../../scripts/bench/size.mjs';
 
 /** Gzipped bytes (level 9) of the one-operation app on the tree-shakeable entry (`/core`): 8 964
  * before issue 15's hardening (redirects refused, success bodies bounded, errors printed short,
@@ -18,17 +18,18 @@ import { clientEntry } from '../../../scripts/bench/lib.mjs';
  * `.withResponse()` about +50, the page object and `toArray` about +150, `OMNIDESK_LOG` about
  * +90), 11 352 with issue 15's empty-array refusal (+8), 11 512 with issue 17's log levels (+160:
  * four levels, `logLevel`, the logger check, a line a failed call), 11 643 with the limiter
- * following the server's minute (+131, the budget benchmark). Over the 10 000 target
+ * following the server's minute (+131, the budget benchmark), 11 660 with the linter's rewrites
+ * (loops for forEach callbacks, statements for comma expressions: +17). Over the 10 000 target
  * (docs/benchmarks.md). */
-const CORE_LIMIT = 11_650;
+const CORE_LIMIT = 11_660;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
  * 72-byte loader of `validateResponses`, 12 806 with issue 16's limiter and concurrent pagination,
  * 13 268 with issue 17's ergonomics (as above), 13 278 with issue 15's empty-array refusal,
- * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute.
+ * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute, 13 581 with the linter's rewrites.
  */
-const FULL_LIMIT = 13_570;
+const FULL_LIMIT = 13_590;
 
 interface Bundle {
   minified: number;

@@ -75,7 +75,7 @@ export function storeContract(name: string, makeStore: () => RateLimitStore | Pr
       expect((await store.take({ now: T + 30_000, cost: 1 })).wait).toBe(60_010 - 30_000);
     });
 
-    it('after the reset the learned budget is the new window\'s, whole at once (not freed call by call like a sliding minute)', async () => {
+    it("after the reset the learned budget is the new window's, whole at once (not freed call by call like a sliding minute)", async () => {
       const store = await makeStore();
       const a = await store.take({ now: T, cost: 1 });
       await store.learn({ now: T + 10, seq: a.seq!, limited: false, perMinute: 3, callsLeft: 2, retryAfter: undefined });

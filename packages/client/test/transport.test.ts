@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ConnectionError,
-  InvalidRequestError,
-  InvalidResponseError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-} from '../src/errors.js';
+import { ConnectionError, InvalidRequestError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from '../src/errors.js';
 import { json, miniClient, refused, reset, scriptedFetch } from './util.js';
 
 const CASE = { case: { case_id: 2000, subject: 'Help', status: 'open' } };
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ value, error: undefined }), (error: unknown) => ({ value: undefined, error }));
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,7 +32,13 @@ describe('retries', () => {
     const { error } = await result;
     expect(seen).toHaveLength(4);
     expect(error).toBeInstanceOf(ServerError);
-    expect(error).toMatchObject({ status: 500, code: 'internal_server_error', operationId: 'getCase', method: 'GET', path: '/api/cases/2000.json' });
+    expect(error).toMatchObject({
+      status: 500,
+      code: 'internal_server_error',
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/2000.json',
+    });
   });
 
   it('never sends a POST twice after a 5xx', async () => {
@@ -128,7 +131,12 @@ describe('429 and rate-limit headers', () => {
     const { error } = await result;
     expect(seen).toHaveLength(1);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ status: 429, code: 'too_many_requests', retryAfter: 3600, rateLimit: { callsLeft: 0, perMinute: 60, retryAfter: 3600 } });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'too_many_requests',
+      retryAfter: 3600,
+      rateLimit: { callsLeft: 0, perMinute: 60, retryAfter: 3600 },
+    });
   });
 
   it('throws RateLimitError after the retries allowed', async () => {
@@ -321,7 +329,9 @@ describe('the body is part of the attempt', () => {
 
   it('a 2xx body that is not JSON is an InvalidResponseError naming the call', async () => {
     const { fetch } = scriptedFetch(new Response('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    const error = await miniClient(fetch).cases.get(2000).catch((e: unknown) => e);
+    const error = await miniClient(fetch)
+      .cases.get(2000)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, operationId: 'getCase', body: '<html>maintenance</html>' });
   });

@@ -1,7 +1,7 @@
 import { createClientFromTable, type OmnideskClientOptions } from '../src/client.js';
+import type { paths } from './.generated/mini/schema.js';
 import type { Resources } from './.generated/mini/sdk.js';
 import { operationTable } from './.generated/mini/sdk.js';
-import type { paths } from './.generated/mini/schema.js';
 
 export const API_KEY = 'sk-SECRET-123';
 export const EMAIL = 'agent@example.com';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { conforms, formatFinding, mergeFindings, validateResponse, type ResponseFinding } from '../src/validate.js';
+import { conforms, formatFinding, mergeFindings, type ResponseFinding, validateResponse } from '../src/validate.js';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../dist/openapi.json', import.meta.url), 'utf8'));
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -26,7 +26,8 @@ function examples(): [string, number, string, unknown][] {
   return out;
 }
 
-const caseExample = () => structuredClone(bundle.paths['/cases/{case_id}.json'].get.responses['200'].content['application/json'].examples.docs.value);
+const caseExample = () =>
+  structuredClone(bundle.paths['/cases/{case_id}.json'].get.responses['200'].content['application/json'].examples.docs.value);
 const drift = (f: ResponseFinding[]) => f.filter((x) => x.severity === 'drift');
 
 describe('validateResponse', () => {
@@ -43,7 +44,17 @@ describe('validateResponse', () => {
     const body = caseExample();
     delete body.case.subject;
     expect(validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body })).toEqual([
-      { in: 'body', pointer: '/case/subject', path: '/case/subject', kind: 'presence', expected: 'present (required)', got: 'absent', severity: 'drift', count: 1, occurrences: 1 },
+      {
+        in: 'body',
+        pointer: '/case/subject',
+        path: '/case/subject',
+        kind: 'presence',
+        expected: 'present (required)',
+        got: 'absent',
+        severity: 'drift',
+        count: 1,
+        occurrences: 1,
+      },
     ]);
   });
 
@@ -51,14 +62,24 @@ describe('validateResponse', () => {
     const body = caseExample();
     body.case.user_id = '123';
     const [f] = validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body });
-    expect(f).toMatchObject({ pointer: '/case/user_id', kind: 'type', expected: 'integer', got: 'string (digits only: an integer as text)' });
+    expect(f).toMatchObject({
+      pointer: '/case/user_id',
+      kind: 'type',
+      expected: 'integer',
+      got: 'string (digits only: an integer as text)',
+    });
   });
 
   it('reports a value outside an enum without the value', () => {
     const body = caseExample();
     body.case.status = 'archived-SECRET';
     const [f] = validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body });
-    expect(f).toMatchObject({ pointer: '/case/status', kind: 'enum', expected: 'one of open, waiting, closed', got: 'a string outside the enum' });
+    expect(f).toMatchObject({
+      pointer: '/case/status',
+      kind: 'enum',
+      expected: 'one of open, waiting, closed',
+      got: 'a string outside the enum',
+    });
   });
 
   it('reports a date in another format, naming the format it came in', () => {
@@ -80,7 +101,11 @@ describe('validateResponse', () => {
     ]);
     const entry = caseExample();
     entry.case.priority = 7;
-    const findings = validateResponse('listCases', { status: 200, headers: JSON_HEADERS, body: { 0: entry, 1: entry, 2: entry, total_count: 3 } });
+    const findings = validateResponse('listCases', {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: { 0: entry, 1: entry, 2: entry, total_count: 3 },
+    });
     expect(findings).toMatchObject([{ pointer: '/0/case/priority', path: '/*/case/priority', kind: 'type', count: 1, occurrences: 3 }]);
   });
 
@@ -88,7 +113,9 @@ describe('validateResponse', () => {
     const body = caseExample();
     body.case.brand_new_field = 'x';
     const findings = validateResponse('getCase', { status: 200, headers: JSON_HEADERS, body });
-    expect(findings).toMatchObject([{ pointer: '/case/brand_new_field', kind: 'extra', severity: 'info', got: 'string (text, 1 characters)' }]);
+    expect(findings).toMatchObject([
+      { pointer: '/case/brand_new_field', kind: 'extra', severity: 'info', got: 'string (text, 1 characters)' },
+    ]);
     expect(conforms(findings)).toBe(true);
   });
 
@@ -112,7 +139,9 @@ describe('validateResponse', () => {
       ['header', '/api_calls_left', 'type', 'integer', 'string (text, 4 characters)'],
       ['header', '/content-type', 'media', 'application/json', 'text/html'],
     ]);
-    expect(validateResponse('getCase', { status: 200, headers: JSON_HEADERS, text: '<html>' })).toMatchObject([{ kind: 'media', expected: 'JSON' }]);
+    expect(validateResponse('getCase', { status: 200, headers: JSON_HEADERS, text: '<html>' })).toMatchObject([
+      { kind: 'media', expected: 'JSON' },
+    ]);
     expect(validateResponse('getCase', { status: 200, headers: JSON_HEADERS })).toMatchObject([{ kind: 'presence', got: 'no body' }]);
   });
 
@@ -120,7 +149,7 @@ describe('validateResponse', () => {
     const MARK = 'Zq7Marker';
     const body = caseExample();
     for (const key of Object.keys(body.case)) if (typeof body.case[key] === 'string') body.case[key] = `${MARK}-${key}@example.com`;
-    body.case.custom_fields = { [`${MARK} key`]: `${MARK}-v`, 'cf_1': 7 };
+    body.case.custom_fields = { [`${MARK} key`]: `${MARK}-v`, cf_1: 7 };
     body.case[`${MARK}@mail.example`] = `${MARK}-extra`;
     body.case.status = 12345;
     const findings = validateResponse('getCase', { status: 200, headers: { ...JSON_HEADERS, api_calls_left: MARK }, body });
@@ -153,7 +182,7 @@ describe('validateResponse', () => {
 /** Every place in a JSON value, as [parent, key] pairs (the root excluded). */
 function places(value: unknown, out: [any, string | number][] = []): [any, string | number][] {
   if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), places(v, out)));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (out.push([value, k]), places(v, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([value, k]), places(v, out);
   return out;
 }
 
@@ -166,10 +195,18 @@ describe('validateResponse agrees with ajv', () => {
   const ajvFor = (operationId: string, status: number) => {
     const key = `${operationId} ${status}`;
     if (!compiled.has(key)) {
-      const op = Object.values<any>(bundle.paths).flatMap((item) => Object.values<any>(item)).find((o) => o.operationId === operationId);
+      const op = Object.values<any>(bundle.paths)
+        .flatMap((item) => Object.values<any>(item))
+        .find((o) => o.operationId === operationId);
       let response = op.responses[String(status)];
-      while (response.$ref) response = response.$ref.slice(2).split('/').reduce((o: any, k: string) => o[k], bundle);
-      const schema = JSON.parse(JSON.stringify(response.content['application/json'].schema).replaceAll('"$ref":"#/', '"$ref":"spec.json#/'));
+      while (response.$ref)
+        response = response.$ref
+          .slice(2)
+          .split('/')
+          .reduce((o: any, k: string) => o[k], bundle);
+      const schema = JSON.parse(
+        JSON.stringify(response.content['application/json'].schema).replaceAll('"$ref":"#/', '"$ref":"spec.json#/'),
+      );
       compiled.set(key, ajv.compile(schema));
     }
     return compiled.get(key)!;

@@ -39,7 +39,7 @@ describe('.withResponse()', () => {
     expect((await c.cases.list().withResponse()).response).toBeInstanceOf(Response);
   });
 
-  it('rejects with the call\'s error', async () => {
+  it("rejects with the call's error", async () => {
     const { fetch } = scriptedFetch(json({ error: 'case_not_found' }, 404));
     const c = miniClient(fetch);
     await expect(c.cases.get(9).withResponse()).rejects.toBeInstanceOf(NotFoundError);

@@ -22,4 +22,8 @@ export const code = (e: z.infer<typeof schemas.Error>): string => e.error;
 // Types, not `any` or `unknown`: either would let lines above compile or fail for the wrong reason.
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type IsUnknown<T> = unknown extends T ? true : false;
-export const typed: [IsAny<CaseList>, IsUnknown<CaseCreateEnvelope['case']>, IsAny<CaseCreateEnvelope['case']['subject']>] = [false, false, false];
+export const typed: [IsAny<CaseList>, IsUnknown<CaseCreateEnvelope['case']>, IsAny<CaseCreateEnvelope['case']['subject']>] = [
+  false,
+  false,
+  false,
+];

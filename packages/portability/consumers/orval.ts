@@ -1,5 +1,5 @@
 // Compiled against the client orval (fetch) generates from dist/openapi.yaml (into ./client.ts).
-import type { CaseList, CaseCreateEnvelope, createCaseResponse422 } from './client';
+import type { CaseCreateEnvelope, CaseList, createCaseResponse422 } from './client';
 
 // A list entry is a wrapped case whose subject is a string (not `any`, which would pass anything).
 export const subject = (page: CaseList): string | undefined => page['0']?.case.subject;

@@ -58,7 +58,14 @@ const generators: Record<string, Generator> = {
     generate: (dir) =>
       run(
         bin('openapi-zod-client'),
-        [bundle, '-o', join(dir, 'client.ts'), '-t', join(here, 'node_modules/openapi-zod-client/src/templates/schemas-only.hbs'), '--export-schemas'],
+        [
+          bundle,
+          '-o',
+          join(dir, 'client.ts'),
+          '-t',
+          join(here, 'node_modules/openapi-zod-client/src/templates/schemas-only.hbs'),
+          '--export-schemas',
+        ],
         dir,
       ),
     imports: ['zod'],

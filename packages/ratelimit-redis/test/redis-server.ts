@@ -2,7 +2,7 @@
 // loopback port, without persistence, for the ratelimit-redis tests, and stops it by its PID.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -49,7 +49,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // Like the browser tests: without redis-server the suite is skipped locally, saying how to
   // install it, and fails under CI=true (where .ci/run has installed it).
   if (!onPath('redis-server') && !inCI) {
-    console.warn('packages/ratelimit-redis: skipped, no redis-server on PATH. Install it: apt-get install -y --no-install-recommends redis-server');
+    console.warn(
+      'packages/ratelimit-redis: skipped, no redis-server on PATH. Install it: apt-get install -y --no-install-recommends redis-server',
+    );
     project.provide('redisUrl', '');
     return undefined;
   }

@@ -43,11 +43,14 @@ describe.skipIf(!url)('the Redis store against redis-server', () => {
       const now = Date.now();
       const workers = [0, 1].map(() => {
         // Each worker tries 60 takes of one call against a budget of 50 per minute.
-        const child = fork(join(import.meta.dirname, 'worker.mjs'), [url, key, String(now), '50', '60'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-        const next = () => new Promise<unknown>((resolve, reject) => {
-          child.once('message', resolve);
-          child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+        const child = fork(join(import.meta.dirname, 'worker.mjs'), [url, key, String(now), '50', '60'], {
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         });
+        const next = () =>
+          new Promise<unknown>((resolve, reject) => {
+            child.once('message', resolve);
+            child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+          });
         return { child, next };
       });
       await Promise.all(workers.map((w) => w.next()));

@@ -1,8 +1,8 @@
 // Every argument fault is one InvalidRequestError naming the argument, and nothing is sent: the
 // harness counts every request that reaches it.
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LIMITS, AttachmentTooLargeError, InvalidRequestError, createOmnideskClient } from '../../src/index.js';
-import { API_KEY, EMAIL, type Harness, clientFor, harnessPerTest, sendJson, settle } from './harness.js';
+import { ATTACHMENT_LIMITS, AttachmentTooLargeError, createOmnideskClient, InvalidRequestError } from '../../src/index.js';
+import { API_KEY, clientFor, EMAIL, type Harness, harnessPerTest, sendJson, settle } from './harness.js';
 
 let h: Harness;
 harnessPerTest((harness) => {
@@ -33,22 +33,51 @@ cyclic.push(cyclic);
 
 describe('call arguments', () => {
   it.each([
-    ['timeout over 2^31-1 ms (a timer would fire at once)', () => clientFor(h).cases.get(1, { timeout: 2 ** 31 }), /`timeout` must be .* at most 2147483647/],
-    ['a sparse id array ([1, , 2] would send 1,,2)', () => clientFor(h).cases.trash([1, , 2] as number[]), /cases\.trash: case_id .* got undefined/],
+    [
+      'timeout over 2^31-1 ms (a timer would fire at once)',
+      () => clientFor(h).cases.get(1, { timeout: 2 ** 31 }),
+      /`timeout` must be .* at most 2147483647/,
+    ],
+    [
+      'a sparse id array ([1, , 2] would send 1,,2)',
+      // biome-ignore lint/suspicious/noSparseArray: the hole is the input under test.
+      () => clientFor(h).cases.trash([1, , 2] as number[]),
+      /cases\.trash: case_id .* got undefined/,
+    ],
     ['a bigint id', () => clientFor(h).cases.get(1n as never), /cases\.get: case_id .* got 1n/],
     ['a cyclic id array', () => clientFor(h).cases.trash(cyclic as never), /cases\.trash: case_id .* got an array/],
-    ['a very deep query object', () => {
-      let deep: Record<string, unknown> = { x: 1 };
-      for (let i = 0; i < 100_000; i++) deep = { a: deep };
-      return clientFor(h).cases.list({ custom_fields: deep } as never);
-    }, /query parameter custom_fields(\[a\])+: nested more than 8 levels/],
-    ['a lone surrogate in a query key', () => clientFor(h).cases.list({ custom_fields: { ['cf_\ud83d']: 'x' } } as never), /query parameter custom_fields: the string is not well-formed Unicode/],
-    ['an array of objects in a query', () => clientFor(h).cases.list({ status: [{ a: 1 }] } as never), /query parameter status: a query array holds plain values only/],
-    ['a nested array in a query', () => clientFor(h).cases.list({ status: [['open']] } as never), /query parameter status: a query array holds plain values only/],
+    [
+      'a very deep query object',
+      () => {
+        let deep: Record<string, unknown> = { x: 1 };
+        for (let i = 0; i < 100_000; i++) deep = { a: deep };
+        return clientFor(h).cases.list({ custom_fields: deep } as never);
+      },
+      /query parameter custom_fields(\[a\])+: nested more than 8 levels/,
+    ],
+    [
+      'a lone surrogate in a query key',
+      () => clientFor(h).cases.list({ custom_fields: { 'cf_\ud83d': 'x' } } as never),
+      /query parameter custom_fields: the string is not well-formed Unicode/,
+    ],
+    [
+      'an array of objects in a query',
+      () => clientFor(h).cases.list({ status: [{ a: 1 }] } as never),
+      /query parameter status: a query array holds plain values only/,
+    ],
+    [
+      'a nested array in a query',
+      () => clientFor(h).cases.list({ status: [['open']] } as never),
+      /query parameter status: a query array holds plain values only/,
+    ],
     ['listAll limit 0', () => clientFor(h).cases.listAll({}, { limit: 0 }), /cases\.listAll: `limit` must be an integer, 1 to 100, got 0/],
     ['listAll limit 2.5', () => clientFor(h).cases.listAll({}, { limit: 2.5 }), /`limit` must be an integer, 1 to 100, got 2\.5/],
     ['listAll limit over 100', () => clientFor(h).cases.listAll({}, { limit: 101 }), /`limit` must be an integer, 1 to 100, got 101/],
-    ['listAll limit in the query over 100', () => clientFor(h).cases.listAll({ limit: 500 }), /`limit` must be an integer, 1 to 100, got 500/],
+    [
+      'listAll limit in the query over 100',
+      () => clientFor(h).cases.listAll({ limit: 500 }),
+      /`limit` must be an integer, 1 to 100, got 500/,
+    ],
     ['listAll maxItems -1', () => clientFor(h).cases.listAll({}, { maxItems: -1 }), /`maxItems` must be an integer, 0 or more, got -1/],
   ] as const)('%s', async (_, call, named) => {
     await refused(call as () => Promise<unknown>, named);
@@ -70,7 +99,10 @@ describe('call arguments', () => {
 describe('raw client path values', () => {
   it.each(['..', '.'])('%s as a path value is refused (it would reach another path)', async (dots) => {
     await refused(
-      () => clientFor(h).raw.DELETE('/cases/{case_id}/messages/{message_id}.json', { params: { path: { case_id: dots as never, message_id: 7 } } }),
+      () =>
+        clientFor(h).raw.DELETE('/cases/{case_id}/messages/{message_id}.json', {
+          params: { path: { case_id: dots as never, message_id: 7 } },
+        }),
       new RegExp(`path parameter case_id cannot be "${dots.replace(/\./g, '\\.')}"`),
     );
   });
@@ -99,7 +131,10 @@ describe('the 50 MB request limit, counted on the wire', () => {
   const files = (short: number) => [0, 1].map((i) => ({ name: `f${i}.bin`, data: new Uint8Array(ATTACHMENT_LIMITS.perFile - short) }));
 
   it('files and fields 400 bytes under 50 MB, but over it with the multipart framing: refused, nothing sent', async () => {
-    const error = await refused(() => clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(200) }), /over Omnidesk's limit of 50\.0 MB a request/);
+    const error = await refused(
+      () => clientFor(h, { timeout: 30_000 }).cases.create({ ...NEW_CASE, attachments: files(200) }),
+      /over Omnidesk's limit of 50\.0 MB a request/,
+    );
     expect(error).toBeInstanceOf(AttachmentTooLargeError);
   });
 

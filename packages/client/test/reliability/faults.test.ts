@@ -5,10 +5,14 @@
 // Backoff: the client has no injectable sleep, so Math.random is pinned to 0 before each client
 // is created (the jitter factor becomes 0.5): waits are 250 ms, then 500 ms. No assertion is
 // about time; every call is bounded by the SDK's `timeout` option and by vitest's testTimeout.
+
+import { format, inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   ConnectionError,
+  InvalidRequestError,
   InvalidResponseError,
   NotFoundError,
   OmnideskError,
@@ -16,19 +20,16 @@ import {
   ServerError,
   TimeoutError,
   UnexpectedStatusError,
-  InvalidRequestError,
 } from '../../src/index.js';
-import { gzipSync } from 'node:zlib';
-import { format, inspect } from 'node:util';
 import {
   BASIC,
-  HTML_PAGE,
-  type Harness,
   clientFor,
-  harnessPerTest,
   closedPort,
+  type Harness,
+  HTML_PAGE,
   hang,
   hangAfterHeaders,
+  harnessPerTest,
   resetAfterHeaders,
   resetBeforeHeaders,
   sendJson,
@@ -59,7 +60,9 @@ function expectContext(error: unknown, cls: abstract new (...a: never[]) => Omni
 
 describe('429 with retry_after', () => {
   it('GET waits retry_after and retries, then succeeds; the rate-limit headers are exposed', async () => {
-    h.handle((req, res) => (req.n === 0 ? tooMany(res, 0) : sendJson(res, 200, { case: CASE }, { api_calls_left: 41, rate_limit_per_minute: 60 })));
+    h.handle((req, res) =>
+      req.n === 0 ? tooMany(res, 0) : sendJson(res, 200, { case: CASE }, { api_calls_left: 41, rate_limit_per_minute: 60 }),
+    );
     const omnidesk = clientFor(h);
     expect(await omnidesk.cases.get(1)).toEqual(CASE);
     expect(h.count(GET)).toBe(2);
@@ -81,7 +84,12 @@ describe('429 with retry_after', () => {
     expect(r.ok).toBe(false);
     expect(h.count(GET)).toBe(4);
     expectContext(!r.ok && r.error, RateLimitError, {
-      status: 429, code: 'too_many_requests', retryAfter: 0, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json',
+      status: 429,
+      code: 'too_many_requests',
+      retryAfter: 0,
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
       rateLimit: { callsLeft: 0, perMinute: 60, retryAfter: 0 },
     });
   });
@@ -90,7 +98,13 @@ describe('429 with retry_after', () => {
     h.handle((_, res) => tooMany(res, 3600));
     const r = await settle(clientFor(h, { maxRetryAfter: 60 }).cases.create(NEW_CASE));
     expect(h.count(POST)).toBe(1);
-    expectContext(!r.ok && r.error, RateLimitError, { status: 429, retryAfter: 3600, operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
+    expectContext(!r.ok && r.error, RateLimitError, {
+      status: 429,
+      retryAfter: 3600,
+      operationId: 'createCase',
+      method: 'POST',
+      path: '/api/cases.json',
+    });
   });
 });
 
@@ -99,7 +113,13 @@ describe.each([500, 502, 503])('HTTP %i', (status) => {
     h.handle((_, res) => sendJson(res, status, { error: 'internal_server_error' }));
     const r = await settle(clientFor(h, { maxRetries: 2 }).cases.get(1));
     expect(h.count(GET)).toBe(3);
-    expectContext(!r.ok && r.error, ServerError, { status, code: 'internal_server_error', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expectContext(!r.ok && r.error, ServerError, {
+      status,
+      code: 'internal_server_error',
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+    });
   });
 
   it('GET recovers when the server does', async () => {
@@ -116,7 +136,13 @@ describe.each([500, 502, 503])('HTTP %i', (status) => {
   });
 
   it('PUT and DELETE (idempotent) are retried', async () => {
-    h.handle((req, res) => (req.n === 0 ? sendJson(res, status, { error: 'x' }) : req.method === 'DELETE' ? void res.writeHead(204).end() : sendJson(res, 200, { case: CASE })));
+    h.handle((req, res) =>
+      req.n === 0
+        ? sendJson(res, status, { error: 'x' })
+        : req.method === 'DELETE'
+          ? void res.writeHead(204).end()
+          : sendJson(res, 200, { case: CASE }),
+    );
     const omnidesk = clientFor(h);
     expect(await omnidesk.cases.update(1, { subject: 'New subject' })).toEqual(CASE);
     expect(await omnidesk.cases.delete(1)).toBeUndefined();
@@ -205,7 +231,12 @@ describe('hanging connection', () => {
     const r = await settleWithin(clientFor(h, { timeout: 200, maxRetries: 1 }).cases.get(1), 10_000);
     expect(r).not.toBe('hung');
     expect(h.count(GET)).toBe(2);
-    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, {
+      timeout: 200,
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+    });
   });
 
   it('no answer: POST times out once and is not sent again', async () => {
@@ -228,7 +259,12 @@ describe('hanging connection', () => {
     h.handle((_, res) => hangAfterHeaders(res));
     const r = await settleWithin(clientFor(h, { timeout: 300, maxRetries: 0 }).cases.list(), 6_000);
     expect(r, 'the call settles within 20x its timeout option').not.toBe('hung');
-    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, { timeout: 300, operationId: 'listCases', method: 'GET', path: '/api/cases.json' });
+    expectContext(r !== 'hung' && !r.ok && r.error, TimeoutError, {
+      timeout: 300,
+      operationId: 'listCases',
+      method: 'GET',
+      path: '/api/cases.json',
+    });
   });
 });
 
@@ -241,21 +277,37 @@ describe('bad bodies', () => {
     h.handle((_req, res) => sendText(res, 200, body, type));
     const r = await settle(clientFor(h).cases.get(1));
     expect(r.ok).toBe(false);
-    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expectContext(!r.ok && r.error, InvalidResponseError, {
+      status: 200,
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+    });
     expect(h.count(GET)).toBe(1);
   });
 
   it('200 with an empty body where an entity is promised: InvalidResponseError, not a silent undefined', async () => {
     h.handle((_, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-length': 0 }).end());
     const r = await settle(clientFor(h).cases.get(1));
-    expectContext(!r.ok && r.error, InvalidResponseError, { status: 200, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expectContext(!r.ok && r.error, InvalidResponseError, {
+      status: 200,
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+    });
   });
 
   it('502 with an HTML page: ServerError with the page as body, GET retried', async () => {
     h.handle((_, res) => sendText(res, 502, HTML_PAGE, 'text/html'));
     const r = await settle(clientFor(h, { maxRetries: 2 }).cases.get(1));
     expect(h.count(GET)).toBe(3);
-    expectContext(!r.ok && r.error, ServerError, { status: 502, code: undefined, operationId: 'getCase', method: 'GET', path: '/api/cases/1.json' });
+    expectContext(!r.ok && r.error, ServerError, {
+      status: 502,
+      code: undefined,
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+    });
     expect(!r.ok && (r.error as ServerError).body).toContain('502 Bad Gateway');
   });
 
@@ -293,7 +345,12 @@ describe('bad bodies', () => {
     const omnidesk = clientFor(h);
     expect(await omnidesk.cases.get(1)).toEqual(CASE);
     const r = await settle(omnidesk.cases.get(2));
-    expectContext(!r.ok && r.error, NotFoundError, { status: 404, code: 'case_not_found', operationId: 'getCase', path: '/api/cases/2.json' });
+    expectContext(!r.ok && r.error, NotFoundError, {
+      status: 404,
+      code: 'case_not_found',
+      operationId: 'getCase',
+      path: '/api/cases/2.json',
+    });
   });
 });
 
@@ -337,8 +394,15 @@ describe('redirects (never followed)', () => {
     const dead = await closedPort();
     h.handle((_, res) => sendJson(res, 307, {}, { location: `http://127.0.0.1:${dead}/api/cases.json` }));
     const r = await settle(clientFor(h, { maxRetries: 2 }).cases.create(NEW_CASE));
-    expectContext(!r.ok && r.error, UnexpectedStatusError, { status: 307, operationId: 'createCase', method: 'POST', path: '/api/cases.json' });
-    expect((!r.ok && (r.error as Error).message) || '').toMatch(/307 redirect to "http:\/\/127\.0\.0\.1:\d+\/api\/cases\.json", not followed/);
+    expectContext(!r.ok && r.error, UnexpectedStatusError, {
+      status: 307,
+      operationId: 'createCase',
+      method: 'POST',
+      path: '/api/cases.json',
+    });
+    expect((!r.ok && (r.error as Error).message) || '').toMatch(
+      /307 redirect to "http:\/\/127\.0\.0\.1:\d+\/api\/cases\.json", not followed/,
+    );
     expect(h.count(POST)).toBe(1);
   });
 
@@ -347,7 +411,12 @@ describe('redirects (never followed)', () => {
     try {
       h.handle((req, res) => sendJson(res, status, {}, { location: `${other.baseUrl}${req.path.slice(4)}` }));
       const omnidesk = clientFor(h, { headers: { 'x-custom': 'secret-ish' } });
-      const calls: (() => Promise<unknown>)[] = [() => omnidesk.cases.create(NEW_CASE), () => omnidesk.cases.get(1), () => omnidesk.cases.update(1, { subject: 'x' }), () => omnidesk.cases.delete(1)];
+      const calls: (() => Promise<unknown>)[] = [
+        () => omnidesk.cases.create(NEW_CASE),
+        () => omnidesk.cases.get(1),
+        () => omnidesk.cases.update(1, { subject: 'x' }),
+        () => omnidesk.cases.delete(1),
+      ];
       for (const call of calls) {
         const r = await settle(call());
         expect(r.ok).toBe(false);
@@ -406,7 +475,12 @@ describe('printing an error never throws and stays short', () => {
   it.each([
     ['a 404 whose body is JSON nested 30,000 deep', 404, () => deep(30_000), NotFoundError],
     ['a 200 whose body is JSON nested 100,000 deep, without the entity', 200, () => `{"x": ${deep(100_000)}}`, InvalidResponseError],
-    ['an 8 MB 200 answer without the entity', 200, () => JSON.stringify({ x: 'y'.repeat(8 * 1024 * 1024), list: Array.from({ length: 50_000 }, (_, i) => i) }), InvalidResponseError],
+    [
+      'an 8 MB 200 answer without the entity',
+      200,
+      () => JSON.stringify({ x: 'y'.repeat(8 * 1024 * 1024), list: Array.from({ length: 50_000 }, (_, i) => i) }),
+      InvalidResponseError,
+    ],
   ] as const)('%s', async (_, status, body, cls) => {
     const text = body();
     h.handle((__, res) => sendText(res, status, text, 'application/json'));
@@ -433,7 +507,9 @@ describe('Retry-After as an HTTP date', () => {
 
   it('a date in the past is a wait of 0: retried, then the answer', async () => {
     const at = new Date(Date.now() - 60_000).toUTCString();
-    h.handle((req, res) => (req.n === 0 ? sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }) : sendJson(res, 200, { case: CASE })));
+    h.handle((req, res) =>
+      req.n === 0 ? sendJson(res, 429, { error: 'too_many_requests' }, { 'retry-after': at }) : sendJson(res, 200, { case: CASE }),
+    );
     const omnidesk = clientFor(h);
     expect(await omnidesk.cases.get(1)).toEqual(CASE);
     expect(h.count(GET)).toBe(2);
@@ -493,11 +569,19 @@ describe('a logger that throws', () => {
 
 describe('a custom fetch in either call style', () => {
   it.each([
-    ['(url, init), spreading init.headers', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
-    ['(url.url, init): the URL as a string', ((url: Request, init: RequestInit & { headers: Record<string, string> }) => fetch(url.url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }))],
-    ['(request) alone', ((request: Request) => (request.headers.set('x-trace', '1'), fetch(request)))],
+    [
+      '(url, init), spreading init.headers',
+      (url: Request, init: RequestInit & { headers: Record<string, string> }) =>
+        fetch(url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }),
+    ],
+    [
+      '(url.url, init): the URL as a string',
+      (url: Request, init: RequestInit & { headers: Record<string, string> }) =>
+        fetch(url.url, { ...init, headers: { ...init.headers, 'x-trace': '1' } }),
+    ],
+    ['(request) alone', (request: Request) => (request.headers.set('x-trace', '1'), fetch(request))],
   ] as const)('%s: Authorization kept, method and body sent', async (_, customFetch) => {
-    h.handle((req, res) => sendJson(res, 201, { case: { ...CASE, case_id: 5 } }));
+    h.handle((_req, res) => sendJson(res, 201, { case: { ...CASE, case_id: 5 } }));
     expect(await clientFor(h, { fetch: customFetch as never }).cases.create(NEW_CASE)).toMatchObject({ case_id: 5 });
     expect(h.requests).toHaveLength(1);
     const [req] = h.requests;
@@ -533,10 +617,16 @@ describe('aborts are errors of the SDK', () => {
     const reason = new Error('user left');
     controller.abort(reason);
     const r = await call;
-    expectContext(!r.ok && r.error, AbortError, { name: 'AbortError', operationId: 'getCase', method: 'GET', path: '/api/cases/1.json', cause: reason });
+    expectContext(!r.ok && r.error, AbortError, {
+      name: 'AbortError',
+      operationId: 'getCase',
+      method: 'GET',
+      path: '/api/cases/1.json',
+      cause: reason,
+    });
   });
 
-  it('AbortSignal.timeout(): the SDK\'s TimeoutError, not a bare DOMException named TimeoutError', async () => {
+  it("AbortSignal.timeout(): the SDK's TimeoutError, not a bare DOMException named TimeoutError", async () => {
     h.handle(hang);
     const r = await settleWithin(clientFor(h, { timeout: 600_000 }).cases.get(1, { signal: AbortSignal.timeout(200) }), 10_000);
     expect(r).not.toBe('hung');
@@ -582,10 +672,16 @@ describe('one encoding rule for Date, null, booleans and empty arrays: JSON, for
     const refused = [
       // `status: []` was dropped: the empty multi-select matched every case.
       [() => omnidesk.cases.list({ status: [] }), 'query parameter status: cannot send an empty array'],
-      [() => omnidesk.cases.list({ custom_fields: { cf_26: [] } } as never), 'query parameter custom_fields[cf_26]: cannot send an empty array'],
+      [
+        () => omnidesk.cases.list({ custom_fields: { cf_26: [] } } as never),
+        'query parameter custom_fields[cf_26]: cannot send an empty array',
+      ],
       [() => omnidesk.cases.list({ labels: [null, undefined] } as never), 'query parameter labels: cannot send an empty array'],
       // `labels: []` beside a file was dropped from the form: the labels were not cleared.
-      [() => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never), 'case[labels]: cannot send an empty array'],
+      [
+        () => omnidesk.cases.create({ ...NEW_CASE, labels: [], attachments: [new Blob(['x'])] } as never),
+        'case[labels]: cannot send an empty array',
+      ],
     ] as const;
     for (const [call, message] of refused) {
       const r = await settle(call() as Promise<unknown>);

@@ -1,7 +1,7 @@
 // A fault-injection HTTP server for the reliability tests: loopback only, port 0 (OS-assigned),
 // one behaviour per test, every request counted (per "METHOD /path") and its body recorded.
 // Every socket is tracked and destroyed by close(), so nothing outlives a test.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { createOmnideskClient, type OmnideskClientOptions } from '../../src/index.js';
@@ -121,7 +121,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, type: string, headers: Record<string, string | number> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  type: string,
+  headers: Record<string, string | number> = {},
+): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

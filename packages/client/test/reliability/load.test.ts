@@ -3,19 +3,9 @@
 // Counts, not durations, are asserted; the numbers measured are written to docs/reliability.md.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'qs';
-import {
-  type Harness,
-  type Settled,
-  clientFor,
-  harnessPerTest,
-  listPage,
-  pool,
-  sendJson,
-  settle,
-  tooMany,
-} from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { clientFor, type Harness, harnessPerTest, listPage, pool, type Settled, sendJson, settle, tooMany } from './harness.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -36,7 +26,8 @@ function caseServer(opts: { fault?: (id: number, n: number) => 'ok' | '503' | '4
       inFlight--;
       if (fault === '503') return sendJson(res, 503, { error: 'service_unavailable' });
       // The 429 announces the same limit as the other answers: the adaptive limiter follows the last one.
-      if (fault === '429') return sendJson(res, 429, { error: 'too_many_requests' }, { retry_after: 0, rate_limit_per_minute: 600, api_calls_left: 0 });
+      if (fault === '429')
+        return sendJson(res, 429, { error: 'too_many_requests' }, { retry_after: 0, rate_limit_per_minute: 600, api_calls_left: 0 });
       left--;
       sendJson(res, 200, { case: { case_id: id, subject: `case ${id}` } }, { api_calls_left: left, rate_limit_per_minute: 600 });
     }, 2);
@@ -49,7 +40,10 @@ describe('concurrency', () => {
     const stats = caseServer({ budget: 1000 });
     const omnidesk = clientFor(h, { timeout: 10_000 });
     const ids = Array.from({ length: 200 }, (_, i) => i + 1);
-    const { results, maxInFlight } = await pool(ids.map((id) => () => omnidesk.cases.get(id)), 20);
+    const { results, maxInFlight } = await pool(
+      ids.map((id) => () => omnidesk.cases.get(id)),
+      20,
+    );
 
     expect(results.map((c) => c.case_id)).toEqual(ids);
     expect(h.requests).toHaveLength(200);
@@ -68,7 +62,10 @@ describe('concurrency', () => {
     caseServer({ fault: (id, n) => (n > 0 ? 'ok' : id % 7 === 0 ? '503' : id % 11 === 0 ? '429' : 'ok') });
     const omnidesk = clientFor(h, { timeout: 10_000, maxRetries: 2 });
     const ids = Array.from({ length: 200 }, (_, i) => i + 1);
-    const { results } = await pool(ids.map((id) => () => omnidesk.cases.get(id)), 20);
+    const { results } = await pool(
+      ids.map((id) => () => omnidesk.cases.get(id)),
+      20,
+    );
 
     expect(results.map((c) => c.case_id)).toEqual(ids);
     const faulty = ids.filter((id) => id % 7 === 0 || id % 11 === 0);
@@ -93,7 +90,10 @@ describe('long pagination', () => {
       if (f === '429') return tooMany(res, 0);
       served.push(page);
       const first = (page - 1) * limit;
-      const entries = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - first)) }, (_, i) => ({ case_id: first + i + 1, subject: `s${first + i + 1}` }));
+      const entries = Array.from({ length: Math.max(0, Math.min(limit, TOTAL - first)) }, (_, i) => ({
+        case_id: first + i + 1,
+        subject: `s${first + i + 1}`,
+      }));
       left--;
       sendJson(res, 200, listPage(entries, TOTAL), { api_calls_left: left, rate_limit_per_minute: 600 });
     });
@@ -148,7 +148,12 @@ describe('client-side limiter', () => {
     h.handle((req, res) => {
       arrivals.push(Date.now());
       left--;
-      sendJson(res, 200, { case: { case_id: Number(/(\d+)\.json$/.exec(req.path)![1]) } }, { api_calls_left: left, rate_limit_per_minute: 10 });
+      sendJson(
+        res,
+        200,
+        { case: { case_id: Number(/(\d+)\.json$/.exec(req.path)![1]) } },
+        { api_calls_left: left, rate_limit_per_minute: 10 },
+      );
     });
     // A long per-attempt timeout: the jumps of the fake clock must not fire it.
     const omnidesk = clientFor(h, { rateLimit: { perMinute: 10 }, timeout: 3_600_000 });
@@ -236,7 +241,10 @@ describe('memory', () => {
     let items = 0;
     let served = 0;
     const run = async (calls: number) => {
-      const { results } = await pool(Array.from({ length: calls }, () => () => omnidesk.cases.list({ page: 1, limit: 100 }).then((p) => p.items.length)), 10);
+      const { results } = await pool(
+        Array.from({ length: calls }, () => () => omnidesk.cases.list({ page: 1, limit: 100 }).then((p) => p.items.length)),
+        10,
+      );
       items += results.reduce((a, b) => a + b, 0);
       // The harness's own record of each request would grow the heap too: counted, then dropped.
       served += h.requests.length;

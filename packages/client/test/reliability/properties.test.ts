@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { parse } from 'qs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AttachmentTooLargeError, ATTACHMENT_LIMITS, InvalidRequestError, normalizeList, serializeQuery } from '../../src/index.js';
+import { ATTACHMENT_LIMITS, AttachmentTooLargeError, InvalidRequestError, normalizeList, serializeQuery } from '../../src/index.js';
 import { buildMultipart } from '../../src/multipart.js';
-import { type Harness, clientFor, listPage, sendJson, startHarness } from './harness.js';
+import { clientFor, type Harness, listPage, sendJson, startHarness } from './harness.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -14,7 +14,37 @@ vi.setConfig({ testTimeout: 60_000 });
 
 /** Strings built from the characters that break query strings and forms, plus any Unicode. */
 const hostile = fc.oneof(
-  fc.string({ unit: fc.constantFrom('[', ']', '[]', '&', '=', '%', '%25', '%zz', '+', ' ', '#', '?', ';', ',', 'a', 'Z', '0', 'é', 'ё', '日', '🙂', '\u00a0', '\\', '/', "'", '"'), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '[',
+      ']',
+      '[]',
+      '&',
+      '=',
+      '%',
+      '%25',
+      '%zz',
+      '+',
+      ' ',
+      '#',
+      '?',
+      ';',
+      ',',
+      'a',
+      'Z',
+      '0',
+      'é',
+      'ё',
+      '日',
+      '🙂',
+      '\u00a0',
+      '\\',
+      '/',
+      "'",
+      '"',
+    ),
+    maxLength: 12,
+  }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.constantFrom('', '=', '&', '[]', 'a[b]=c&d', '%', '100%', '+1 (555) 010-0199', 'Привет, мир'),
 );
@@ -106,13 +136,19 @@ describe('list normalizer', () => {
 
   it('any keyed page → the entries in numeric key order ("10" after "9"), total_count preserved', () => {
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 40 }), fc.nat({ max: 1_000_000 }), wrapper, fc.integer({ min: 0, max: 2 ** 31 }), (entries, total, key, seed) => {
-        // Keys inserted in a scrambled order, with non-index keys mixed in that are not entries.
-        const order = entries.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101));
-        const body: Record<string, unknown> = { total_count: total, '01': { [key]: 'not an index' }, '-1': null };
-        for (const i of order) body[String(i)] = { [key]: entries[i] };
-        expect(normalizeList(body, key)).toEqual({ items: entries, total });
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 40 }),
+        fc.nat({ max: 1_000_000 }),
+        wrapper,
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (entries, total, key, seed) => {
+          // Keys inserted in a scrambled order, with non-index keys mixed in that are not entries.
+          const order = entries.map((_, i) => i).sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101));
+          const body: Record<string, unknown> = { total_count: total, '01': { [key]: 'not an index' }, '-1': null };
+          for (const i of order) body[String(i)] = { [key]: entries[i] };
+          expect(normalizeList(body, key)).toEqual({ items: entries, total });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -145,7 +181,16 @@ describe('list normalizer', () => {
             const page = Number(parse(req.search).page);
             const first = (page - 1) * limit;
             const ids = Array.from({ length: Math.max(0, Math.min(limit, total - first)) }, (_, i) => first + i + 1);
-            sendJson(res, 200, ids.length ? listPage(ids.map((case_id) => ({ case_id })), total) : { case: [] });
+            sendJson(
+              res,
+              200,
+              ids.length
+                ? listPage(
+                    ids.map((case_id) => ({ case_id })),
+                    total,
+                  )
+                : { case: [] },
+            );
           });
           const before = h.requests.length;
           const seen: number[] = [];
@@ -171,7 +216,13 @@ const crlf = (s: string) => s.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
 // the SDK's own structure.
 const fieldName = key.filter((k) => !/["\r\n]|%(?:0a|0d|22)/i.test(k));
 const formText = fc.oneof(hostile, fc.string({ unit: fc.constantFrom('a', '\r', '\n', '\r\n', '--', '"', '日'), maxLength: 10 }));
-const formValue = fc.oneof(formText, fc.integer(), fc.boolean(), fc.array(formText, { minLength: 1, maxLength: 4 }), fc.dictionary(fieldName, formText, { maxKeys: 3 }));
+const formValue = fc.oneof(
+  formText,
+  fc.integer(),
+  fc.boolean(),
+  fc.array(formText, { minLength: 1, maxLength: 4 }),
+  fc.dictionary(fieldName, formText, { maxKeys: 3 }),
+);
 
 function expectedPairs(envelope: string, fields: Record<string, unknown>): [string, string][] {
   const out: [string, string][] = [];
@@ -257,12 +308,16 @@ describe('multipart builder', () => {
       const exact = new Uint8Array(ATTACHMENT_LIMITS.perFile).fill(7);
       expect(await omnidesk.cases.create({ ...base, attachments: [{ name: 'exact.bin', data: exact }] })).toEqual({ case_id: 5 });
       expect(h.requests).toHaveLength(1);
-      const received = await new Response(new Uint8Array(h.requests[0]!.body), { headers: { 'content-type': String(h.requests[0]!.headers['content-type']) } }).formData();
+      const received = await new Response(new Uint8Array(h.requests[0]!.body), {
+        headers: { 'content-type': String(h.requests[0]!.headers['content-type']) },
+      }).formData();
       expect(received.get('case[subject]')).toBe(base.subject);
       expect(received.get('case[content]')).toBe(base.content);
       expect((received.get('case[attachments][0]') as File).size).toBe(ATTACHMENT_LIMITS.perFile);
 
-      const over = await omnidesk.cases.create({ ...base, attachments: [{ name: 'over.bin', data: new Uint8Array(ATTACHMENT_LIMITS.perFile + 1) }] }).catch((e: unknown) => e);
+      const over = await omnidesk.cases
+        .create({ ...base, attachments: [{ name: 'over.bin', data: new Uint8Array(ATTACHMENT_LIMITS.perFile + 1) }] })
+        .catch((e: unknown) => e);
       expect(over).toBeInstanceOf(AttachmentTooLargeError);
       expect(over).toMatchObject({ fileName: 'over.bin', size: ATTACHMENT_LIMITS.perFile + 1 });
       const two = await omnidesk.cases.create({ ...base, attachments: [exact, exact] }).catch((e: unknown) => e);

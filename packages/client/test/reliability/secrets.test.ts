@@ -1,31 +1,31 @@
 // The API key and the Basic header value never leave the client: not in any error the harness can
 // provoke (message, stack, toString, JSON, util.inspect, anything reachable from it), not in the
 // client object, not in the debug log, not on the console.
-import { inspect, format } from 'node:util';
+import { format, inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  AuthenticationError,
   AttachmentTooLargeError,
+  AuthenticationError,
   ConnectionError,
   InvalidRequestError,
+  type Logger,
   NotFoundError,
-  OmnideskError,
+  type OmnideskError,
   PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
   UnexpectedStatusError,
   ValidationError,
-  type Logger,
 } from '../../src/index.js';
 import {
   API_KEY,
   BASIC,
-  EMAIL,
-  HTML_PAGE,
-  type Harness,
   clientFor,
   closedPort,
+  EMAIL,
+  type Harness,
+  HTML_PAGE,
   hang,
   resetBeforeHeaders,
   sendJson,
@@ -82,7 +82,9 @@ function expectNoSecret(label: string, text: string) {
 let h: Harness;
 const logLines: string[] = [];
 const consoleLines: string[] = [];
-const logger: Logger = { debug: (message, data) => void logLines.push(`${message} ${JSON.stringify(data)} ${inspect(data, { depth: Infinity })}`) };
+const logger: Logger = {
+  debug: (message, data) => void logLines.push(`${message} ${JSON.stringify(data)} ${inspect(data, { depth: Infinity })}`),
+};
 
 beforeAll(async () => {
   vi.spyOn(Math, 'random').mockReturnValue(0);
@@ -93,20 +95,34 @@ beforeAll(async () => {
     const m = /\/cases\/(\d+)\.json$/.exec(req.path);
     const id = m ? Number(m[1]) : 0;
     switch (id) {
-      case 400: return sendJson(res, 400, { error: 'wrong_email' }, { 'sl-violations': JSON.stringify([{ message: 'bad' }]) });
-      case 401: return sendJson(res, 401, { error: 'wrong_api_key' });
-      case 403: return sendJson(res, 403, { error: 'staff_not_active' });
-      case 404: return sendJson(res, 404, { error: 'case_not_found' });
-      case 418: return sendText(res, 418, 'teapot', 'text/plain');
-      case 422: return sendJson(res, 422, { error: 'incorrect_user_email' });
-      case 429: return tooMany(res, 0);
-      case 500: return sendJson(res, 500, { error: 'internal_server_error' });
-      case 502: return sendText(res, 502, HTML_PAGE, 'text/html');
-      case 700: return sendText(res, 200, '{"case": {"case_id": 1', 'application/json');
-      case 701: return sendText(res, 200, HTML_PAGE, 'text/html');
-      case 800: return resetBeforeHeaders(res);
-      case 900: return hang();
-      default: return sendJson(res, 200, { case: { case_id: id } }, { api_calls_left: 99 });
+      case 400:
+        return sendJson(res, 400, { error: 'wrong_email' }, { 'sl-violations': JSON.stringify([{ message: 'bad' }]) });
+      case 401:
+        return sendJson(res, 401, { error: 'wrong_api_key' });
+      case 403:
+        return sendJson(res, 403, { error: 'staff_not_active' });
+      case 404:
+        return sendJson(res, 404, { error: 'case_not_found' });
+      case 418:
+        return sendText(res, 418, 'teapot', 'text/plain');
+      case 422:
+        return sendJson(res, 422, { error: 'incorrect_user_email' });
+      case 429:
+        return tooMany(res, 0);
+      case 500:
+        return sendJson(res, 500, { error: 'internal_server_error' });
+      case 502:
+        return sendText(res, 502, HTML_PAGE, 'text/html');
+      case 700:
+        return sendText(res, 200, '{"case": {"case_id": 1', 'application/json');
+      case 701:
+        return sendText(res, 200, HTML_PAGE, 'text/html');
+      case 800:
+        return resetBeforeHeaders(res);
+      case 900:
+        return hang();
+      default:
+        return sendJson(res, 200, { case: { case_id: id } }, { api_calls_left: 99 });
     }
   });
 });
@@ -188,7 +204,9 @@ describe('credentials never leak', () => {
     const bad = await settle(omnidesk.cases.get(-1 as number));
     const big = await settle(
       omnidesk.cases.create({
-        user_email: 'c@example.com', subject: 's', content: 'c',
+        user_email: 'c@example.com',
+        subject: 's',
+        content: 'c',
         attachments: [{ name: 'big.bin', data: new Blob([new Uint8Array(25 * 1024 * 1024 + 1)]) }],
       }),
     );
@@ -228,6 +246,6 @@ describe('credentials never leak', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error!.message).toContain('/api/cases/401.json');
     expect(error!.toJSON()).toMatchObject({ status: 401, code: 'wrong_api_key', operationId: 'getCase', method: 'GET' });
-    expect(String(error)).not.toContain(EMAIL + ':');
+    expect(String(error)).not.toContain(`${EMAIL}:`);
   });
 });

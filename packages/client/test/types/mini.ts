@@ -32,7 +32,13 @@ export async function checks() {
   void status;
 
   // Create: body fields are checked, attachments allowed where the spec has multipart.
-  await c.cases.create({ subject: 's', content: 'c', user_email: 'u', priority: 'high', attachments: [new Blob(['x']), { name: 'a', data: new Uint8Array() }] });
+  await c.cases.create({
+    subject: 's',
+    content: 'c',
+    user_email: 'u',
+    priority: 'high',
+    attachments: [new Blob(['x']), { name: 'a', data: new Uint8Array() }],
+  });
   await c.cases.create({ subject: 's', content: 'c', user_phone: '+7900' });
   // @ts-expect-error: needs user_email or user_phone (an anyOf of required lists)
   await c.cases.create({ subject: 's', content: 'c' });

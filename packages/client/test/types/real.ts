@@ -12,11 +12,10 @@ import type {
   LabelCreateParams,
   ListPage,
   OmnideskPromise,
-  WithResponse,
-  Page,
   User,
   UserCreateParams,
   UserListQuery,
+  WithResponse,
 } from '../../src/index.js';
 import { createOmnideskClient } from '../../src/index.js';
 
