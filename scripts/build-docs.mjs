@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the reference site into docs/dist/ from the bundled spec: one self-contained HTML file
-// (Redoc inlined, no CDN, no fonts, no telemetry), so it works offline from file:// and from any
-// static host. The page renders a docs-only copy of dist/openapi.json that adds
+// Builds the reference site into docs/dist/ from the bundled spec: index.html and the two scripts
+// beside it (Redoc's code and the description, see splitScripts; no CDN, no fonts, no telemetry),
+// so it works offline from file:// and from any static host. The page renders a docs-only copy of dist/openapi.json that adds
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
@@ -240,6 +240,41 @@ function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
 }
 
+// Speed (issue 18): Redoc writes its 2.3 MB of code and the description into one inline module
+// script, which Chromium must tokenize with the HTML and compile on the page's only thread before
+// anything responds. As two deferred classic scripts beside the page (redoc.js, definition.js),
+// they are compiled off the main thread while the page parses (script streaming), and the
+// description is read by JSON.parse, faster than an object literal. Classic, not module, scripts:
+// from file:// Chromium refuses module scripts in other files. Still no request leaves the folder.
+export const SCRIPTS = { redoc: 'redoc.js', definition: 'definition.js' };
+export function splitScripts(html) {
+  const open = '<script type="module">';
+  const start = html.indexOf(open);
+  const call = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
+  const callAt = html.indexOf(call, start);
+  const end = html.indexOf('</script>', callAt);
+  if (start < 0 || html.indexOf(open, start + 1) >= 0 || callAt < 0 || end < 0) fail("expected Redoc's one inline module script ending in its hydrate() call");
+  const body = html.slice(start + open.length, callAt);
+  const defAt = body.indexOf('const __redoc_definition = ');
+  const optAt = body.indexOf('const __redoc_options = ');
+  const exported = 'export{RedocStandalone,hydrate,init};';
+  if (defAt < 0 || optAt < defAt || body.slice(0, defAt).split(exported).length !== 2) fail("Redoc's module script changed shape: cannot split it");
+  // The two `import.meta` of Redoc's code (FlexSearch's worker path, never taken in a page that
+  // can run the inline worker) are no syntax in a classic script.
+  let code = body.slice(0, defAt).replace(exported, 'window.__redoc={RedocStandalone,hydrate,init};');
+  const metas = code.match(/(?<![`"'])\bimport\.meta\b/g)?.length ?? 0;
+  code = `var __importMeta={url:location.href,dirname:""};\n${code.replace(/(?<![`"'])\bimport\.meta\b/g, '__importMeta')}`;
+  if (metas !== 2) fail(`expected 2 uses of import.meta in Redoc's code, found ${metas}`);
+  const value = (at) => body.slice(at, body.indexOf(';\n', at)).replace(/^const \w+ = /, '');
+  const definition = JSON.stringify(JSON.parse(value(defAt)));
+  const options = value(optAt);
+  JSON.parse(options); // fails the build if Redoc's options stop being plain JSON
+  writeFileSync(join(out, SCRIPTS.redoc), code);
+  writeFileSync(join(out, SCRIPTS.definition), `window.__redoc.hydrate(JSON.parse(${JSON.stringify(definition)}), ${options}, document.getElementById('redoc'));\n`);
+  const tags = `<script defer src="${SCRIPTS.redoc}"></script>\n<script defer src="${SCRIPTS.definition}"></script>`;
+  return html.slice(0, start) + tags + html.slice(end + '</script>'.length);
+}
+
 async function main() {
   let bundle;
   try {
@@ -290,7 +325,7 @@ async function main() {
   const end = html.lastIndexOf('</body>');
   if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');
   html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
-  writeFileSync(join(out, 'index.html'), html);
+  writeFileSync(join(out, 'index.html'), splitScripts(html));
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
   rmSync(join(out, 'reference'), { recursive: true, force: true });

@@ -140,6 +140,14 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  // First, so the figures are those of a reader who searches at once (not when a later test
+  // first searches): time until the search box answers and until its first results.
+  it('answers a search typed right after the page opens (load figures recorded)', { timeout: 180_000 }, async () => {
+    expect((await search(page, 'case')).length).toBeGreaterThan(0);
+    expect(timings.firstSearchResultMs).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('opens offline: no failed request, no request leaving file://, no console error', async () => {
     await page.waitForTimeout(1000); // let late requests (fonts, images, telemetry) start
     expect(requests[0]).toBe(pathToFileURL(site).href);
