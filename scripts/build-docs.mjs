@@ -10,7 +10,7 @@
 // then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,33 @@ function readGuide(files, where) {
   const text = files.map((f) => readFileSync(f, 'utf8').replace(/\r\n/g, '\n').trim()).join('\n\n');
   const match = /^# (.+)\n+/.exec(text);
   if (!match) fail(`${where} must start with a "# Title" line`);
-  return { name: match[1].trim(), description: `${text.slice(match[0].length)}\n` };
+  return { name: match[1].trim(), description: `${uniqueHeadingIds(text.slice(match[0].length))}\n` };
+}
+
+/**
+ * Gives a heading that repeats the text of an earlier one in the same guide an explicit, unique
+ * id (Markdoc's `{% #id %}`): Redoc derives a heading's anchor from its text, so the deviations
+ * guide's "What the live API does beyond the docs" of each part shared one anchor and both menu
+ * entries led to the first. Texts stay as written (search ranks by them); the first keeps its
+ * anchor, the next get `<text>-2`, `<text>-3`.
+ */
+export function uniqueHeadingIds(markdown) {
+  const seen = new Map();
+  let fence = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+      const m = !fence && /^(#{1,6}) (.+?)\s*$/.exec(line);
+      if (!m || /\{%.*%\}$/.test(m[2])) return line;
+      const key = m[2].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n === 1) return line;
+      const id = `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section'}-${n}`;
+      return `${m[1]} ${m[2]} {% #${id} %}`;
+    })
+    .join('\n');
 }
 
 const SAMPLE_DOMAIN = 'yourcompany';
@@ -111,7 +137,48 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
 }
 
 // Hidden from sight and from assistive technology, but part of the description Redoc indexes.
-const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.join(' ')}</div>\n` : '');
+// Redoc's search excerpts show the indexed text, so each term starts with TERM_MARK (U+2063, an
+// invisible separator, no letter: words still match) and docs/site/site.js removes the marked
+// words from the excerpts.
+export const TERM_MARK = '\u2063';
+const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '');
+
+/**
+ * Joins the lines of each Markdown paragraph (and list item) with a space. Redoc's search builds
+ * its text and excerpts with soft line breaks removed, gluing words ("50 MB arequest"); a joined
+ * line renders the same. Code (fenced or indented), tables, headings, quotes, HTML and hard
+ * breaks are left as they are.
+ */
+export function unwrapParagraphs(markdown) {
+  const out = [];
+  let fence;
+  const block = /^(#{1,6}\s|\||>|[-*+]\s|\d+[.)]\s|<|```|~~~)/;
+  for (const line of markdown.split('\n')) {
+    const t = line.trim();
+    const f = /^(`{3,}|~{3,})/.exec(t)?.[1];
+    if (fence) {
+      if (f && t.startsWith(fence) && t.slice(fence.length).trim() === '') fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (f) {
+      fence = f;
+      out.push(line);
+      continue;
+    }
+    const prev = out.length ? out[out.length - 1] : '';
+    const joinable = t && prev.trim() && !block.test(t) && !/^(#{1,6}\s|\||<|```|~~~)/.test(prev.trim()) && !/( {2}|\\)$/.test(prev) && !/^( {4,}|\t)/.test(prev);
+    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${t}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+/** unwrapParagraphs on every `description` of the docs-only copy. */
+function unwrapDescriptions(node) {
+  if (!node || typeof node !== 'object') return;
+  if (!Array.isArray(node) && typeof node.description === 'string') node.description = unwrapParagraphs(node.description);
+  for (const [key, value] of Object.entries(node)) if (key !== 'x-codeSamples') unwrapDescriptions(value);
+}
 
 /** Adds the Russian title, SDK method, operationId and search terms to every operation. */
 export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
@@ -123,11 +190,13 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
       const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
       const resource = resources.get(op.tags?.[0]);
       const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
+      // The SDK method and the id as a heading of the description: Redoc's search ranks a match
+      // in a section title above one in running text, so "createCase" or "cases.create" finds its
+      // operation before the guides that mention it.
       const head = [
+        `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
         ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
-        ...(sdk ? [`SDK \`${sdk}\``] : []),
-        `operationId \`${op.operationId}\``,
-      ].join(' · ');
+      ].join('\n\n');
       const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
       const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
       // The SDK method as one word too ("cases.create"), and the id's words ("create case").
@@ -137,6 +206,37 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
     }
   }
   return withTitle;
+}
+
+// Versions (issue 21): the site shows `info.version` (Redoc, beside the title) and links the
+// description's changelog, which changesets writes to spec/CHANGELOG.md (`pnpm version-packages`).
+// The build copies it beside the page as CHANGELOG.md, so the link works offline; before the
+// first release that file lists the changesets pending for the spec package instead.
+export const CHANGELOG_FILE = 'CHANGELOG.md';
+export function changelogText() {
+  const own = join(root, 'spec/CHANGELOG.md');
+  if (existsSync(own)) return readFileSync(own, 'utf8');
+  const { name, version } = JSON.parse(readFileSync(join(root, 'spec/package.json'), 'utf8'));
+  const dir = join(root, '.changeset');
+  const bumpOf = new RegExp(`^["']?${name.replace(/[/.]/g, '\\$&')}["']?:\\s*(major|minor|patch)\\s*$`, 'm');
+  const pending = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort(byName)
+    .flatMap((f) => {
+      const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, f), 'utf8').replace(/\r\n/g, '\n'));
+      const bump = m && bumpOf.exec(m[1]);
+      return bump ? [`- ${bump[1]}: ${m[2].trim().replace(/\s*\n\s*/g, ' ')}`] : [];
+    });
+  return [
+    `# ${name}`,
+    '',
+    `Version ${version} is the first; no later version is released yet. At each release \`pnpm version-packages\` (changesets) writes this changelog to spec/CHANGELOG.md, and the site copies it here.`,
+    '',
+    '## Pending release',
+    '',
+    ...(pending.length ? pending : ['- nothing yet']),
+    '',
+  ].join('\n');
 }
 
 /** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
@@ -166,6 +266,7 @@ export async function docsSpec(bundle, guides) {
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
+  unwrapDescriptions(spec);
   return { spec, count, evidence, titled };
 }
 
@@ -224,6 +325,7 @@ export function markdownExport(spec) {
     '',
     '- [OpenAPI 3.1 (JSON)](openapi.json)',
     '- [OpenAPI 3.1 (YAML)](openapi.yaml)',
+    `- [Changelog](${CHANGELOG_FILE}): the description's versions (info.version ${spec.info?.version})`,
     '',
   ];
   files.set('llms.txt', llms.join('\n'));
@@ -289,7 +391,9 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
   try {
     const input = join(tmp, 'openapi.docs.json');
-    writeFileSync(input, `${JSON.stringify(spec, null, 2)}\n`);
+    // The page's first lines: the version (beside the title too) and the changelog's link.
+    const info = { ...spec.info, description: `Version **${spec.info?.version}** of this description · [Changelog](${CHANGELOG_FILE}): what changed in each version.\n\n${spec.info?.description ?? ''}` };
+    writeFileSync(input, `${JSON.stringify({ ...spec, info }, null, 2)}\n`);
     const result = spawnSync(
       join(root, 'node_modules/.bin/redocly'),
       [
@@ -330,6 +434,7 @@ async function main() {
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
   rmSync(join(out, 'reference'), { recursive: true, force: true });
   mkdirSync(join(out, 'reference'), { recursive: true });
+  writeFileSync(join(out, CHANGELOG_FILE), changelogText());
   const exported = markdownExport(spec);
   for (const [file, text] of exported) writeFileSync(join(out, file), text);
   console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`);

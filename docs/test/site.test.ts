@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
-import { EVIDENCE_LEVELS, loadGuides } from '../../scripts/build-docs.mjs';
+import { CHANGELOG_FILE, EVIDENCE_LEVELS, TERM_MARK, loadGuides, loadSearchTerms } from '../../scripts/build-docs.mjs';
 // @ts-expect-error: plain ESM script, typed by JSDoc only (this folder has no tsconfig with allowJs)
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
 
@@ -190,6 +190,43 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await page.keyboard.press('Escape');
   });
 
+  it('ranks the rate-limit guide first for "429"', { timeout: 180_000 }, async () => {
+    expect((await search(page, '429')).length).toBeGreaterThan(1);
+    const first = page.locator('[data-component-name="Search/SearchItem"]').first();
+    expect(await first.getAttribute('href')).toContain('#/rate-limits-and-retries');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows search excerpts as written: no words glued at line wraps, no hidden search terms', { timeout: 180_000 }, async () => {
+    // The description of "Add a reply to a case" wraps "50 MB a" / "request" across two lines.
+    const limits = await search(page, '50 MB');
+    expect(limits.some((t) => t.includes('50 MB a request'))).toBe(true);
+    expect(limits.filter((t) => /MB a(?=request)/.test(t))).toEqual([]);
+    // "заявка" is found through the hidden terms of docs/search-terms.yaml; the excerpt must not
+    // list them (two words of a group in a row) nor show their mark.
+    const { groups } = loadSearchTerms();
+    const pairs = groups.flatMap((g: string[]) => g.slice(1).map((w, i) => `${g[i]} ${w}`));
+    const found = await search(page, 'заявка');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((t) => t.includes(TERM_MARK) || pairs.some((p: string) => t.toLowerCase().includes(p)))).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it("shows the description's version and links its changelog, which is beside the page", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8')).info;
+    await page.keyboard.press('Escape');
+    await menuLink('Omnidesk REST API').click();
+    const intro = page.locator('[data-testid="middle-panel"]').first();
+    await expect.poll(() => intro.innerText()).toContain(`Version ${version} of this description`);
+    const link = page.getByRole('link', { name: 'Changelog', exact: true }).first();
+    const href = await link.getAttribute('href');
+    expect(href).toBe(CHANGELOG_FILE);
+    // The link resolves beside the page (file:// and any static host) to the changelog.
+    const changelog = readFileSync(join(dirname(site), href!), 'utf8');
+    expect(changelog).toMatch(/^# @omnidesk-openapi\/spec\n/);
+    expect(changelog).toContain(existsSync(join(root, 'spec/CHANGELOG.md')) ? `## ${version}` : `Version ${version}`);
+  });
+
   it('shows the SDK call and the curl equivalent for an operation', async () => {
     const op = ops.find((o) => o.id === 'getCase') ?? ops[0]!;
     await page.keyboard.press('Escape'); // no search box left open over the page
@@ -202,6 +239,9 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     const code = section.locator('[data-testid="source-code"]').first();
     await expect.poll(() => code.innerText()).toContain(`await omnidesk.${op.resource}.${op.method}(`);
     expect(await code.innerText()).toContain("domain: 'yourcompany',");
+    // Its search terms (docs/search-terms.yaml) are in the page for the index, never shown.
+    expect(await section.locator('.search-terms').count()).toBeGreaterThan(0);
+    expect(await section.locator('.search-terms').first().isVisible()).toBe(false);
     // Redoc scrolls to the operation smoothly: shoot once the sample is in view and painted.
     await code.scrollIntoViewIfNeeded();
     await expect.poll(() => code.evaluate((el) => {
@@ -242,9 +282,10 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await expect.poll(() => row.innerText()).toContain(`Evidence: ${EVIDENCE_LEVELS[level]} (${source})`);
   });
 
-  it('reaches every guide from the navigation, with each of its sections', async () => {
+  it('reaches every guide from the navigation, with each of its sections, each at an anchor of its own', async () => {
     const guides: { name: string; description: string }[] = loadGuides();
     expect(guides.map((g) => g.name)).toEqual(expect.arrayContaining(['Getting started', 'Deviations from the official documentation']));
+    const anchors: string[] = [];
     for (const guide of guides) {
       await menuLink(guide.name).click();
       // Its first line of prose is on screen (markdown marks removed).
@@ -257,12 +298,21 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         .slice(0, 40);
       await page.getByText(prose).first().waitFor({ state: 'visible', timeout: 5000 });
       // Every section (## and ###) is listed under the guide in the navigation: the deviations
-      // guide thus shows the sections of all its files.
-      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/[`*]/g, '').trim());
-      const listed = await menuLink(guide.name).locator('xpath=following-sibling::*[1]').locator('[data-text]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
-      expect(headings.filter((h) => !listed.includes(h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+      // guide thus shows the sections of all its files. (An explicit id, `{% #id %}`, is no text.)
+      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/\s*\{%.*%\}\s*$/, '').replace(/[`*]/g, '').trim());
+      const submenu = menuLink(guide.name).locator('xpath=following-sibling::*[1]');
+      await expect.poll(() => submenu.locator('[data-text]').count()).toBeGreaterThanOrEqual(headings.length);
+      const entries = await submenu.locator('a:has([data-text])').evaluateAll((els) =>
+        els.map((a) => ({ text: a.querySelector('[data-text]')!.getAttribute('data-text')!.trim(), href: a.getAttribute('href')! })));
+      expect(headings.filter((h) => !entries.some((e) => e.text === h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+      anchors.push(...entries.map((e) => e.href));
+      // Sections that share a title (the deviations guide's parts) each lead to their own place.
+      for (const entry of entries.filter((e) => entries.filter((x) => x.text === e.text).length > 1)) {
+        await submenu.locator(`a[href="${entry.href}"]`).click();
+        await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(entry.href));
+      }
     }
+    expect(anchors.filter((a, i) => anchors.indexOf(a) !== i), 'menu entries sharing one anchor').toEqual([]);
   });
 
   // axe-core (pinned in package.json) on what readers open, in both themes: no critical or
