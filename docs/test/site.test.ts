@@ -361,6 +361,97 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     }
   });
 
+  it('highlights guide code and gives it a copy button that copies the block', { timeout: 60_000 }, async () => {
+    await page.keyboard.press('Escape');
+    await menuLink('Getting started').click();
+    const block = page.locator('.site-code pre[data-language="ts"]').first();
+    await block.waitFor();
+    expect(await block.locator('.th-token.th-keyword').count()).toBeGreaterThan(0);
+    expect(await block.locator('.th-token.th-string').count()).toBeGreaterThan(0);
+    // The clipboard write is recorded in the page (a file:// page cannot read the clipboard back).
+    await page.evaluate(() => {
+      (window as any).__copied = [];
+      navigator.clipboard.writeText = async (text: string) => void (window as any).__copied.push(text);
+    });
+    const button = block.locator('xpath=preceding-sibling::button[1]');
+    expect(await button.getAttribute('aria-label')).toBe('Copy code');
+    await button.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__copied)).toEqual([await block.textContent()]);
+    await expect.poll(() => button.innerText()).toBe('Copied');
+  });
+
+  it('on a phone: titles keep whole words beside the Copy button, and no copy button covers code', { timeout: 180_000 }, async () => {
+    const phone = await context.newPage();
+    // What covers what, and which words of a title are split over two lines, in the page.
+    const layout = (p: Page, title: string) =>
+      p.evaluate((title) => {
+        const overlap = (a: DOMRect, b: DOMRect) => a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const rects = (r: Range) => [...r.getClientRects()].filter((x) => x.width > 0);
+        const heading = [...document.querySelectorAll<HTMLElement>('h1, h2')].find((h) => h.textContent!.trim() === title && h.getBoundingClientRect().height > 0);
+        const split: string[] = [];
+        if (heading) {
+          const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode as Text;
+            for (const m of node.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index!);
+              range.setEnd(node, m.index! + m[0].length);
+              if (new Set(rects(range).map((x) => Math.round(x.top))).size > 1) split.push(m[0]);
+            }
+          }
+        }
+        const actions = document.querySelector('[data-testid="page-actions"]')?.getBoundingClientRect();
+        // The first line of each code block with a copy button: an operation's sample, a guide's block.
+        const covered: string[] = [];
+        for (const pre of document.querySelectorAll<HTMLElement>('pre[data-testid="source-code"], .site-code > pre')) {
+          if (pre.getBoundingClientRect().height === 0) continue;
+          const button = (pre.closest('[data-component-name="CodeBlock/CodeBlock"]')?.querySelector('[data-testid="copy-button"]') ?? pre.parentElement!.querySelector('.site-copy'))?.getBoundingClientRect();
+          const range = document.createRange();
+          const first = pre.querySelector('[data-line="1"]');
+          if (first) range.selectNodeContents(first);
+          else {
+            const text = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+            range.setStart(pre, 0);
+            range.setEnd(pre, 0);
+            while (text.nextNode()) {
+              const node = text.currentNode as Text;
+              const nl = node.data.indexOf('\n');
+              range.setEnd(node, nl < 0 ? node.length : nl);
+              if (nl >= 0) break;
+            }
+          }
+          if (button && rects(range).some((r) => overlap(r, button))) covered.push(pre.textContent!.split('\n')[0]!);
+        }
+        return { found: !!heading, split, underActions: !!heading && !!actions && overlap(heading.getBoundingClientRect(), actions), covered };
+      }, title);
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      // The guide whose title holds the longest word, and an operation with its samples.
+      const guides: { name: string }[] = loadGuides();
+      const longest = (name: string) => Math.max(...name.split(/\s+/).map((w) => w.length));
+      const guide = guides.reduce((a, b) => (longest(b.name) > longest(a.name) ? b : a));
+      const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
+      for (const [hash, title, code] of [
+        [`#/${guide.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, guide.name, undefined],
+        ['#/getting-started', 'Getting started', '.site-code > pre'],
+        [`#/${op.tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${op.id.toLowerCase()}`, op.summary, 'pre[data-testid="source-code"]'],
+      ] as const) {
+        await phone.goto('about:blank'); // a fresh load, not a change of the hash alone
+        await phone.goto(`${pathToFileURL(site).href}${hash}`, { waitUntil: 'load' });
+        await expect.poll(() => layout(phone, title), { timeout: 120_000, message: `the title "${title}" at ${hash}` }).toMatchObject({ found: true });
+        if (code) {
+          const block = phone.locator(`${code} >> visible=true`).first();
+          await block.waitFor({ timeout: 60_000 });
+          await block.scrollIntoViewIfNeeded();
+        }
+        expect(await layout(phone, title), hash).toEqual({ found: true, split: [], underActions: false, covered: [] });
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('fits a phone (390x844) and the desktop without sideways scrolling; screenshots in docs/dist', { timeout: 120_000 }, async () => {
     const wide = async (p: Page) =>
       p.evaluate(() => ({
