@@ -152,7 +152,8 @@ const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-te
 export function unwrapParagraphs(markdown) {
   const out = [];
   let fence;
-  const block = /^(#{1,6}\s|\||>|[-*+]\s|\d+[.)]\s|<|```|~~~)/;
+  // Block starts, and setext underlines or thematic breaks (`===`, `---`, `***`).
+  const block = /^(#{1,6}\s|\||>|[-*+]\s|\d+[.)]\s|<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/;
   for (const line of markdown.split('\n')) {
     const t = line.trim();
     const f = /^(`{3,}|~{3,})/.exec(t)?.[1];
@@ -167,8 +168,8 @@ export function unwrapParagraphs(markdown) {
       continue;
     }
     const prev = out.length ? out[out.length - 1] : '';
-    const joinable = t && prev.trim() && !block.test(t) && !/^(#{1,6}\s|\||<|```|~~~)/.test(prev.trim()) && !/( {2}|\\)$/.test(prev) && !/^( {4,}|\t)/.test(prev);
-    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${t}`;
+    const joinable = t && prev.trim() && !block.test(t) && !/^(#{1,6}\s|\||<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/.test(prev.trim()) && !/( {2}|\\)$/.test(prev) && !/^( {4,}|\t)/.test(prev);
+    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`; // keeps a hard break's two spaces
     else out.push(line);
   }
   return out.join('\n');
@@ -275,7 +276,8 @@ export async function docsSpec(bundle, guides) {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
-const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').trim();
+// Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
+const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').replace(/ ?\{%[^%]*%\}/g, '').trim();
 function refOf(spec, node) {
   for (let i = 0; node?.$ref && i < 20; i++) node = node.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   return node;
