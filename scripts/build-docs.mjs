@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the reference site into docs/dist/ from the bundled spec: one self-contained HTML file
-// (Redoc inlined, no CDN, no fonts, no telemetry), so it works offline from file:// and from any
-// static host. The page renders a docs-only copy of dist/openapi.json that adds
+// Builds the reference site into docs/dist/ from the bundled spec: index.html and the two scripts
+// beside it (Redoc's code and the description, see splitScripts; no CDN, no fonts, no telemetry),
+// so it works offline from file:// and from any static host. The page renders a docs-only copy of dist/openapi.json that adds
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
@@ -10,7 +10,7 @@
 // then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,33 @@ function readGuide(files, where) {
   const text = files.map((f) => readFileSync(f, 'utf8').replace(/\r\n/g, '\n').trim()).join('\n\n');
   const match = /^# (.+)\n+/.exec(text);
   if (!match) fail(`${where} must start with a "# Title" line`);
-  return { name: match[1].trim(), description: `${text.slice(match[0].length)}\n` };
+  return { name: match[1].trim(), description: `${uniqueHeadingIds(text.slice(match[0].length))}\n` };
+}
+
+/**
+ * Gives a heading that repeats the text of an earlier one in the same guide an explicit, unique
+ * id (Markdoc's `{% #id %}`): Redoc derives a heading's anchor from its text, so the deviations
+ * guide's "What the live API does beyond the docs" of each part shared one anchor and both menu
+ * entries led to the first. Texts stay as written (search ranks by them); the first keeps its
+ * anchor, the next get `<text>-2`, `<text>-3`.
+ */
+export function uniqueHeadingIds(markdown) {
+  const seen = new Map();
+  let fence = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+      const m = !fence && /^(#{1,6}) (.+?)\s*$/.exec(line);
+      if (!m || /\{%.*%\}$/.test(m[2])) return line;
+      const key = m[2].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n === 1) return line;
+      const id = `${key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section'}-${n}`;
+      return `${m[1]} ${m[2]} {% #${id} %}`;
+    })
+    .join('\n');
 }
 
 const SAMPLE_DOMAIN = 'yourcompany';
@@ -111,7 +137,49 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
 }
 
 // Hidden from sight and from assistive technology, but part of the description Redoc indexes.
-const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.join(' ')}</div>\n` : '');
+// Redoc's search excerpts show the indexed text, so each term starts with TERM_MARK (U+2063, an
+// invisible separator, no letter: words still match) and docs/site/site.js removes the marked
+// words from the excerpts.
+export const TERM_MARK = '\u2063';
+const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '');
+
+/**
+ * Joins the lines of each Markdown paragraph (and list item) with a space. Redoc's search builds
+ * its text and excerpts with soft line breaks removed, gluing words ("50 MB arequest"); a joined
+ * line renders the same. Code (fenced or indented), tables, headings, quotes, HTML and hard
+ * breaks are left as they are.
+ */
+export function unwrapParagraphs(markdown) {
+  const out = [];
+  let fence;
+  // Block starts, and setext underlines or thematic breaks (`===`, `---`, `***`).
+  const block = /^(#{1,6}\s|\||>|[-*+]\s|\d+[.)]\s|<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/;
+  for (const line of markdown.split('\n')) {
+    const t = line.trim();
+    const f = /^(`{3,}|~{3,})/.exec(t)?.[1];
+    if (fence) {
+      if (f && t.startsWith(fence) && t.slice(fence.length).trim() === '') fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (f) {
+      fence = f;
+      out.push(line);
+      continue;
+    }
+    const prev = out.length ? out[out.length - 1] : '';
+    const joinable = t && prev.trim() && !block.test(t) && !/^(#{1,6}\s|\||<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/.test(prev.trim()) && !/( {2}|\\)$/.test(prev) && !/^( {4,}|\t)/.test(prev);
+    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`; // keeps a hard break's two spaces
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+/** unwrapParagraphs on every `description` of the docs-only copy. */
+function unwrapDescriptions(node) {
+  if (!node || typeof node !== 'object') return;
+  if (!Array.isArray(node) && typeof node.description === 'string') node.description = unwrapParagraphs(node.description);
+  for (const [key, value] of Object.entries(node)) if (key !== 'x-codeSamples') unwrapDescriptions(value);
+}
 
 /** Adds the Russian title, SDK method, operationId and search terms to every operation. */
 export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
@@ -123,11 +191,13 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
       const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
       const resource = resources.get(op.tags?.[0]);
       const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
+      // The SDK method and the id as a heading of the description: Redoc's search ranks a match
+      // in a section title above one in running text, so "createCase" or "cases.create" finds its
+      // operation before the guides that mention it.
       const head = [
+        `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
         ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
-        ...(sdk ? [`SDK \`${sdk}\``] : []),
-        `operationId \`${op.operationId}\``,
-      ].join(' · ');
+      ].join('\n\n');
       const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
       const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
       // The SDK method as one word too ("cases.create"), and the id's words ("create case").
@@ -137,6 +207,37 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
     }
   }
   return withTitle;
+}
+
+// Versions (issue 21): the site shows `info.version` (Redoc, beside the title) and links the
+// description's changelog, which changesets writes to spec/CHANGELOG.md (`pnpm version-packages`).
+// The build copies it beside the page as CHANGELOG.md, so the link works offline; before the
+// first release that file lists the changesets pending for the spec package instead.
+export const CHANGELOG_FILE = 'CHANGELOG.md';
+export function changelogText() {
+  const own = join(root, 'spec/CHANGELOG.md');
+  if (existsSync(own)) return readFileSync(own, 'utf8');
+  const { name, version } = JSON.parse(readFileSync(join(root, 'spec/package.json'), 'utf8'));
+  const dir = join(root, '.changeset');
+  const bumpOf = new RegExp(`^["']?${name.replace(/[/.]/g, '\\$&')}["']?:\\s*(major|minor|patch)\\s*$`, 'm');
+  const pending = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort(byName)
+    .flatMap((f) => {
+      const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, f), 'utf8').replace(/\r\n/g, '\n'));
+      const bump = m && bumpOf.exec(m[1]);
+      return bump ? [`- ${bump[1]}: ${m[2].trim().replace(/\s*\n\s*/g, ' ')}`] : [];
+    });
+  return [
+    `# ${name}`,
+    '',
+    `Version ${version} is the first; no later version is released yet. At each release \`pnpm version-packages\` (changesets) writes this changelog to spec/CHANGELOG.md, and the site copies it here.`,
+    '',
+    '## Pending release',
+    '',
+    ...(pending.length ? pending : ['- nothing yet']),
+    '',
+  ].join('\n');
 }
 
 /** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
@@ -166,6 +267,7 @@ export async function docsSpec(bundle, guides) {
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
+  unwrapDescriptions(spec);
   return { spec, count, evidence, titled };
 }
 
@@ -174,7 +276,8 @@ export async function docsSpec(bundle, guides) {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
-const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').trim();
+// Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
+const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').replace(/ ?\{%[^%]*%\}/g, '').trim();
 function refOf(spec, node) {
   for (let i = 0; node?.$ref && i < 20; i++) node = node.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   return node;
@@ -224,6 +327,7 @@ export function markdownExport(spec) {
     '',
     '- [OpenAPI 3.1 (JSON)](openapi.json)',
     '- [OpenAPI 3.1 (YAML)](openapi.yaml)',
+    `- [Changelog](${CHANGELOG_FILE}): the description's versions (info.version ${spec.info?.version})`,
     '',
   ];
   files.set('llms.txt', llms.join('\n'));
@@ -240,6 +344,41 @@ function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
 }
 
+// Speed (issue 18): Redoc writes its 2.3 MB of code and the description into one inline module
+// script, which Chromium must tokenize with the HTML and compile on the page's only thread before
+// anything responds. As two deferred classic scripts beside the page (redoc.js, definition.js),
+// they are compiled off the main thread while the page parses (script streaming), and the
+// description is read by JSON.parse, faster than an object literal. Classic, not module, scripts:
+// from file:// Chromium refuses module scripts in other files. Still no request leaves the folder.
+export const SCRIPTS = { redoc: 'redoc.js', definition: 'definition.js' };
+export function splitScripts(html) {
+  const open = '<script type="module">';
+  const start = html.indexOf(open);
+  const call = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
+  const callAt = html.indexOf(call, start);
+  const end = html.indexOf('</script>', callAt);
+  if (start < 0 || html.indexOf(open, start + 1) >= 0 || callAt < 0 || end < 0) fail("expected Redoc's one inline module script ending in its hydrate() call");
+  const body = html.slice(start + open.length, callAt);
+  const defAt = body.indexOf('const __redoc_definition = ');
+  const optAt = body.indexOf('const __redoc_options = ');
+  const exported = 'export{RedocStandalone,hydrate,init};';
+  if (defAt < 0 || optAt < defAt || body.slice(0, defAt).split(exported).length !== 2) fail("Redoc's module script changed shape: cannot split it");
+  // The two `import.meta` of Redoc's code (FlexSearch's worker path, never taken in a page that
+  // can run the inline worker) are no syntax in a classic script.
+  let code = body.slice(0, defAt).replace(exported, 'window.__redoc={RedocStandalone,hydrate,init};');
+  const metas = code.match(/(?<![`"'])\bimport\.meta\b/g)?.length ?? 0;
+  code = `var __importMeta={url:location.href,dirname:""};\n${code.replace(/(?<![`"'])\bimport\.meta\b/g, '__importMeta')}`;
+  if (metas !== 2) fail(`expected 2 uses of import.meta in Redoc's code, found ${metas}`);
+  const value = (at) => body.slice(at, body.indexOf(';\n', at)).replace(/^const \w+ = /, '');
+  const definition = JSON.stringify(JSON.parse(value(defAt)));
+  const options = value(optAt);
+  JSON.parse(options); // fails the build if Redoc's options stop being plain JSON
+  writeFileSync(join(out, SCRIPTS.redoc), code);
+  writeFileSync(join(out, SCRIPTS.definition), `window.__redoc.hydrate(JSON.parse(${JSON.stringify(definition)}), ${options}, document.getElementById('redoc'));\n`);
+  const tags = `<script defer src="${SCRIPTS.redoc}"></script>\n<script defer src="${SCRIPTS.definition}"></script>`;
+  return html.slice(0, start) + tags + html.slice(end + '</script>'.length);
+}
+
 async function main() {
   let bundle;
   try {
@@ -254,7 +393,9 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
   try {
     const input = join(tmp, 'openapi.docs.json');
-    writeFileSync(input, `${JSON.stringify(spec, null, 2)}\n`);
+    // The page's first lines: the version (beside the title too) and the changelog's link.
+    const info = { ...spec.info, description: `Version **${spec.info?.version}** of this description · [Changelog](${CHANGELOG_FILE}): what changed in each version.\n\n${spec.info?.description ?? ''}` };
+    writeFileSync(input, `${JSON.stringify({ ...spec, info }, null, 2)}\n`);
     const result = spawnSync(
       join(root, 'node_modules/.bin/redocly'),
       [
@@ -290,11 +431,12 @@ async function main() {
   const end = html.lastIndexOf('</body>');
   if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');
   html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
-  writeFileSync(join(out, 'index.html'), html);
+  writeFileSync(join(out, 'index.html'), splitScripts(html));
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
   rmSync(join(out, 'reference'), { recursive: true, force: true });
   mkdirSync(join(out, 'reference'), { recursive: true });
+  writeFileSync(join(out, CHANGELOG_FILE), changelogText());
   const exported = markdownExport(spec);
   for (const [file, text] of exported) writeFileSync(join(out, file), text);
   console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`);

@@ -7,7 +7,27 @@
 // command is written from that request (its method, URL, content type and body). The SDK's own
 // query and form encoder thus writes both samples; docs/test/samples.test.ts type-checks every
 // SDK sample and sends every curl sample to the mock.
+import { readFileSync } from 'node:fs';
 import { createOmnideskClient } from '../packages/client/dist/esm/index.js';
+
+// The SDK's named types (issue 17): a sample declares its input with the type the method takes
+// (`const input: CaseCreateParams = {...}`), read from the signatures of the generated SDK
+// (packages/client/src/generated/sdk.ts, `export interface CasesResource { create(input: ...) }`).
+const SDK_TYPES = new URL('../packages/client/src/generated/sdk.ts', import.meta.url);
+let inputTypes;
+/** `cases.create` → `CaseCreateParams`: the named type of each method's input or query argument. */
+export function sdkInputTypes(source = readFileSync(SDK_TYPES, 'utf8')) {
+  const types = new Map();
+  for (const [, name, body] of source.matchAll(/^export interface (\w+)Resource \{\n([\s\S]*?)^\}/gm)) {
+    const resource = name[0].toLowerCase() + name.slice(1);
+    for (const [, method, args] of body.matchAll(/^ {2}(\w+)\(([^)]*)\): /gm)) {
+      const arg = /\b(?:input|query)\??: ([A-Z]\w*)\b/.exec(args)?.[1];
+      if (arg && !types.has(`${resource}.${method}`)) types.set(`${resource}.${method}`, arg);
+    }
+  }
+  if (!types.size) throw new Error(`code-samples: no method signatures found in ${SDK_TYPES.pathname}`);
+  return types;
+}
 
 const SETUP = [
   "import { createOmnideskClient } from '@omnidesk-openapi/client';",
@@ -155,21 +175,35 @@ export async function samplesFor(spec, path, method, operation, pathItem = {}) {
   const okSchema = okResponse?.content && Object.values(okResponse.content)[0]?.schema;
   const list = isList(spec, okSchema);
   const returns = list ? 'const { items, total } = ' : okSchema ? 'const result = ' : '';
-  const call = (args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
-  const args = (extra) => [...pathValues.map((v) => toJs(v)), ...(input === undefined && !extra ? [] : [toJs({ ...(input ?? {}), ...extra })])];
-
-  const samples = [{ lang: 'TypeScript', label: 'SDK', source: [...SETUP, '', call(args())].join('\n') }];
+  // The input as a declared value of the method's named type, then the call with it.
+  inputTypes ??= sdkInputTypes();
+  const typeName = inputTypes.get(`${resource}.${sdkMethod}`);
+  const variable = requestBody ? 'input' : 'query';
+  const code = (extra) => {
+    const value = input === undefined && !extra ? undefined : { ...(input ?? {}), ...extra };
+    const pathArgs = pathValues.map((v) => toJs(v));
+    const callLine = (args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
+    if (value === undefined) return { imports: [], lines: [callLine(pathArgs)] };
+    if (!typeName) return { imports: [], lines: [callLine([...pathArgs, toJs(value)])] };
+    return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
+  };
+  const setup = (imports) => [
+    imports.length ? `import { createOmnideskClient, ${imports.map((t) => `type ${t}`).join(', ')} } from '@omnidesk-openapi/client';` : SETUP[0],
+  ];
+  const plain = code();
+  const samples = [{ lang: 'TypeScript', label: 'SDK', source: [...setup(plain.imports), ...SETUP.slice(1), '', ...plain.lines].join('\n') }];
   if (multipart) {
+    const withFiles = code({ attachments: ['__FILE__'] });
     samples.push({
       lang: 'TypeScript',
       label: 'SDK (attachments)',
       source: [
-        SETUP[0],
+        ...setup(withFiles.imports),
         "import { fileFromPath } from '@omnidesk-openapi/client/node';",
         ...SETUP.slice(1),
         '',
         // fileFromPath is async: the placeholder below becomes an awaited call.
-        call(args({ attachments: ['__FILE__'] })).replace("'__FILE__'", "await fileFromPath('file.pdf')"),
+        ...withFiles.lines.map((l) => l.replace("'__FILE__'", "await fileFromPath('file.pdf')")),
       ].join('\n'),
     });
   }

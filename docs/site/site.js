@@ -6,11 +6,12 @@
     const icon = button.querySelector('svg[data-component-name]')?.getAttribute('data-component-name') ?? '';
     return (/([A-Z][A-Za-z]*?)Icon/.exec(icon)?.[1] ?? '').replace(/([a-z])([A-Z])/g, '$1 $2');
   };
-  const fix = () => {
+  const within = (roots, selector) => roots.flatMap((r) => [...(r.matches(selector) ? [r] : []), ...r.querySelectorAll(selector)]);
+  const fix = (roots = [document.documentElement]) => {
     // Code blocks scroll sideways: keyboard users must be able to reach and scroll them.
-    for (const pre of document.querySelectorAll('pre:not([tabindex])')) pre.tabIndex = 0;
-    for (const button of document.querySelectorAll('button')) {
-      const text = button.innerText.trim();
+    for (const pre of within(roots, 'pre:not([tabindex])')) pre.tabIndex = 0;
+    for (const button of within(roots, 'button')) {
+      const text = button.textContent.trim();
       const label = button.getAttribute('aria-label');
       if (!text && !label && !button.title) {
         // Unnamed icon buttons: the search box's clear button, and any other named by its icon.
@@ -22,14 +23,134 @@
       }
     }
   };
+  // Search excerpts: Redoc shows the indexed text, which holds the hidden search terms of
+  // scripts/build-docs.mjs, each word starting with U+2063. Those words are removed.
+  const MARK = '\u2063';
+  const cleanExcerpts = (roots) => {
+    for (const item of within(roots, '[data-component-name="Search/SearchItem"]')) {
+      if (!item.textContent.includes(MARK)) continue;
+      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      // A marked word may run across text nodes (the match is highlighted in its own element).
+      let inWord = false;
+      for (const node of nodes) {
+        let text = '';
+        for (const ch of node.data) {
+          if (ch === MARK) inWord = true;
+          else if (inWord && /\s/.test(ch)) inWord = false;
+          else if (!inWord) text += ch;
+        }
+        if (text !== node.data) node.data = text.replace(/ {2,}/g, ' ');
+      }
+    }
+  };
+  // The whole page once a frame after Redoc changed it: buttons change their text in place (an
+  // icon button gets a label, then a text), so only a full pass keeps names right. It reads
+  // textContent, not innerText, which would lay the page out for every button.
+  // Guide code (fenced blocks in Markdown): Redoc shows it plain, without the highlighting and
+  // the copy button of the operations' samples. Same token classes and colours as Redoc's.
+  const RULES = {
+    ts: [
+      ['comment', /\/\/[^\n]*|\/\*[\s\S]*?\*\//y],
+      ['string', /'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/y],
+      ['keyword', /\b(?:import|export|from|const|let|var|await|async|function|return|if|else|for|of|in|new|type|interface|try|catch|finally|throw|class|extends|instanceof|typeof|as|true|false|null|undefined|while|break|continue|switch|case|default)\b/y],
+      ['number', /\b\d[\d_.]*\b/y],
+      ['class-name', /\b[A-Z][A-Za-z0-9_]*\b/y],
+    ],
+    sh: [
+      ['comment', /#[^\n]*/y],
+      ['string', /'[^']*'|"(?:\\.|[^"\\])*"/y],
+      ['variable', /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/y],
+      ['keyword', /(?<=^|\n|\|\s*|&&\s*)(?:curl|npm|npx|pnpm|yarn|node|export|docker|git|cd)\b/y],
+      ['operator', /(?<=\s)--?[A-Za-z][\w-]*/y],
+    ],
+    json: [
+      ['property', /"(?:\\.|[^"\\])*"(?=\s*:)/y],
+      ['string', /"(?:\\.|[^"\\])*"/y],
+      ['number', /-?\b\d[\d.eE+-]*\b/y],
+      ['keyword', /\b(?:true|false|null)\b/y],
+    ],
+  };
+  RULES.js = RULES.typescript = RULES.ts;
+  RULES.bash = RULES.shell = RULES.sh;
+  const COLOR = { 'class-name': 'class-name', property: 'property-string' };
+  const highlight = (pre, rules) => {
+    const text = pre.textContent;
+    const out = document.createDocumentFragment();
+    let plain = '';
+    for (let i = 0; i < text.length; ) {
+      let hit;
+      for (const [kind, re] of rules) {
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m && m[0]) {
+          hit = [kind, m[0]];
+          break;
+        }
+      }
+      if (!hit) {
+        plain += text[i++];
+        continue;
+      }
+      if (plain) out.append(plain);
+      plain = '';
+      const span = document.createElement('span');
+      span.className = `th-token th-${hit[0]}`;
+      span.style.color = `var(--code-block-tokens-${COLOR[hit[0]] ?? hit[0]}-color)`;
+      span.textContent = hit[1];
+      out.append(span);
+      i += hit[1].length;
+    }
+    if (plain) out.append(plain);
+    pre.replaceChildren(out);
+  };
+  const copy = async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      const area = Object.assign(document.createElement('textarea'), { value: text });
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+  };
+  const guideCode = (roots) => {
+    for (const pre of within(roots, '[data-component-name="Markdown/Markdown"] pre[data-language]:not([data-site-code])')) {
+      pre.dataset.siteCode = '';
+      const rules = RULES[pre.dataset.language];
+      if (rules) highlight(pre, rules);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'site-copy';
+      button.textContent = 'Copy';
+      button.setAttribute('aria-label', 'Copy code');
+      const label = (text, name) => {
+        button.textContent = text;
+        button.setAttribute('aria-label', name);
+      };
+      button.addEventListener('click', async () => {
+        await copy(pre.textContent);
+        label('Copied', 'Copied');
+        setTimeout(() => label('Copy', 'Copy code'), 2000);
+      });
+      // Beside the block, in the block's own Markdown box (React's), not around it.
+      pre.parentElement.classList.add('site-code');
+      pre.before(button);
+    }
+  };
   let queued = false;
   new MutationObserver(() => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
+      guideCode([document.documentElement]);
       fix();
+      cleanExcerpts([document.documentElement]);
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
+  guideCode([document.documentElement]);
   fix();
 })();

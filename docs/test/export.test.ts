@@ -24,6 +24,7 @@ describe('llms.txt and the Markdown export of the reference', () => {
   it('holds every operation, under its resource, with its SDK sample and no hidden search terms', () => {
     const text = links.map((l) => readFileSync(join(out, l), 'utf8')).join('\n');
     expect(text).not.toContain('search-terms');
+    expect(text).not.toContain('{%'); // Markdoc annotations of the site (ids, classes) are no Markdown
     for (const [path, item] of Object.entries<any>(spec.paths)) {
       for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
         const op = item[method];

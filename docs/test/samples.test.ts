@@ -60,6 +60,22 @@ describe('code samples of the reference site', () => {
     }
   });
 
+  it('declares the input of every SDK call with the named type the SDK exports for it', () => {
+    // `const input: CaseCreateParams = {...}` (issue 17): readers copy the type with the value.
+    const exported = new Set([...readFileSync(join(root, 'packages/client/src/generated/sdk.ts'), 'utf8').matchAll(/^export type (\w+) =/gm)].map((m) => m[1]));
+    const sdk = all.filter((s) => s.lang === 'TypeScript');
+    const withInput = sdk.filter((s) => /\bconst (input|query): /.test(s.source));
+    expect(withInput.length).toBeGreaterThan(40);
+    const wrong = withInput.flatMap((s) => {
+      const type = /\bconst (?:input|query): (\w+) = /.exec(s.source)?.[1];
+      const imported = type && new RegExp(`^import \\{[^}]*\\btype ${type}\\b[^}]*\\} from '@omnidesk-openapi/client';$`, 'm').test(s.source);
+      return type && exported.has(type) && imported ? [] : [`${s.operationId} (${s.label}): ${type ?? 'no named type'}`];
+    });
+    expect(wrong).toEqual([]);
+    // No call passes an object literal where a named type exists: each takes its declared value.
+    expect(sdk.filter((s) => /omnidesk\.\w+\.\w+\([^)]*\{/.test(s.source)).map((s) => `${s.operationId} (${s.label})`)).toEqual([]);
+  });
+
   it('type-checks every SDK sample under strict TypeScript against the built SDK', () => {
     const blocks: CodeBlock[] = all
       .filter((s) => s.lang === 'TypeScript')

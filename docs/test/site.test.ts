@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without type declarations
-import { EVIDENCE_LEVELS, loadGuides } from '../../scripts/build-docs.mjs';
+import { CHANGELOG_FILE, EVIDENCE_LEVELS, TERM_MARK, loadGuides, loadSearchTerms } from '../../scripts/build-docs.mjs';
 // @ts-expect-error: plain ESM script, typed by JSDoc only (this folder has no tsconfig with allowJs)
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
 
@@ -140,6 +140,14 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  // First, so the figures are those of a reader who searches at once (not when a later test
+  // first searches): time until the search box answers and until its first results.
+  it('answers a search typed right after the page opens (load figures recorded)', { timeout: 180_000 }, async () => {
+    expect((await search(page, 'case')).length).toBeGreaterThan(0);
+    expect(timings.firstSearchResultMs).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+  });
+
   it('opens offline: no failed request, no request leaving file://, no console error', async () => {
     await page.waitForTimeout(1000); // let late requests (fonts, images, telemetry) start
     expect(requests[0]).toBe(pathToFileURL(site).href);
@@ -182,6 +190,43 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await page.keyboard.press('Escape');
   });
 
+  it('ranks the rate-limit guide first for "429"', { timeout: 180_000 }, async () => {
+    expect((await search(page, '429')).length).toBeGreaterThan(1);
+    const first = page.locator('[data-component-name="Search/SearchItem"]').first();
+    expect(await first.getAttribute('href')).toContain('#/rate-limits-and-retries');
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows search excerpts as written: no words glued at line wraps, no hidden search terms', { timeout: 180_000 }, async () => {
+    // The description of "Add a reply to a case" wraps "50 MB a" / "request" across two lines.
+    const limits = await search(page, '50 MB');
+    expect(limits.some((t) => t.includes('50 MB a request'))).toBe(true);
+    expect(limits.filter((t) => /MB a(?=request)/.test(t))).toEqual([]);
+    // "заявка" is found through the hidden terms of docs/search-terms.yaml; the excerpt must not
+    // list them (two words of a group in a row) nor show their mark.
+    const { groups } = loadSearchTerms();
+    const pairs = groups.flatMap((g: string[]) => g.slice(1).map((w, i) => `${g[i]} ${w}`));
+    const found = await search(page, 'заявка');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((t) => t.includes(TERM_MARK) || pairs.some((p: string) => t.toLowerCase().includes(p)))).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it("shows the description's version and links its changelog, which is beside the page", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8')).info;
+    await page.keyboard.press('Escape');
+    await menuLink('Omnidesk REST API').click();
+    const intro = page.locator('[data-testid="middle-panel"]').first();
+    await expect.poll(() => intro.innerText()).toContain(`Version ${version} of this description`);
+    const link = page.getByRole('link', { name: 'Changelog', exact: true }).first();
+    const href = await link.getAttribute('href');
+    expect(href).toBe(CHANGELOG_FILE);
+    // The link resolves beside the page (file:// and any static host) to the changelog.
+    const changelog = readFileSync(join(dirname(site), href!), 'utf8');
+    expect(changelog).toMatch(/^# @omnidesk-openapi\/spec\n/);
+    expect(changelog).toContain(existsSync(join(root, 'spec/CHANGELOG.md')) ? `## ${version}` : `Version ${version}`);
+  });
+
   it('shows the SDK call and the curl equivalent for an operation', async () => {
     const op = ops.find((o) => o.id === 'getCase') ?? ops[0]!;
     await page.keyboard.press('Escape'); // no search box left open over the page
@@ -194,6 +239,9 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     const code = section.locator('[data-testid="source-code"]').first();
     await expect.poll(() => code.innerText()).toContain(`await omnidesk.${op.resource}.${op.method}(`);
     expect(await code.innerText()).toContain("domain: 'yourcompany',");
+    // Its search terms (docs/search-terms.yaml) are in the page for the index, never shown.
+    expect(await section.locator('.search-terms').count()).toBeGreaterThan(0);
+    expect(await section.locator('.search-terms').first().isVisible()).toBe(false);
     // Redoc scrolls to the operation smoothly: shoot once the sample is in view and painted.
     await code.scrollIntoViewIfNeeded();
     await expect.poll(() => code.evaluate((el) => {
@@ -234,9 +282,10 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await expect.poll(() => row.innerText()).toContain(`Evidence: ${EVIDENCE_LEVELS[level]} (${source})`);
   });
 
-  it('reaches every guide from the navigation, with each of its sections', async () => {
+  it('reaches every guide from the navigation, with each of its sections, each at an anchor of its own', async () => {
     const guides: { name: string; description: string }[] = loadGuides();
     expect(guides.map((g) => g.name)).toEqual(expect.arrayContaining(['Getting started', 'Deviations from the official documentation']));
+    const anchors: string[] = [];
     for (const guide of guides) {
       await menuLink(guide.name).click();
       // Its first line of prose is on screen (markdown marks removed).
@@ -249,12 +298,21 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         .slice(0, 40);
       await page.getByText(prose).first().waitFor({ state: 'visible', timeout: 5000 });
       // Every section (## and ###) is listed under the guide in the navigation: the deviations
-      // guide thus shows the sections of all its files.
-      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/[`*]/g, '').trim());
-      const listed = await menuLink(guide.name).locator('xpath=following-sibling::*[1]').locator('[data-text]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-text')));
-      expect(headings.filter((h) => !listed.includes(h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+      // guide thus shows the sections of all its files. (An explicit id, `{% #id %}`, is no text.)
+      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/\s*\{%.*%\}\s*$/, '').replace(/[`*]/g, '').trim());
+      const submenu = menuLink(guide.name).locator('xpath=following-sibling::*[1]');
+      await expect.poll(() => submenu.locator('[data-text]').count()).toBeGreaterThanOrEqual(headings.length);
+      const entries = await submenu.locator('a:has([data-text])').evaluateAll((els) =>
+        els.map((a) => ({ text: a.querySelector('[data-text]')!.getAttribute('data-text')!.trim(), href: a.getAttribute('href')! })));
+      expect(headings.filter((h) => !entries.some((e) => e.text === h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+      anchors.push(...entries.map((e) => e.href));
+      // Sections that share a title (the deviations guide's parts) each lead to their own place.
+      for (const entry of entries.filter((e) => entries.filter((x) => x.text === e.text).length > 1)) {
+        await submenu.locator(`a[href="${entry.href}"]`).click();
+        await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(entry.href));
+      }
     }
+    expect(anchors.filter((a, i) => anchors.indexOf(a) !== i), 'menu entries sharing one anchor').toEqual([]);
   });
 
   // axe-core (pinned in package.json) on what readers open, in both themes: no critical or
@@ -300,6 +358,97 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       expect(found).toEqual([]);
     } finally {
       await p.close();
+    }
+  });
+
+  it('highlights guide code and gives it a copy button that copies the block', { timeout: 60_000 }, async () => {
+    await page.keyboard.press('Escape');
+    await menuLink('Getting started').click();
+    const block = page.locator('.site-code pre[data-language="ts"]').first();
+    await block.waitFor();
+    expect(await block.locator('.th-token.th-keyword').count()).toBeGreaterThan(0);
+    expect(await block.locator('.th-token.th-string').count()).toBeGreaterThan(0);
+    // The clipboard write is recorded in the page (a file:// page cannot read the clipboard back).
+    await page.evaluate(() => {
+      (window as any).__copied = [];
+      navigator.clipboard.writeText = async (text: string) => void (window as any).__copied.push(text);
+    });
+    const button = block.locator('xpath=preceding-sibling::button[1]');
+    expect(await button.getAttribute('aria-label')).toBe('Copy code');
+    await button.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__copied)).toEqual([await block.textContent()]);
+    await expect.poll(() => button.innerText()).toBe('Copied');
+  });
+
+  it('on a phone: titles keep whole words beside the Copy button, and no copy button covers code', { timeout: 180_000 }, async () => {
+    const phone = await context.newPage();
+    // What covers what, and which words of a title are split over two lines, in the page.
+    const layout = (p: Page, title: string) =>
+      p.evaluate((title) => {
+        const overlap = (a: DOMRect, b: DOMRect) => a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const rects = (r: Range) => [...r.getClientRects()].filter((x) => x.width > 0);
+        const heading = [...document.querySelectorAll<HTMLElement>('h1, h2')].find((h) => h.textContent!.trim() === title && h.getBoundingClientRect().height > 0);
+        const split: string[] = [];
+        if (heading) {
+          const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode as Text;
+            for (const m of node.data.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index!);
+              range.setEnd(node, m.index! + m[0].length);
+              if (new Set(rects(range).map((x) => Math.round(x.top))).size > 1) split.push(m[0]);
+            }
+          }
+        }
+        const actions = document.querySelector('[data-testid="page-actions"]')?.getBoundingClientRect();
+        // The first line of each code block with a copy button: an operation's sample, a guide's block.
+        const covered: string[] = [];
+        for (const pre of document.querySelectorAll<HTMLElement>('pre[data-testid="source-code"], .site-code > pre')) {
+          if (pre.getBoundingClientRect().height === 0) continue;
+          const button = (pre.closest('[data-component-name="CodeBlock/CodeBlock"]')?.querySelector('[data-testid="copy-button"]') ?? pre.parentElement!.querySelector('.site-copy'))?.getBoundingClientRect();
+          const range = document.createRange();
+          const first = pre.querySelector('[data-line="1"]');
+          if (first) range.selectNodeContents(first);
+          else {
+            const text = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+            range.setStart(pre, 0);
+            range.setEnd(pre, 0);
+            while (text.nextNode()) {
+              const node = text.currentNode as Text;
+              const nl = node.data.indexOf('\n');
+              range.setEnd(node, nl < 0 ? node.length : nl);
+              if (nl >= 0) break;
+            }
+          }
+          if (button && rects(range).some((r) => overlap(r, button))) covered.push(pre.textContent!.split('\n')[0]!);
+        }
+        return { found: !!heading, split, underActions: !!heading && !!actions && overlap(heading.getBoundingClientRect(), actions), covered };
+      }, title);
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      // The guide whose title holds the longest word, and an operation with its samples.
+      const guides: { name: string }[] = loadGuides();
+      const longest = (name: string) => Math.max(...name.split(/\s+/).map((w) => w.length));
+      const guide = guides.reduce((a, b) => (longest(b.name) > longest(a.name) ? b : a));
+      const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
+      for (const [hash, title, code] of [
+        [`#/${guide.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, guide.name, undefined],
+        ['#/getting-started', 'Getting started', '.site-code > pre'],
+        [`#/${op.tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${op.id.toLowerCase()}`, op.summary, 'pre[data-testid="source-code"]'],
+      ] as const) {
+        await phone.goto('about:blank'); // a fresh load, not a change of the hash alone
+        await phone.goto(`${pathToFileURL(site).href}${hash}`, { waitUntil: 'load' });
+        await expect.poll(() => layout(phone, title), { timeout: 120_000, message: `the title "${title}" at ${hash}` }).toMatchObject({ found: true });
+        if (code) {
+          const block = phone.locator(`${code} >> visible=true`).first();
+          await block.waitFor({ timeout: 60_000 });
+          await block.scrollIntoViewIfNeeded();
+        }
+        expect(await layout(phone, title), hash).toEqual({ found: true, split: [], underActions: false, covered: [] });
+      }
+    } finally {
+      await phone.close();
     }
   });
 
