@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { addCodeSamples } from './code-samples.mjs';
+import { operations, resolver } from './generate/spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const guidesDir = join(root, 'docs/guides');
@@ -185,26 +186,23 @@ function unwrapDescriptions(node) {
 export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
   const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
   let withTitle = 0;
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!op || typeof op !== 'object' || !op.operationId) continue;
-      const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
-      const resource = resources.get(op.tags?.[0]);
-      const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
-      // The SDK method and the id as a heading of the description: Redoc's search ranks a match
-      // in a section title above one in running text, so "createCase" or "cases.create" finds its
-      // operation before the guides that mention it.
-      const head = [
-        `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
-        ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
-      ].join('\n\n');
-      const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
-      const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
-      // The SDK method as one word too ("cases.create"), and the id's words ("create case").
-      if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
-      op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
-      if (ru.length) withTitle++;
-    }
+  for (const { path, method, operation: op } of operations(spec)) {
+    const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
+    const resource = resources.get(op.tags?.[0]);
+    const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
+    // The SDK method and the id as a heading of the description: Redoc's search ranks a match
+    // in a section title above one in running text, so "createCase" or "cases.create" finds its
+    // operation before the guides that mention it.
+    const head = [
+      `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
+      ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
+    ].join('\n\n');
+    const own = new Set(words([...ru, op.summary, ...(op.tags ?? [])].join(' ')));
+    const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
+    // The SDK method as one word too ("cases.create"), and the id's words ("create case").
+    if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
+    op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
+    if (ru.length) withTitle++;
   }
   return withTitle;
 }
@@ -251,8 +249,7 @@ export async function docsSpec(bundle, guides) {
   const titled = addSearchAids(spec);
 
   const used = new Set();
-  for (const item of Object.values(spec.paths ?? {}))
-    for (const op of Object.values(item)) if (op && typeof op === 'object' && Array.isArray(op.tags)) op.tags.forEach((t) => used.add(t));
+  for (const { operation } of operations(spec)) for (const tag of operation.tags ?? []) used.add(tag);
   const groups = (spec['x-tagGroups'] ?? []).map((g) => ({ ...g, tags: g.tags.filter((t) => used.has(t)) })).filter((g) => g.tags.length);
   // With x-tagGroups Redoc hides every tag outside a group: an operation there would vanish.
   const grouped = new Set(groups.flatMap((g) => g.tags));
@@ -273,39 +270,31 @@ export async function docsSpec(bundle, guides) {
 
 // For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
 // Markdown export of the reference, one file per resource (tag), from the same docs-only copy.
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 // Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
 const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').replace(/ ?\{%[^%]*%\}/g, '').trim();
-function refOf(spec, node) {
-  for (let i = 0; node?.$ref && i < 20; i++) node = node.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  return node;
-}
 export function markdownExport(spec) {
+  const refOf = resolver(spec);
   const files = new Map();
   const resourceTags = (spec.tags ?? []).filter((t) => !t['x-traitTag']);
   for (const tag of resourceTags) {
     const lines = [`# ${tag.name}`, '', withoutHidden(tag.description), ''];
-    for (const [path, item] of Object.entries(spec.paths ?? {})) {
-      for (const method of METHODS) {
-        const op = item[method];
-        if (!op || op.tags?.[0] !== tag.name) continue;
-        lines.push(`## ${op.summary}`, '', `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`, '', withoutHidden(op.description), '');
-        const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => refOf(spec, p));
-        if (params.length) {
-          lines.push('| Parameter | In | Required | Type | Description |', '|---|---|---|---|---|');
-          for (const p of params) {
-            const schema = refOf(spec, p.schema) ?? {};
-            lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`);
-          }
-          lines.push('');
+    for (const { path, method, operation: op, parameters: params } of operations(spec, refOf)) {
+      if (op.tags?.[0] !== tag.name) continue;
+      lines.push(`## ${op.summary}`, '', `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`, '', withoutHidden(op.description), '');
+      if (params.length) {
+        lines.push('| Parameter | In | Required | Type | Description |', '|---|---|---|---|---|');
+        for (const p of params) {
+          const schema = refOf(p.schema) ?? {};
+          lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`);
         }
-        const body = refOf(spec, op.requestBody);
-        if (body?.content) lines.push(`Request body: ${Object.keys(body.content).map((t) => `\`${t}\``).join(', ')}.`, '');
-        lines.push(`Responses: ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} (${cell(refOf(spec, r)?.description)})`).join('; ')}.`, '');
-        for (const sample of op['x-codeSamples'] ?? []) lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
+        lines.push('');
       }
+      const body = refOf(op.requestBody);
+      if (body?.content) lines.push(`Request body: ${Object.keys(body.content).map((t) => `\`${t}\``).join(', ')}.`, '');
+      lines.push(`Responses: ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} (${cell(refOf(r)?.description)})`).join('; ')}.`, '');
+      for (const sample of op['x-codeSamples'] ?? []) lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
     }
     files.set(`reference/${slug(tag.name)}.md`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
   }

@@ -9,6 +9,7 @@
 // SDK sample and sends every curl sample to the mock.
 import { readFileSync } from 'node:fs';
 import { createOmnideskClient } from '../packages/client/dist/esm/index.js';
+import { operations, resolver } from './generate/spec-walker.mjs';
 
 // The SDK's named types (issue 17): a sample declares its input with the type the method takes
 // (`const input: CaseCreateParams = {...}`), read from the signatures of the generated SDK
@@ -39,23 +40,15 @@ const SETUP = [
   '  apiKey: process.env.OMNIDESK_API_KEY!,',
   '});',
 ];
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 // Beyond the required ones, a sample shows this many optional query parameters (in declared order):
 // enough to show the encoding without a call that filters on everything at once.
 const MAX_OPTIONAL_QUERY = 3;
 
-/** Follows a local `#/components/...` $ref of the bundle. */
+/** Follows a local `#/components/...` $ref of the bundle (one resolver per bundle). */
+const resolvers = new WeakMap();
 function deref(spec, node) {
-  let seen = 0;
-  while (node && typeof node === 'object' && typeof node.$ref === 'string') {
-    if (!node.$ref.startsWith('#/') || ++seen > 20) throw new Error(`code-samples: cannot follow $ref ${node.$ref}`);
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce((o, k) => o?.[k], spec);
-  }
-  return node;
+  if (!resolvers.has(spec)) resolvers.set(spec, resolver(spec));
+  return resolvers.get(spec)(node);
 }
 
 /** The example of a parameter or media type: `example`, else the first of `examples`, else the schema's. */
@@ -130,7 +123,7 @@ function isList(spec, schema, depth = 0) {
 }
 
 /** The samples of one operation: SDK, curl, and their multipart variants when the operation takes files. */
-export async function samplesFor(spec, path, method, operation, pathItem = {}) {
+export async function samplesFor(spec, { path, method, operation, parameters }) {
   const id = operation.operationId ?? `${method.toUpperCase()} ${path}`;
   const tag = (spec.tags ?? []).find((t) => t.name === operation.tags?.[0]);
   const resource = tag?.['x-sdk-resource'];
@@ -139,12 +132,7 @@ export async function samplesFor(spec, path, method, operation, pathItem = {}) {
     throw new Error(`code-samples: ${id} needs x-sdk-method, and its first tag x-sdk-resource (spec/README.md)`);
   }
 
-  // Operation parameters override path-level ones with the same name and location.
-  const params = new Map();
-  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const param = deref(spec, p);
-    params.set(`${param.in}:${param.name}`, param);
-  }
+  const params = new Map(parameters.map((param) => [`${param.in}:${param.name}`, param]));
   const valueOf = (param) => exampleOf(spec, param) ?? placeholder(spec, param);
 
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
@@ -268,14 +256,9 @@ async function sdkRequest(baseUrl, resource, method, args, id) {
 /** Adds `x-codeSamples` to every operation of `spec` (a docs-only copy: it is changed in place). */
 export async function addCodeSamples(spec) {
   let count = 0;
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    const pathItem = deref(spec, item);
-    for (const method of METHODS) {
-      const operation = pathItem[method];
-      if (!operation) continue;
-      operation['x-codeSamples'] = await samplesFor(spec, path, method, operation, pathItem);
-      count++;
-    }
+  for (const entry of operations(spec, (node) => deref(spec, node))) {
+    entry.operation['x-codeSamples'] = await samplesFor(spec, entry);
+    count++;
   }
   return count;
 }
