@@ -7,6 +7,5 @@ export default defineProject({
     name: 'docs',
     include: ['test/**/*.test.ts'],
     exclude: ['test/site.test.ts'],
-    passWithNoTests: true,
   },
 });

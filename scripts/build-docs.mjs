@@ -10,7 +10,7 @@
 // then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +52,10 @@ export function uniqueHeadingIds(markdown) {
       if (/^\s*(```|~~~)/.test(line)) fence = !fence;
       const m = !fence && /^(#{1,6}) (.+?)\s*$/.exec(line);
       if (!m || /\{%.*%\}$/.test(m[2])) return line;
-      const key = m[2].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const key = m[2]
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
       if (n === 1) return line;
@@ -72,8 +75,17 @@ export function loadGuides(dir = guidesDir) {
     .flatMap((entry) => {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) {
-        const parts = readdirSync(path).filter((f) => f.endsWith('.md')).sort(byName);
-        return parts.length ? [readGuide(parts.map((f) => join(path, f)), `docs/guides/${entry}/${parts[0]}`)] : [];
+        const parts = readdirSync(path)
+          .filter((f) => f.endsWith('.md'))
+          .sort(byName);
+        return parts.length
+          ? [
+              readGuide(
+                parts.map((f) => join(path, f)),
+                `docs/guides/${entry}/${parts[0]}`,
+              ),
+            ]
+          : [];
       }
       return entry.endsWith('.md') ? [readGuide([path], `docs/guides/${entry}`)] : [];
     });
@@ -90,7 +102,9 @@ export const EVIDENCE_LEVELS = {
 export function evidenceText(evidence, where) {
   const level = EVIDENCE_LEVELS[evidence?.level];
   if (!level || typeof evidence.source !== 'string' || !evidence.source.trim()) {
-    fail(`${where}: x-evidence must be {level: ${Object.keys(EVIDENCE_LEVELS).join('|')}, source: '<where>'}, got ${JSON.stringify(evidence)}`);
+    fail(
+      `${where}: x-evidence must be {level: ${Object.keys(EVIDENCE_LEVELS).join('|')}, source: '<where>'}, got ${JSON.stringify(evidence)}`,
+    );
   }
   return `*Evidence: ${level} (${evidence.source.trim()}).*`;
 }
@@ -114,7 +128,10 @@ export function showEvidence(node, where = '#') {
 // docs/search-terms.yaml that its title, summary and tag call for.
 const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
 const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
-const words = (text) => (String(text).toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+const words = (text) =>
+  String(text)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
 const firstSentence = (text) => text.trim().replace(/\.(\s.*)?$/s, '');
 
 /** `METHOD /path/{}` → the docs' Russian titles of that call (first sentence, in docs order). */
@@ -142,7 +159,8 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
 // invisible separator, no letter: words still match) and docs/site/site.js removes the marked
 // words from the excerpts.
 export const TERM_MARK = '\u2063';
-const hiddenTerms = (terms) => (terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '');
+const hiddenTerms = (terms) =>
+  terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '';
 
 /**
  * Joins the lines of each Markdown paragraph (and list item) with a space. Redoc's search builds
@@ -169,8 +187,15 @@ export function unwrapParagraphs(markdown) {
       continue;
     }
     const prev = out.length ? out[out.length - 1] : '';
-    const joinable = t && prev.trim() && !block.test(t) && !/^(#{1,6}\s|\||<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/.test(prev.trim()) && !/( {2}|\\)$/.test(prev) && !/^( {4,}|\t)/.test(prev);
-    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`; // keeps a hard break's two spaces
+    const joinable =
+      t &&
+      prev.trim() &&
+      !block.test(t) &&
+      !/^(#{1,6}\s|\||<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/.test(prev.trim()) &&
+      !/( {2}|\\)$/.test(prev) &&
+      !/^( {4,}|\t)/.test(prev);
+    if (joinable)
+      out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`; // keeps a hard break's two spaces
     else out.push(line);
   }
   return out.join('\n');
@@ -260,7 +285,11 @@ export async function docsSpec(bundle, guides) {
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
   const guideTerms = loadSearchTerms().guides;
   spec.tags = [
-    ...guides.map((g) => ({ name: g.name, description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)), 'x-traitTag': true })),
+    ...guides.map((g) => ({
+      name: g.name,
+      description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)),
+      'x-traitTag': true,
+    })),
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
@@ -270,10 +299,21 @@ export async function docsSpec(bundle, guides) {
 
 // For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
 // Markdown export of the reference, one file per resource (tag), from the same docs-only copy.
-const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const slug = (name) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 // Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
-const withoutHidden = (text) => String(text ?? '').replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '').replace(/ ?\{%[^%]*%\}/g, '').trim();
+const withoutHidden = (text) =>
+  String(text ?? '')
+    .replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '')
+    .replace(/ ?\{%[^%]*%\}/g, '')
+    .trim();
 export function markdownExport(spec) {
   const refOf = resolver(spec);
   const files = new Map();
@@ -282,21 +322,48 @@ export function markdownExport(spec) {
     const lines = [`# ${tag.name}`, '', withoutHidden(tag.description), ''];
     for (const { path, method, operation: op, parameters: params } of operations(spec, refOf)) {
       if (op.tags?.[0] !== tag.name) continue;
-      lines.push(`## ${op.summary}`, '', `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`, '', withoutHidden(op.description), '');
+      lines.push(
+        `## ${op.summary}`,
+        '',
+        `\`${method.toUpperCase()} ${path}\`${op.deprecated ? ' (deprecated)' : ''}`,
+        '',
+        withoutHidden(op.description),
+        '',
+      );
       if (params.length) {
         lines.push('| Parameter | In | Required | Type | Description |', '|---|---|---|---|---|');
         for (const p of params) {
           const schema = refOf(p.schema) ?? {};
-          lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`);
+          lines.push(
+            `| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell(schema.type ?? (schema.oneOf || schema.anyOf ? 'one of several' : ''))} | ${cell(p.description)} |`,
+          );
         }
         lines.push('');
       }
       const body = refOf(op.requestBody);
-      if (body?.content) lines.push(`Request body: ${Object.keys(body.content).map((t) => `\`${t}\``).join(', ')}.`, '');
-      lines.push(`Responses: ${Object.entries(op.responses ?? {}).map(([code, r]) => `${code} (${cell(refOf(r)?.description)})`).join('; ')}.`, '');
-      for (const sample of op['x-codeSamples'] ?? []) lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
+      if (body?.content)
+        lines.push(
+          `Request body: ${Object.keys(body.content)
+            .map((t) => `\`${t}\``)
+            .join(', ')}.`,
+          '',
+        );
+      lines.push(
+        `Responses: ${Object.entries(op.responses ?? {})
+          .map(([code, r]) => `${code} (${cell(refOf(r)?.description)})`)
+          .join('; ')}.`,
+        '',
+      );
+      for (const sample of op['x-codeSamples'] ?? [])
+        lines.push(`${sample.label}:`, '', `\`\`\`${sample.lang === 'Shell' ? 'sh' : 'ts'}`, sample.source, '```', '');
     }
-    files.set(`reference/${slug(tag.name)}.md`, `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
+    files.set(
+      `reference/${slug(tag.name)}.md`,
+      `${lines
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()}\n`,
+    );
   }
   const guides = (spec.tags ?? []).filter((t) => t['x-traitTag']);
   const llms = [
@@ -326,7 +393,10 @@ export function markdownExport(spec) {
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
 // the same small mark is embedded instead. A Redoc upgrade that changes this fails the build here.
 const LOGOS = {
-  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': svg(96, '<text x="0" y="13" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">Redocly</text>'),
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': svg(
+    96,
+    '<text x="0" y="13" font-family="sans-serif" font-size="13" font-weight="600" fill="#0044d4">Redocly</text>',
+  ),
   'https://cdn.redoc.ly/redoc/logo-mini.svg': svg(16, '<rect width="16" height="16" rx="3" fill="#0044d4"/>'),
 };
 function svg(width, body) {
@@ -346,12 +416,14 @@ export function splitScripts(html) {
   const call = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
   const callAt = html.indexOf(call, start);
   const end = html.indexOf('</script>', callAt);
-  if (start < 0 || html.indexOf(open, start + 1) >= 0 || callAt < 0 || end < 0) fail("expected Redoc's one inline module script ending in its hydrate() call");
+  if (start < 0 || html.indexOf(open, start + 1) >= 0 || callAt < 0 || end < 0)
+    fail("expected Redoc's one inline module script ending in its hydrate() call");
   const body = html.slice(start + open.length, callAt);
   const defAt = body.indexOf('const __redoc_definition = ');
   const optAt = body.indexOf('const __redoc_options = ');
   const exported = 'export{RedocStandalone,hydrate,init};';
-  if (defAt < 0 || optAt < defAt || body.slice(0, defAt).split(exported).length !== 2) fail("Redoc's module script changed shape: cannot split it");
+  if (defAt < 0 || optAt < defAt || body.slice(0, defAt).split(exported).length !== 2)
+    fail("Redoc's module script changed shape: cannot split it");
   // The two `import.meta` of Redoc's code (FlexSearch's worker path, never taken in a page that
   // can run the inline worker) are no syntax in a classic script.
   let code = body.slice(0, defAt).replace(exported, 'window.__redoc={RedocStandalone,hydrate,init};');
@@ -363,7 +435,10 @@ export function splitScripts(html) {
   const options = value(optAt);
   JSON.parse(options); // fails the build if Redoc's options stop being plain JSON
   writeFileSync(join(out, SCRIPTS.redoc), code);
-  writeFileSync(join(out, SCRIPTS.definition), `window.__redoc.hydrate(JSON.parse(${JSON.stringify(definition)}), ${options}, document.getElementById('redoc'));\n`);
+  writeFileSync(
+    join(out, SCRIPTS.definition),
+    `window.__redoc.hydrate(JSON.parse(${JSON.stringify(definition)}), ${options}, document.getElementById('redoc'));\n`,
+  );
   const tags = `<script defer src="${SCRIPTS.redoc}"></script>\n<script defer src="${SCRIPTS.definition}"></script>`;
   return html.slice(0, start) + tags + html.slice(end + '</script>'.length);
 }
@@ -383,17 +458,24 @@ async function main() {
   try {
     const input = join(tmp, 'openapi.docs.json');
     // The page's first lines: the version (beside the title too) and the changelog's link.
-    const info = { ...spec.info, description: `Version **${spec.info?.version}** of this description · [Changelog](${CHANGELOG_FILE}): what changed in each version.\n\n${spec.info?.description ?? ''}` };
+    const info = {
+      ...spec.info,
+      description: `Version **${spec.info?.version}** of this description · [Changelog](${CHANGELOG_FILE}): what changed in each version.\n\n${spec.info?.description ?? ''}`,
+    };
     writeFileSync(input, `${JSON.stringify({ ...spec, info }, null, 2)}\n`);
     const result = spawnSync(
       join(root, 'node_modules/.bin/redocly'),
       [
-        'build-docs', input,
-        '--output', join(out, 'index.html'),
+        'build-docs',
+        input,
+        '--output',
+        join(out, 'index.html'),
         '--inlineBundle',
-        '--title', 'Omnidesk API reference',
+        '--title',
+        'Omnidesk API reference',
         // docs/redocly.yaml: telemetry off (else the page reports to otel.cloud.redocly.com) and Redoc's options.
-        '--config', join(root, 'docs/redocly.yaml'),
+        '--config',
+        join(root, 'docs/redocly.yaml'),
       ],
       // REDOCLY_TELEMETRY=off: also keeps the CLI itself from calling home during the build.
       { cwd: root, stdio: 'inherit', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
@@ -418,7 +500,7 @@ async function main() {
   html = `${html.slice(0, head)}</style>\n<link rel="icon" href="${FAVICON}">\n<style id="site-css">\n${css}${html.slice(head)}`;
   const js = readFileSync(join(root, 'docs/site/site.js'), 'utf8');
   const end = html.lastIndexOf('</body>');
-  if (end < 0 || js.includes('</script')) fail('cannot add docs/site/site.js before the page\'s </body>');
+  if (end < 0 || js.includes('</script')) fail("cannot add docs/site/site.js before the page's </body>");
   html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
   writeFileSync(join(out, 'index.html'), splitScripts(html));
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
@@ -428,7 +510,9 @@ async function main() {
   writeFileSync(join(out, CHANGELOG_FILE), changelogText());
   const exported = markdownExport(spec);
   for (const [file, text] of exported) writeFileSync(join(out, file), text);
-  console.log(`build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`);
+  console.log(
+    `build-docs: docs/dist/index.html, ${count} operations with code samples, ${evidence} facts with their evidence, ${titled} operations with their Russian title, ${guides.length} guides, llms.txt and ${exported.size - 1} Markdown files`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const stages = {
   // Redocly lints the source files (it follows every $ref and knows the file each fault is in).
   lint: [['redocly', 'lint', 'spec/openapi.yaml', '--format=stylish']],
+  // Style is a tool's job: Biome formats and lints the code (biome.jsonc); `pnpm format` fixes.
+  style: [['biome', 'ci', '.']],
   // One YAML and one JSON file, every $ref inlined into components: what tools and users consume.
   bundle: [
     ['redocly', 'bundle', 'spec/openapi.yaml', '--output', 'dist/openapi.yaml'],
@@ -26,6 +28,22 @@ export const stages = {
   // The MCP server's tools and operation references, from the bundle (packages/mcp/dist).
   mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],
   docs: [['node', 'scripts/build-docs.mjs']],
+  // Every script and test type-checks: the packages' own tsconfigs, the TypeScript tests no
+  // package covers (tsconfig.json), and the JavaScript tools from their JSDoc
+  // (tsconfig.scripts.json). The client's tests import the SDK generated from their fixture spec,
+  // so it is generated first (vitest's global setup does the same before a test run).
+  typecheck: [
+    [
+      'node',
+      'scripts/generate-sdk.mjs',
+      'packages/client/test/fixtures/mini.yaml',
+      'packages/client/test/.generated/mini',
+      'packages/client/src',
+    ],
+    ['tsc', '-p', 'tsconfig.scripts.json'],
+    ['tsc', '-p', 'tsconfig.json'],
+    ...['client', 'contract-tests', 'mcp', 'runtime-tests', 'verify'].map((name) => ['tsc', '-p', `packages/${name}/tsconfig.json`]),
+  ],
 };
 
 function run(stage) {

@@ -99,7 +99,10 @@ export function toJs(value, indent = '') {
 
 // JSON indented by two, with arrays of plain values kept on one line.
 const prettyJson = (value) =>
-  JSON.stringify(value, null, 2).replace(/\[\s*\n\s*((?:[^[\]{}\n]+,\s*\n\s*)*[^[\]{}\n]+)\s*\n\s*\]/g, (_, items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`);
+  JSON.stringify(value, null, 2).replace(
+    /\[\s*\n\s*((?:[^[\]{}\n]+,\s*\n\s*)*[^[\]{}\n]+)\s*\n\s*\]/g,
+    (_, items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`,
+  );
 
 const shellSingle = (s) => `'${s.replace(/'/g, "'\\''")}'`;
 const shellDouble = (s) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
@@ -133,28 +136,28 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   }
 
   const params = new Map(parameters.map((param) => [`${param.in}:${param.name}`, param]));
-  const valueOf = (param) => exampleOf(spec, param) ?? placeholder(spec, param);
+  const exampleValue = (param) => exampleOf(spec, param) ?? placeholder(spec, param);
 
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const pathValues = pathNames.map((name) => {
     const param = params.get(`path:${name}`);
     if (!param) throw new Error(`code-samples: ${id} has no path parameter "${name}"`);
-    return valueOf(param);
+    return exampleValue(param);
   });
 
   const query = [...params.values()].filter((p) => p.in === 'query');
   const shown = [
     ...query.filter((p) => p.required),
-    ...query.filter((p) => !p.required && valueOf(p) !== undefined).slice(0, MAX_OPTIONAL_QUERY),
+    ...query.filter((p) => !p.required && exampleValue(p) !== undefined).slice(0, MAX_OPTIONAL_QUERY),
   ];
-  const queryObject = Object.fromEntries(query.filter((p) => shown.includes(p)).map((p) => [p.name, valueOf(p)]));
+  const queryObject = Object.fromEntries(query.filter((p) => shown.includes(p)).map((p) => [p.name, exampleValue(p)]));
 
   const requestBody = deref(spec, operation.requestBody);
   const content = requestBody?.content ?? {};
   const jsonType = Object.keys(content).find((t) => /json/.test(t));
   const multipart = content['multipart/form-data'];
   const bodyExample = jsonType ? exampleOf(spec, content[jsonType]) : exampleOf(spec, multipart);
-  const [envelope, inner] = unwrap(bodyExample);
+  const [, inner] = unwrap(bodyExample);
 
   // The SDK: path parameters positional, then one input object (query, or the body's inner object).
   const input = requestBody ? inner : Object.keys(queryObject).length ? queryObject : undefined;
@@ -176,10 +179,14 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
     return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
   };
   const setup = (imports) => [
-    imports.length ? `import { createOmnideskClient, ${imports.map((t) => `type ${t}`).join(', ')} } from '@omnidesk-openapi/client';` : SETUP[0],
+    imports.length
+      ? `import { createOmnideskClient, ${imports.map((t) => `type ${t}`).join(', ')} } from '@omnidesk-openapi/client';`
+      : SETUP[0],
   ];
   const plain = code();
-  const samples = [{ lang: 'TypeScript', label: 'SDK', source: [...setup(plain.imports), ...SETUP.slice(1), '', ...plain.lines].join('\n') }];
+  const samples = [
+    { lang: 'TypeScript', label: 'SDK', source: [...setup(plain.imports), ...SETUP.slice(1), '', ...plain.lines].join('\n') },
+  ];
   if (multipart) {
     const withFiles = code({ attachments: ['__FILE__'] });
     samples.push({
@@ -218,7 +225,11 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
       throw new Error(`code-samples: ${id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`);
     }
     lines.push(shellDouble(request.url));
-    return { lang: 'Shell', label, source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n') };
+    return {
+      lang: 'Shell',
+      label,
+      source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n'),
+    };
   };
   samples.push(await curl('curl'));
   if (multipart) samples.push(await curl('curl (multipart)', { attachments: [SAMPLE_FILE] }));
@@ -230,7 +241,9 @@ const SAMPLE_FILE = { name: 'file.pdf', data: new Uint8Array([0x25, 0x50, 0x44, 
 const CAPTURED = Symbol('captured');
 
 /** The Request the built SDK makes for `omnidesk[resource][method](...args)`, not sent anywhere. */
+/** @returns {Promise<Request>} */
 async function sdkRequest(baseUrl, resource, method, args, id) {
+  /** @type {Request | undefined} */
   let request;
   const client = createOmnideskClient({
     baseUrl,

@@ -54,7 +54,10 @@
     ts: [
       ['comment', /\/\/[^\n]*|\/\*[\s\S]*?\*\//y],
       ['string', /'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/y],
-      ['keyword', /\b(?:import|export|from|const|let|var|await|async|function|return|if|else|for|of|in|new|type|interface|try|catch|finally|throw|class|extends|instanceof|typeof|as|true|false|null|undefined|while|break|continue|switch|case|default)\b/y],
+      [
+        'keyword',
+        /\b(?:import|export|from|const|let|var|await|async|function|return|if|else|for|of|in|new|type|interface|try|catch|finally|throw|class|extends|instanceof|typeof|as|true|false|null|undefined|while|break|continue|switch|case|default)\b/y,
+      ],
       ['number', /\b\d[\d_.]*\b/y],
       ['class-name', /\b[A-Z][A-Za-z0-9_]*\b/y],
     ],
@@ -84,7 +87,7 @@
       for (const [kind, re] of rules) {
         re.lastIndex = i;
         const m = re.exec(text);
-        if (m && m[0]) {
+        if (m?.[0]) {
           hit = [kind, m[0]];
           break;
         }

@@ -1,21 +1,36 @@
 // The text transformations of scripts/build-docs.mjs that the site's search and menu rely on
 // (the browser test checks their effect in the page; these pin the rules themselves).
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without type declarations
-import { unwrapParagraphs, uniqueHeadingIds } from '../../scripts/build-docs.mjs';
+import { uniqueHeadingIds, unwrapParagraphs } from '../../scripts/build-docs.mjs';
 
 describe('unwrapParagraphs: one line per paragraph, so search text keeps its spaces', () => {
   it('joins the lines of a paragraph and of a list item', () => {
-    expect(unwrapParagraphs('at most 50 MB a\nrequest.\n\n- item\n  continues\n- next')).toBe('at most 50 MB a request.\n\n- item continues\n- next');
+    expect(unwrapParagraphs('at most 50 MB a\nrequest.\n\n- item\n  continues\n- next')).toBe(
+      'at most 50 MB a request.\n\n- item continues\n- next',
+    );
   });
   it('leaves code, tables, headings, HTML, hard breaks and setext underlines as written', () => {
     const text = [
-      '```ts', 'const a = 1;', 'const b = 2;', '```', '',
-      '| a | b |', '| - | - |', '| 1 | 2 |', '',
-      '## Head', 'text', '',
-      '<div hidden>x</div>', '',
-      'hard  ', 'break', '',
-      'Title', '===', 'body',
+      '```ts',
+      'const a = 1;',
+      'const b = 2;',
+      '```',
+      '',
+      '| a | b |',
+      '| - | - |',
+      '| 1 | 2 |',
+      '',
+      '## Head',
+      'text',
+      '',
+      '<div hidden>x</div>',
+      '',
+      'hard  ',
+      'break',
+      '',
+      'Title',
+      '===',
+      'body',
     ].join('\n');
     expect(unwrapParagraphs(text)).toBe(text);
     expect(unwrapParagraphs('a\nhard  \nbreak')).toBe('a hard  \nbreak');

@@ -1,6 +1,6 @@
 // The code blocks users can read (the guides, the root README, the SDK's README), and a type
 // check of every TypeScript block against the built SDK: see snippets.test.ts.
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
@@ -66,7 +66,9 @@ export function readerFiles(root: string): string[] {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? walk(path) : name.endsWith('.md') ? [path] : [];
       });
-  return [...walk(join(root, 'docs/guides')), join(root, 'README.md'), join(root, 'packages/client/README.md')].map((p) => relative(root, p));
+  return [...walk(join(root, 'docs/guides')), join(root, 'README.md'), join(root, 'packages/client/README.md')].map((p) =>
+    relative(root, p),
+  );
 }
 
 export function allBlocks(root: string): CodeBlock[] {
@@ -151,6 +153,7 @@ export function typeCheck(blocks: CodeBlock[], dir: string, root: string): Check
 }
 
 export function format(d: Diagnostic): string {
-  const where = d.block.lang === INLINE ? `inline code \`${d.block.code.slice(6, -2)}\`` : `\`\`\`${d.block.lang} block at line ${d.block.line}`;
+  const where =
+    d.block.lang === INLINE ? `inline code \`${d.block.code.slice(6, -2)}\`` : `\`\`\`${d.block.lang} block at line ${d.block.line}`;
   return `${d.block.file}:${d.line} (${where}): ${d.message}`;
 }

@@ -16,7 +16,11 @@ describe('llms.txt and the Markdown export of the reference', () => {
 
   it('llms.txt names the API and links an existing Markdown file per resource', () => {
     expect(llms.startsWith(`# ${spec.info.title}\n`)).toBe(true);
-    const used = new Set(Object.values<any>(spec.paths).flatMap((item) => ['get', 'put', 'post', 'delete', 'patch'].map((m) => item[m]?.tags?.[0]).filter(Boolean)));
+    const used = new Set(
+      Object.values<any>(spec.paths).flatMap((item) =>
+        ['get', 'put', 'post', 'delete', 'patch'].map((m) => item[m]?.tags?.[0]).filter(Boolean),
+      ),
+    );
     expect(links.length).toBe(used.size);
     for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
   });
@@ -29,7 +33,10 @@ describe('llms.txt and the Markdown export of the reference', () => {
       for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
         const op = item[method];
         if (!op) continue;
-        const file = readFileSync(join(out, links.find((l) => readFileSync(join(out, l), 'utf8').startsWith(`# ${op.tags[0]}\n`))!), 'utf8');
+        const file = readFileSync(
+          join(out, links.find((l) => readFileSync(join(out, l), 'utf8').startsWith(`# ${op.tags[0]}\n`))!),
+          'utf8',
+        );
         expect(file, op.operationId).toContain(`## ${op.summary}\n\n\`${method.toUpperCase()} ${path}\``);
         expect(file, op.operationId).toContain(`.${op['x-sdk-method']}(`);
       }

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockSpecPath } from '../../packages/contract-tests/src/bundle.js';
 import { type Prism, startPrism } from '../../packages/contract-tests/src/prism.js';
-// @ts-expect-error: plain ESM script without type declarations
 import { docsSpec } from '../../scripts/build-docs.mjs';
 import { type CodeBlock, format, typeCheck } from './code-blocks.js';
 
@@ -62,13 +61,16 @@ describe('code samples of the reference site', () => {
 
   it('declares the input of every SDK call with the named type the SDK exports for it', () => {
     // `const input: CaseCreateParams = {...}` (issue 17): readers copy the type with the value.
-    const exported = new Set([...readFileSync(join(root, 'packages/client/src/generated/sdk.ts'), 'utf8').matchAll(/^export type (\w+) =/gm)].map((m) => m[1]));
+    const exported = new Set(
+      [...readFileSync(join(root, 'packages/client/src/generated/sdk.ts'), 'utf8').matchAll(/^export type (\w+) =/gm)].map((m) => m[1]),
+    );
     const sdk = all.filter((s) => s.lang === 'TypeScript');
     const withInput = sdk.filter((s) => /\bconst (input|query): /.test(s.source));
     expect(withInput.length).toBeGreaterThan(40);
     const wrong = withInput.flatMap((s) => {
       const type = /\bconst (?:input|query): (\w+) = /.exec(s.source)?.[1];
-      const imported = type && new RegExp(`^import \\{[^}]*\\btype ${type}\\b[^}]*\\} from '@omnidesk-openapi/client';$`, 'm').test(s.source);
+      const imported =
+        type && new RegExp(`^import \\{[^}]*\\btype ${type}\\b[^}]*\\} from '@omnidesk-openapi/client';$`, 'm').test(s.source);
       return type && exported.has(type) && imported ? [] : [`${s.operationId} (${s.label}): ${type ?? 'no named type'}`];
     });
     expect(wrong).toEqual([]);
@@ -108,12 +110,19 @@ describe('code samples of the reference site', () => {
           const command = `${s.source.split(SERVER).join(prism.url)} -sS -o ${answer} -w '%{http_code}'`;
           // --norc: Node's stdio pipes are sockets, and bash sources ~/.bashrc when stdin is one
           // (seconds per sample where that runs pyenv's init).
-          execFile('bash', ['--norc', '-c', command], { cwd: dir, env: { PATH: process.env.PATH, OMNIDESK_EMAIL: 'agent@yourcompany.com', OMNIDESK_API_KEY: 'sample-key' } }, (error, stdout, stderr) => {
-            const status = stdout.trim();
-            if (!error && /^2\d\d$/.test(status)) return done(undefined);
-            const body = existsSync(join(dir, answer)) ? readFileSync(join(dir, answer), 'utf8').slice(0, 600) : '';
-            done(`${s.operationId} (${s.label}): curl ${error ? `failed (${error.message})` : 'ok'}, HTTP ${status} ${stderr}\n${body}\n${command}`);
-          });
+          execFile(
+            'bash',
+            ['--norc', '-c', command],
+            { cwd: dir, env: { PATH: process.env.PATH, OMNIDESK_EMAIL: 'agent@yourcompany.com', OMNIDESK_API_KEY: 'sample-key' } },
+            (error, stdout, stderr) => {
+              const status = stdout.trim();
+              if (!error && /^2\d\d$/.test(status)) return done(undefined);
+              const body = existsSync(join(dir, answer)) ? readFileSync(join(dir, answer), 'utf8').slice(0, 600) : '';
+              done(
+                `${s.operationId} (${s.label}): curl ${error ? `failed (${error.message})` : 'ok'}, HTTP ${status} ${stderr}\n${body}\n${command}`,
+              );
+            },
+          );
         });
       // A few at a time: Prism answers them in turn, curl's start-up overlaps.
       const failures: string[] = [];

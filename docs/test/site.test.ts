@@ -2,15 +2,13 @@
 // docs/dist/index.html from file:// with no network, and checks what a reader depends on.
 // Without Chromium the suite is skipped locally (with how to install it) and fails under CI=true.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script without type declarations
-import { CHANGELOG_FILE, EVIDENCE_LEVELS, TERM_MARK, loadGuides, loadSearchTerms } from '../../scripts/build-docs.mjs';
-// @ts-expect-error: plain ESM script, typed by JSDoc only (this folder has no tsconfig with allowJs)
+import { CHANGELOG_FILE, EVIDENCE_LEVELS, loadGuides, loadSearchTerms, TERM_MARK } from '../../scripts/build-docs.mjs';
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,7 +37,14 @@ function operations(): Operation[] {
     for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
       const op = item[verb];
       if (!op) continue;
-      ops.push({ id: op.operationId, summary: op.summary, tag: op.tags[0], resource: resources.get(op.tags[0])!, method: op['x-sdk-method'], route: `${verb.toUpperCase()} ${path}` });
+      ops.push({
+        id: op.operationId,
+        summary: op.summary,
+        tag: op.tags[0],
+        resource: resources.get(op.tags[0])!,
+        method: op['x-sdk-method'],
+        route: `${verb.toUpperCase()} ${path}`,
+      });
     }
   }
   return ops;
@@ -94,17 +99,28 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       p.evaluate(() => ({
         open: !!document.querySelector('[data-testid="search-dialog"]'),
         value: document.querySelector<HTMLInputElement>('[data-testid="search-dialog"] input')?.value,
-        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) => e.innerText.replace(/\s+/g, ' ')),
+        items: [...document.querySelectorAll<HTMLElement>('[data-component-name="Search/SearchItem"]')].map((e) =>
+          e.innerText.replace(/\s+/g, ' '),
+        ),
         message: document.querySelector('[data-testid="search-message"]')?.textContent ?? '',
       }));
     let answer: string[] | undefined;
-    await expect.poll(async () => {
-      const state = await read();
-      if (!state.open) await trigger.click().catch(() => undefined);
-      else if (state.value !== query) await p.getByPlaceholder('Search docs...').fill(query).catch(() => undefined);
-      else if (state.items.length > 0 || state.message === 'No results') answer = state.items;
-      return answer !== undefined;
-    }, { timeout: 120_000, message: `an answer to "${query}"` }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const state = await read();
+          if (!state.open) await trigger.click().catch(() => undefined);
+          else if (state.value !== query)
+            await p
+              .getByPlaceholder('Search docs...')
+              .fill(query)
+              .catch(() => undefined);
+          else if (state.items.length > 0 || state.message === 'No results') answer = state.items;
+          return answer !== undefined;
+        },
+        { timeout: 120_000, message: `an answer to "${query}"` },
+      )
+      .toBe(true);
     if (p === page && answer!.length) timings.firstSearchResultMs ??= Date.now() - started;
     return answer!;
   };
@@ -132,7 +148,12 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
 
   afterAll(async () => {
     if (started) {
-      const report = { ...timings, cores: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg()[0], measuredAt: new Date().toISOString() };
+      const report = {
+        ...timings,
+        cores: (await import('node:os')).cpus().length,
+        loadAverage: (await import('node:os')).loadavg()[0],
+        measuredAt: new Date().toISOString(),
+      };
       writeFileSync(timingsFile, `${JSON.stringify(report, null, 2)}\n`);
       console.log(`site timings (ms from opening the page): ${JSON.stringify(timings)}`);
     }
@@ -184,7 +205,8 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       const op = ops.find((o) => o.id === id);
       expect(op, `operation ${id}`).toBeDefined();
       const found = (await search(page, query)).slice(0, FIRST_RESULTS);
-      if (!found.some((t) => t.startsWith(`${op!.route} `))) missed.push(`"${query}" → ${op!.route} (${id}); first results: ${JSON.stringify(found.map((t) => t.slice(0, 60)))}`);
+      if (!found.some((t) => t.startsWith(`${op!.route} `)))
+        missed.push(`"${query}" → ${op!.route} (${id}); first results: ${JSON.stringify(found.map((t) => t.slice(0, 60)))}`);
     }
     expect(missed).toEqual([]);
     await page.keyboard.press('Escape');
@@ -244,10 +266,14 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     expect(await section.locator('.search-terms').first().isVisible()).toBe(false);
     // Redoc scrolls to the operation smoothly: shoot once the sample is in view and painted.
     await code.scrollIntoViewIfNeeded();
-    await expect.poll(() => code.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        code.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+        }),
+      )
+      .toBe(true);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await page.screenshot({ path: screenshot });
 
@@ -262,8 +288,14 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   it("shows a parameter's x-evidence (level and source) where the operation is read", { timeout: 30_000 }, async () => {
     // The first operation with a parameter that carries x-evidence, from the bundle.
     const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
-    const deref = (p: any) => (p?.$ref ? p.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], spec) : p);
-    let found: { op: Operation; name: string; level: string; source: string } | undefined;
+    const deref = (p: any) =>
+      p?.$ref
+        ? p.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: any, k: string) => o?.[k], spec)
+        : p;
+    let found: { op: Operation; name: string; level: keyof typeof EVIDENCE_LEVELS; source: string } | undefined;
     for (const item of Object.values<any>(spec.paths)) {
       for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
         const param = (item[verb]?.parameters ?? []).map(deref).find((p: any) => p['x-evidence']);
@@ -278,7 +310,9 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await expect.poll(() => page.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
     const route = await page.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
     // The parameter's own entry (Redoc: a schema-property-item named by its schema-name).
-    const row = page.locator(`[id="${route}"] .schema-property-item`, { has: page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+    const row = page
+      .locator(`[id="${route}"] .schema-property-item`, { has: page.locator('.schema-name', { hasText: new RegExp(`^${name}$`) }) })
+      .first();
     await expect.poll(() => row.innerText()).toContain(`Evidence: ${EVIDENCE_LEVELS[level]} (${source})`);
   });
 
@@ -299,12 +333,23 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       await page.getByText(prose).first().waitFor({ state: 'visible', timeout: 5000 });
       // Every section (## and ###) is listed under the guide in the navigation: the deviations
       // guide thus shows the sections of all its files. (An explicit id, `{% #id %}`, is no text.)
-      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/\s*\{%.*%\}\s*$/, '').replace(/[`*]/g, '').trim());
+      const headings = [...guide.description.matchAll(/^#{2,3} (.+)$/gm)].map((m) =>
+        m[1]!
+          .replace(/\s*\{%.*%\}\s*$/, '')
+          .replace(/[`*]/g, '')
+          .trim(),
+      );
       const submenu = menuLink(guide.name).locator('xpath=following-sibling::*[1]');
       await expect.poll(() => submenu.locator('[data-text]').count()).toBeGreaterThanOrEqual(headings.length);
-      const entries = await submenu.locator('a:has([data-text])').evaluateAll((els) =>
-        els.map((a) => ({ text: a.querySelector('[data-text]')!.getAttribute('data-text')!.trim(), href: a.getAttribute('href')! })));
-      expect(headings.filter((h) => !entries.some((e) => e.text === h)), `sections of "${guide.name}" missing from the menu`).toEqual([]);
+      const entries = await submenu
+        .locator('a:has([data-text])')
+        .evaluateAll((els) =>
+          els.map((a) => ({ text: a.querySelector('[data-text]')!.getAttribute('data-text')!.trim(), href: a.getAttribute('href')! })),
+        );
+      expect(
+        headings.filter((h) => !entries.some((e) => e.text === h)),
+        `sections of "${guide.name}" missing from the menu`,
+      ).toEqual([]);
       anchors.push(...entries.map((e) => e.href));
       // Sections that share a title (the deviations guide's parts) each lead to their own place.
       for (const entry of entries.filter((e) => entries.filter((x) => x.text === e.text).length > 1)) {
@@ -312,54 +357,66 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toBe(decodeURIComponent(entry.href));
       }
     }
-    expect(anchors.filter((a, i) => anchors.indexOf(a) !== i), 'menu entries sharing one anchor').toEqual([]);
+    expect(
+      anchors.filter((a, i) => anchors.indexOf(a) !== i),
+      'menu entries sharing one anchor',
+    ).toEqual([]);
   });
 
   // axe-core (pinned in package.json) on what readers open, in both themes: no critical or
   // serious violation. The site's fixes are docs/site/site.css and site.js (build-docs injects them).
-  it.each(['light', 'dark'] as const)('has no critical or serious axe-core violation in the %s theme', { timeout: 300_000 }, async (theme) => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const p = await context.newPage();
-    try {
-      await p.emulateMedia({ colorScheme: theme });
-      await p.goto(pathToFileURL(site).href, { waitUntil: 'load' });
-      await p.locator('[data-component-name="Menu/Menu"]').waitFor();
-      expect(await p.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
-      await p.addScriptTag({ content: axeSource });
-      const found: string[] = [];
-      const check = async (where: string) => {
-        // The site's script fixes what Redoc renders on the next animation frame: let it run.
-        await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-        const result = await p.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-        for (const v of result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]) {
-          if (v.impact === 'critical' || v.impact === 'serious') {
-            found.push(`${where}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  it.each(['light', 'dark'] as const)(
+    'has no critical or serious axe-core violation in the %s theme',
+    { timeout: 300_000 },
+    async (theme) => {
+      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const p = await context.newPage();
+      try {
+        await p.emulateMedia({ colorScheme: theme });
+        await p.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+        await p.locator('[data-component-name="Menu/Menu"]').waitFor();
+        expect(await p.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark');
+        await p.addScriptTag({ content: axeSource });
+        const found: string[] = [];
+        const check = async (where: string) => {
+          // The site's script fixes what Redoc renders on the next animation frame: let it run.
+          await p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          const result = await p.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+          for (const v of result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]) {
+            if (v.impact === 'critical' || v.impact === 'serious') {
+              found.push(
+                `${where}: ${v.id} (${v.impact}) at ${v.nodes
+                  .slice(0, 5)
+                  .map((n) => n.target.join(' '))
+                  .join(', ')}`,
+              );
+            }
           }
-        }
-      };
-      const link = (text: string) => p.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
-      await check('landing page');
+        };
+        const link = (text: string) => p.locator(`[data-component-name="Menu/MenuItem"] a:has([data-text="${text}"])`).first();
+        await check('landing page');
 
-      const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
-      await link(op.tag).click();
-      await link(op.summary).click();
-      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
-      const route = await p.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
-      await p.locator(`[id="${route}"] [data-testid="source-code"]`).first().waitFor();
-      await check(`operation ${op.id}`);
+        const op = ops.find((o) => o.id === 'createCase') ?? ops[0]!;
+        await link(op.tag).click();
+        await link(op.summary).click();
+        await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain(op.id.toLowerCase());
+        const route = await p.evaluate(() => decodeURIComponent(location.hash).replace(/^#\/?/, '').split('#')[0]!);
+        await p.locator(`[id="${route}"] [data-testid="source-code"]`).first().waitFor();
+        await check(`operation ${op.id}`);
 
-      const guide = 'Errors';
-      await link(guide).click();
-      await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain('errors');
-      await check(`guide "${guide}"`);
+        const guide = 'Errors';
+        await link(guide).click();
+        await expect.poll(() => p.evaluate(() => location.hash.toLowerCase())).toContain('errors');
+        await check(`guide "${guide}"`);
 
-      expect((await search(p, 'обращение')).length).toBeGreaterThan(0);
-      await check('search results');
-      expect(found).toEqual([]);
-    } finally {
-      await p.close();
-    }
-  });
+        expect((await search(p, 'обращение')).length).toBeGreaterThan(0);
+        await check('search results');
+        expect(found).toEqual([]);
+      } finally {
+        await p.close();
+      }
+    },
+  );
 
   it('highlights guide code and gives it a copy button that copies the block', { timeout: 60_000 }, async () => {
     await page.keyboard.press('Escape');
@@ -385,9 +442,12 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     // What covers what, and which words of a title are split over two lines, in the page.
     const layout = (p: Page, title: string) =>
       p.evaluate((title) => {
-        const overlap = (a: DOMRect, b: DOMRect) => a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const overlap = (a: DOMRect, b: DOMRect) =>
+          a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
         const rects = (r: Range) => [...r.getClientRects()].filter((x) => x.width > 0);
-        const heading = [...document.querySelectorAll<HTMLElement>('h1, h2')].find((h) => h.textContent!.trim() === title && h.getBoundingClientRect().height > 0);
+        const heading = [...document.querySelectorAll<HTMLElement>('h1, h2')].find(
+          (h) => h.textContent!.trim() === title && h.getBoundingClientRect().height > 0,
+        );
         const split: string[] = [];
         if (heading) {
           const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
@@ -406,7 +466,10 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
         const covered: string[] = [];
         for (const pre of document.querySelectorAll<HTMLElement>('pre[data-testid="source-code"], .site-code > pre')) {
           if (pre.getBoundingClientRect().height === 0) continue;
-          const button = (pre.closest('[data-component-name="CodeBlock/CodeBlock"]')?.querySelector('[data-testid="copy-button"]') ?? pre.parentElement!.querySelector('.site-copy'))?.getBoundingClientRect();
+          const button = (
+            pre.closest('[data-component-name="CodeBlock/CodeBlock"]')?.querySelector('[data-testid="copy-button"]') ??
+            pre.parentElement!.querySelector('.site-copy')
+          )?.getBoundingClientRect();
           const range = document.createRange();
           const first = pre.querySelector('[data-line="1"]');
           if (first) range.selectNodeContents(first);
@@ -423,7 +486,12 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
           }
           if (button && rects(range).some((r) => overlap(r, button))) covered.push(pre.textContent!.split('\n')[0]!);
         }
-        return { found: !!heading, split, underActions: !!heading && !!actions && overlap(heading.getBoundingClientRect(), actions), covered };
+        return {
+          found: !!heading,
+          split,
+          underActions: !!heading && !!actions && overlap(heading.getBoundingClientRect(), actions),
+          covered,
+        };
       }, title);
     try {
       await phone.setViewportSize({ width: 390, height: 844 });
@@ -439,7 +507,9 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
       ] as const) {
         await phone.goto('about:blank'); // a fresh load, not a change of the hash alone
         await phone.goto(`${pathToFileURL(site).href}${hash}`, { waitUntil: 'load' });
-        await expect.poll(() => layout(phone, title), { timeout: 120_000, message: `the title "${title}" at ${hash}` }).toMatchObject({ found: true });
+        await expect
+          .poll(() => layout(phone, title), { timeout: 120_000, message: `the title "${title}" at ${hash}` })
+          .toMatchObject({ found: true });
         if (code) {
           const block = phone.locator(`${code} >> visible=true`).first();
           await block.waitFor({ timeout: 60_000 });
@@ -456,14 +526,19 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     const wide = async (p: Page) =>
       p.evaluate(() => ({
         page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        tables: [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().height > 0 && t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1).length,
+        tables: [...document.querySelectorAll('table')].filter(
+          (t) => t.getBoundingClientRect().height > 0 && t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1,
+        ).length,
       }));
     const phone = await context.newPage();
     try {
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(pathToFileURL(site).href, { waitUntil: 'load' });
       await phone.locator('[data-component-name="Menu/Menu"]').waitFor({ state: 'attached' });
-      await phone.getByText(await page.evaluate(() => document.querySelector('h1')?.textContent ?? '')).first().waitFor();
+      await phone
+        .getByText(await page.evaluate(() => document.querySelector('h1')?.textContent ?? ''))
+        .first()
+        .waitFor();
       expect(await wide(phone)).toEqual({ page: 0, tables: 0 });
       await phone.screenshot({ path: phoneScreenshot });
       expect(statSync(phoneScreenshot).size).toBeGreaterThan(10_000);

@@ -9,7 +9,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckResult, type CodeBlock, JS_LANGS, TS_LANGS, allBlocks, extractBlocks, format, readerFiles, typeCheck } from './code-blocks.js';
+import {
+  allBlocks,
+  type CheckResult,
+  type CodeBlock,
+  extractBlocks,
+  format,
+  JS_LANGS,
+  readerFiles,
+  TS_LANGS,
+  typeCheck,
+} from './code-blocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const built = join(root, 'packages/client/dist/esm/index.d.ts');
@@ -64,7 +74,10 @@ describe('code blocks in the guides and READMEs', () => {
   it('finds the TypeScript blocks', () => {
     expect(tsBlocks.length).toBeGreaterThan(15);
     for (const file of ['docs/guides/01-getting-started.md', 'README.md', 'packages/client/README.md']) {
-      expect(tsBlocks.some((b) => b.file === file), `${file} has a ts block`).toBe(true);
+      expect(
+        tsBlocks.some((b) => b.file === file),
+        `${file} has a ts block`,
+      ).toBe(true);
     }
   });
 

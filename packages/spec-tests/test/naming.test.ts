@@ -6,12 +6,29 @@ import { describe, expect, it } from 'vitest';
 import { loadBundle, operations } from './bundle.js';
 
 /** The verbs operations are named with. A new one is a decision: add it here and in spec/README.md. */
-export const VERBS = ['list', 'get', 'create', 'update', 'delete', 'trash', 'spam', 'restore', 'rate', 'block', 'disable', 'enable', 'link', 'unlink', 'identify', 'move'] as const;
+const VERBS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'delete',
+  'trash',
+  'spam',
+  'restore',
+  'rate',
+  'block',
+  'disable',
+  'enable',
+  'link',
+  'unlink',
+  'identify',
+  'move',
+] as const;
 /** Nouns that are the same in the singular and the plural. */
 const BOTH = new Set(['Staff']);
 
 /** `trashCases` → { verb: 'trash', noun: 'Cases' }; `moveKbArticleUp` → { verb: 'move', noun: 'KbArticle' }. */
-export function splitName(name: string): { verb: string | undefined; noun: string } {
+function splitName(name: string): { verb: string | undefined; noun: string } {
   const verb = VERBS.find((v) => name.startsWith(v) && (name.length === v.length || /[A-Z]/.test(name[v.length]!)));
   const rest = verb ? name.slice(verb.length) : name;
   return { verb, noun: verb === 'move' ? rest.replace(/(?:Up|Down)$/, '') : rest };
@@ -26,7 +43,12 @@ const ops = operations(spec);
 function deref<T>(value: T): T {
   const ref = (value as { $ref?: string })?.$ref;
   if (typeof ref !== 'string') return value;
-  return deref(ref.slice(2).split('/').reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec) as T);
+  return deref(
+    ref
+      .slice(2)
+      .split('/')
+      .reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec) as T,
+  );
 }
 
 /** Whether a path parameter of the operation is a list of ids (`style: simple`, an array). */
@@ -44,7 +66,7 @@ describe('names: verbs and one rule for singular and plural', () => {
     expect(bad, `operationIds without a verb of ${VERBS.join(', ')} and a noun`).toEqual([]);
   });
 
-  it('every x-sdk-method is a verb from the list, or one followed by more words, and the operationId\'s verb', () => {
+  it("every x-sdk-method is a verb from the list, or one followed by more words, and the operationId's verb", () => {
     const bad = ops
       .filter((o) => splitName(String(o.op['x-sdk-method'])).verb !== splitName(o.operationId).verb || !splitName(o.operationId).verb)
       .map((o) => `${o.operationId}: x-sdk-method ${o.op['x-sdk-method']}`);
@@ -56,7 +78,9 @@ describe('names: verbs and one rule for singular and plural', () => {
       const { verb, noun } = splitName(o.operationId);
       if (BOTH.has(noun.replace(/^.*(?=[A-Z])/, ''))) return [];
       const several = verb === 'list' || takesIdList(o.op);
-      return isPlural(noun) === several ? [] : [`${o.operationId} (${o.method} ${o.path}): the noun should be ${several ? 'plural' : 'singular'}`];
+      return isPlural(noun) === several
+        ? []
+        : [`${o.operationId} (${o.method} ${o.path}): the noun should be ${several ? 'plural' : 'singular'}`];
     });
     expect(bad).toEqual([]);
   });
