@@ -23,11 +23,11 @@ export const stages = {
   'lint-bundle': [['spectral', 'lint', 'dist/openapi.yaml', '--fail-severity=warn', '--display-only-failures']],
   generate: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'generate']],
   // The response schemas `@omnidesk-openapi/client/validate` checks answers against.
-  responses: [['node', 'scripts/generate-responses.mjs', 'dist/openapi.json', 'packages/client/src/generated/responses.ts']],
+  responses: [['node', 'scripts/generate/responses.mjs', 'dist/openapi.json', 'packages/client/src/generated/responses.ts']],
   sdk: [['pnpm', '--filter', '@omnidesk-openapi/client', 'run', 'build']],
   // The MCP server's tools and operation references, from the bundle (packages/mcp/dist).
   mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],
-  docs: [['node', 'scripts/build-docs.mjs']],
+  docs: [['node', 'scripts/site/build.mjs']],
   // Every script and test type-checks: the packages' own tsconfigs, the TypeScript tests no
   // package covers (tsconfig.json), and the JavaScript tools from their JSDoc
   // (tsconfig.scripts.json). The client's tests import the SDK generated from their fixture spec,
@@ -35,7 +35,7 @@ export const stages = {
   typecheck: [
     [
       'node',
-      'scripts/generate-sdk.mjs',
+      'scripts/generate/sdk.mjs',
       'packages/client/test/fixtures/mini.yaml',
       'packages/client/test/.generated/mini',
       'packages/client/src',

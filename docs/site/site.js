@@ -1,5 +1,5 @@
 // The reference site's own script, injected at the end of docs/dist/index.html by
-// scripts/build-docs.mjs. Accessibility fixes that Redoc 3 lacks, checked by axe-core in
+// scripts/site/build.mjs. Accessibility fixes that Redoc 3 lacks, checked by axe-core in
 // docs/test/site.test.ts, applied whenever Redoc renders (it re-renders as readers navigate).
 (() => {
   const iconName = (button) => {
@@ -24,7 +24,7 @@
     }
   };
   // Search excerpts: Redoc shows the indexed text, which holds the hidden search terms of
-  // scripts/build-docs.mjs, each word starting with U+2063. Those words are removed.
+  // scripts/site/build.mjs, each word starting with U+2063. Those words are removed.
   const MARK = '\u2063';
   const cleanExcerpts = (roots) => {
     for (const item of within(roots, '[data-component-name="Search/SearchItem"]')) {

@@ -1,7 +1,7 @@
-// The text transformations of scripts/build-docs.mjs that the site's search and menu rely on
+// The text transformations of scripts/site/build.mjs that the site's search and menu rely on
 // (the browser test checks their effect in the page; these pin the rules themselves).
 import { describe, expect, it } from 'vitest';
-import { uniqueHeadingIds, unwrapParagraphs } from '../../scripts/build-docs.mjs';
+import { uniqueHeadingIds, unwrapParagraphs } from '../../scripts/site/build.mjs';
 
 describe('unwrapParagraphs: one line per paragraph, so search text keeps its spaces', () => {
   it('joins the lines of a paragraph and of a list item', () => {

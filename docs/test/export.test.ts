@@ -1,4 +1,4 @@
-// The site's exports for agents and scripts (scripts/build-docs.mjs): llms.txt links one Markdown
+// The site's exports for agents and scripts (scripts/site/build.mjs): llms.txt links one Markdown
 // file per resource, and each file holds every operation of its resource with its method, path
 // and samples. Needs the build (pnpm build).
 import { existsSync, readFileSync } from 'node:fs';

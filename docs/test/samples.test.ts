@@ -1,4 +1,4 @@
-// The code samples of the reference site (x-codeSamples, scripts/code-samples.mjs) work as a
+// The code samples of the reference site (x-codeSamples, scripts/generate/code-samples.mjs) work as a
 // reader copies them: every SDK sample type-checks, strict, against the built SDK, and every curl
 // sample, run by curl against the Prism mock of the bundled spec (the contract tests' starter),
 // gets a 2xx answer (Prism validates the request: a wrong form name or query gets 422).
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockSpecPath } from '../../packages/contract-tests/src/bundle.js';
 import { type Prism, startPrism } from '../../packages/contract-tests/src/prism.js';
-import { docsSpec } from '../../scripts/build-docs.mjs';
+import { docsSpec } from '../../scripts/site/build.mjs';
 import { type CodeBlock, format, typeCheck } from './code-blocks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANGELOG_FILE, EVIDENCE_LEVELS, loadGuides, loadSearchTerms, TERM_MARK } from '../../scripts/build-docs.mjs';
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
+import { CHANGELOG_FILE, EVIDENCE_LEVELS, loadGuides, loadSearchTerms, TERM_MARK } from '../../scripts/site/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const site = join(root, 'docs/dist/index.html');

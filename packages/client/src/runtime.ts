@@ -5,7 +5,7 @@ import { normalizeList, type Page, type PaginateOptions, paginate, readList } fr
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
 import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
 
-/** What the generator knows about one operation (see scripts/generate-sdk.mjs). */
+/** What the generator knows about one operation (see scripts/generate/sdk.mjs). */
 export interface OperationMeta {
   operationId: string;
   resource: string;

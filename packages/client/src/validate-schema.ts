@@ -7,9 +7,9 @@
 // Keywords: type, enum, const, x-known-values, pattern, format (email, uri), minLength, maxLength,
 // minimum, maximum, exclusiveMinimum, exclusiveMaximum, items, minItems, maxItems, uniqueItems,
 // properties, required, patternProperties, additionalProperties, propertyNames, minProperties,
-// maxProperties, oneOf, anyOf, allOf, not, $ref (a component name, see generate-responses.mjs).
+// maxProperties, oneOf, anyOf, allOf, not, $ref (a component name, see scripts/generate/responses.mjs).
 
-/** A JSON Schema as generate-responses.mjs writes it (`$ref` is a component name). */
+/** A JSON Schema as scripts/generate/responses.mjs writes it (`$ref` is a component name). */
 export type Schema = { [keyword: string]: unknown } | boolean;
 
 /** One 2xx response of an operation: the body's schema, its media type, its headers' names. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without declarations
-import { buildSdk, generate, SpecError, withOperationsTable } from '../../../scripts/generate-sdk.mjs';
+import { buildSdk, generate, SpecError, withOperationsTable } from '../../../scripts/generate/sdk.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: a plain .mjs script without declarations
-import { generate } from '../../../scripts/generate-sdk.mjs';
+import { generate } from '../../../scripts/generate/sdk.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -9,8 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSdk, variants } from '../../../scripts/generate/sdk.mjs';
 import { operations, resolver, SpecError } from '../../../scripts/generate/spec-walker.mjs';
-import { buildSdk, variants } from '../../../scripts/generate-sdk.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

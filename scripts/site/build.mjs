@@ -2,7 +2,7 @@
 // Builds the reference site into docs/dist/ from the bundled spec: index.html and the two scripts
 // beside it (Redoc's code and the description, see splitScripts; no CDN, no fonts, no telemetry),
 // so it works offline from file:// and from any static host. The page renders a docs-only copy of dist/openapi.json that adds
-//   - `x-codeSamples` on every operation (SDK call and curl, scripts/code-samples.mjs),
+//   - `x-codeSamples` on every operation (SDK call and curl, scripts/generate/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
 //   - each x-evidence shown in its description, and search aids (Russian titles, SDK names, ids,
@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { addCodeSamples } from './code-samples.mjs';
-import { operations, resolver } from './generate/spec-walker.mjs';
+import { addCodeSamples } from '../generate/code-samples.mjs';
+import { operations, resolver } from '../generate/spec-walker.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const guidesDir = join(root, 'docs/guides');
 const out = join(root, 'docs/dist');
 const GUIDES_GROUP = 'Guides';

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'dist');
+const dir = join(dirname(fileURLToPath(import.meta.url)), '../..', 'docs', 'dist');
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 8080));
 const types = {

@@ -8,13 +8,13 @@
 // query and form encoder thus writes both samples; docs/test/samples.test.ts type-checks every
 // SDK sample and sends every curl sample to the mock.
 import { readFileSync } from 'node:fs';
-import { createOmnideskClient } from '../packages/client/dist/esm/index.js';
-import { operations, resolver } from './generate/spec-walker.mjs';
+import { createOmnideskClient } from '../../packages/client/dist/esm/index.js';
+import { operations, resolver } from './spec-walker.mjs';
 
 // The SDK's named types (issue 17): a sample declares its input with the type the method takes
 // (`const input: CaseCreateParams = {...}`), read from the signatures of the generated SDK
 // (packages/client/src/generated/sdk.ts, `export interface CasesResource { create(input: ...) }`).
-const SDK_TYPES = new URL('../packages/client/src/generated/sdk.ts', import.meta.url);
+const SDK_TYPES = new URL('../../packages/client/src/generated/sdk.ts', import.meta.url);
 let inputTypes;
 /** `cases.create` → `CaseCreateParams`: the named type of each method's input or query argument. */
 export function sdkInputTypes(source = readFileSync(SDK_TYPES, 'utf8')) {
