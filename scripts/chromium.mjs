@@ -1,15 +1,21 @@
 // Debian's Chromium for the browser tests (docs/test/site.test.ts and
 // packages/runtime-tests/test/browser.test.ts), driven by playwright-core: where it is
 // (CHROMIUM_PATH, else /usr/bin/chromium), the flags it is launched with, and the rule when it is
-// missing: the suite is skipped locally, with how to install it, and fails under CI=true.
+// missing (scripts/required-tool.mjs): the suite is skipped locally, with how to install it, and
+// fails under CI=true.
 import { existsSync } from 'node:fs';
+import { requireTool, skipWithout } from './required-tool.mjs';
 
 /** The Chromium executable: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Whether there is a file at `chromiumPath`. */
 export const haveChromium = existsSync(chromiumPath);
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)';
+const chromium = {
+  name: 'Chromium',
+  present: haveChromium,
+  where: `at ${chromiumPath}`,
+  install: 'apt-get update && apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH)',
+};
 
 /**
  * Whether a Chromium suite is skipped: no Chromium and not under CI. Says so on the console,
@@ -18,9 +24,7 @@ const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends ch
  * @returns {boolean}
  */
 export function skipWithoutChromium(testFile) {
-  const skip = !haveChromium && !inCI;
-  if (skip) console.warn(`${testFile}: skipped, no Chromium at ${chromiumPath}. Install it: ${INSTALL}`);
-  return skip;
+  return skipWithout(testFile, chromium);
 }
 
 /**
@@ -29,7 +33,7 @@ export function skipWithoutChromium(testFile) {
  * @returns {void}
  */
 export function requireChromium() {
-  if (!haveChromium) throw new Error(`Chromium is required (CI=true) and missing at ${chromiumPath}. Install it: ${INSTALL}`);
+  requireTool(chromium);
 }
 
 /**

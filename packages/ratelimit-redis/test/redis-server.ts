@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { requireTool, skipWithout } from '../../../scripts/required-tool.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,18 +44,20 @@ const answers = (port: number, child: ChildProcess) =>
 let child: ChildProcess | undefined;
 
 const onPath = (name: string) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
+const redisServer = {
+  name: 'redis-server',
+  present: onPath('redis-server'),
+  where: 'on PATH',
+  install: 'apt-get install -y --no-install-recommends redis-server',
+};
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  // Like the browser tests: without redis-server the suite is skipped locally, saying how to
-  // install it, and fails under CI=true (where .ci/run has installed it).
-  if (!onPath('redis-server') && !inCI) {
-    console.warn(
-      'packages/ratelimit-redis: skipped, no redis-server on PATH. Install it: apt-get install -y --no-install-recommends redis-server',
-    );
+  // The rule of every test that needs a program of the machine (scripts/required-tool.mjs).
+  if (skipWithout('packages/ratelimit-redis', redisServer)) {
     project.provide('redisUrl', '');
     return undefined;
   }
+  requireTool(redisServer);
   const port = await freePort();
   child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise<void>((resolve, reject) => {
