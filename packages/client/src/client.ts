@@ -4,7 +4,7 @@ import type { paths } from './generated/schema.js';
 import { operationTable, type Resources } from './generated/sdk.js';
 import type { LogLevel } from './log.js';
 import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
-import { buildResources, type OperationMeta } from './runtime.js';
+import { buildResources, type OperationMeta, startsUpperCase } from './runtime.js';
 import { describeAs, setup } from './setup.js';
 import { type FetchLike, headerProblem, type Logger } from './transport.js';
 
@@ -99,11 +99,12 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
     // Resource methods read answers past openapi-fetch only while no middleware would see them.
     use(...m: never[]) {
       core.use(...m);
-      invoker.mw = true;
+      invoker.middlewareRegistered = true;
     },
   } as Record<string, unknown>;
-  // GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE (upper case: not request, use, eject).
-  for (const method in core) if (method < 'a') raw[method] = (url: string, init?: { fetch?: unknown }) => rawCall(method, url, init);
+  // openapi-fetch's HTTP verbs are its upper-case methods (GET, PUT, POST, ...), unlike request, use, eject.
+  for (const method in core)
+    if (startsUpperCase(method)) raw[method] = (url: string, init?: { fetch?: unknown }) => rawCall(method, url, init);
 
   const client = buildResources(invoker, table) as Record<string | symbol, unknown>;
   Object.defineProperty(client, 'raw', { value: raw });

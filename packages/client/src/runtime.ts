@@ -113,6 +113,8 @@ export type OperationSpec = readonly [
 
 const KINDS = ['entity', 'list', 'void', 'raw'] as const;
 const TYPES: Record<string, 'string' | 'number'> = { s: 'string', n: 'number' };
+/** Whether a name starts with an upper-case letter (upper case sorts before lower: 'GET' < 'a' < 'use'). */
+export const startsUpperCase = (name: string): boolean => name < 'a';
 
 /** The OperationMeta of a compact OperationSpec (absent fields are undefined). */
 export function decodeOperation(
@@ -128,7 +130,8 @@ export function decodeOperation(
     path,
     pathParams: (path.match(/[^{}]+(?=\})/g) ?? []).map((name) => {
       const t = types[i++] ?? 'i';
-      return { name, type: TYPES[t.toLowerCase()], array: t < 'a' || undefined };
+      // An upper-case letter is an array of ids (`I`: integers), a lower-case one a single value.
+      return { name, type: TYPES[t.toLowerCase()], array: startsUpperCase(t) || undefined };
     }),
     query: f & 1 ? { page: !!(f & 2), limit: !!(f & 4) } : undefined,
     body:
@@ -158,7 +161,7 @@ export interface Invoker {
   send: (request: Request, ctx?: CallContext) => Promise<Response>;
   rateLimit: () => RateLimitState | undefined;
   /** Set once `raw.use()` registers a middleware: answers then reach it unread. */
-  mw?: boolean;
+  middlewareRegistered?: boolean;
 }
 
 /** Where a client or core keeps its Invoker (not enumerable, not in JSON). */
@@ -253,7 +256,7 @@ export async function invoke(
     idempotent: meta.idempotent,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
-    text: !client.mw,
+    readBody: !client.middlewareRegistered,
   };
   let sent: Request | undefined;
   const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
@@ -284,7 +287,7 @@ export async function invoke(
     const rateLimit = readRateLimit(response.headers);
     throw errorFromResponse(response, error, { ...where(), rateLimit });
   }
-  const text = ctx.text === false ? await response.text() : (ctx.text as string);
+  const text = ctx.bodyText ?? (await response.text());
 
   let data: unknown;
   if (text?.trim()) {

@@ -42,8 +42,10 @@ export interface CallContext {
   idempotent?: false | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** `true`: a 2xx body is read as text into `text`, and the answer itself returned (body used). */
-  text?: boolean | string | undefined;
+  /** `true`: a 2xx body is read here into `bodyText`, and the answer returned with its body used. */
+  readBody?: boolean | undefined;
+  /** The 2xx body the transport read when `readBody` asked it to. */
+  bodyText?: string | undefined;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -277,8 +279,8 @@ export function createTransport(options: TransportOptions) {
               path: pathOf(),
             });
           }
-          if (ctx.text && response.ok) {
-            ctx.text = await blob.text();
+          if (ctx.readBody && response.ok) {
+            ctx.bodyText = await blob.text();
             done();
             return response;
           }

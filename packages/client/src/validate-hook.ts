@@ -24,8 +24,8 @@ export async function checkedSend(send: Send, options: OmnideskClientOptions, re
   const response = await send(request, ctx);
   const operationId = ctx?.operationId;
   if (!operationId || !response.ok) return response;
-  // The transport put the text in ctx.text (resource methods), or left the body in the answer.
-  const text = typeof ctx.text === 'string' ? ctx.text : await response.clone().text();
+  // The transport read the body into ctx.bodyText (resource methods), or left it in the answer.
+  const text = ctx.bodyText ?? (await response.clone().text());
   const findings = validateResponse(operationId, { status: response.status, headers: response.headers, text });
   if (!findings.length) return response;
   const method = request.method.toUpperCase();
