@@ -79,7 +79,7 @@ const jsString = (s) => {
 };
 
 /** A JavaScript literal, on one line when short, indented otherwise. */
-export function toJs(value, indent = '') {
+function toJs(value, indent = '') {
   const inline = (v) => {
     if (v === null) return 'null';
     if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
