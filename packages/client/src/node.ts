@@ -4,6 +4,7 @@
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { InvalidRequestError } from './errors.js';
 import type { Attachment } from './multipart.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Attachment } from './multipart.js';
  */
 export async function fileFromPath(path: string, options: { name?: string; type?: string } = {}): Promise<Attachment> {
   const info = await stat(path);
-  if (!info.isFile()) throw new TypeError(`fileFromPath: ${path} is not a file`);
+  if (!info.isFile()) throw new InvalidRequestError(`fileFromPath: ${path} is not a file`);
   const blob = await openAsBlob(path, options.type ? { type: options.type } : undefined);
   return { name: options.name ?? basename(path), data: blob, ...(options.type ? { type: options.type } : {}) };
 }

@@ -398,7 +398,7 @@ export function bindMethods(client: Invoker, metas: readonly OperationMeta[], in
 /** A resource from its compact operation specs, over a core (what the generated factories call). */
 export function bindResource(core: OmnideskCore, resource: string, specs: readonly OperationSpec[]): unknown {
   const client = core?.[INVOKER];
-  if (!client) throw new TypeError(`${resource}(core): expected the result of createOmnideskCore()`);
+  if (!client) throw new InvalidRequestError(`${resource}(core): expected the result of createOmnideskCore()`);
   return bindMethods(
     client,
     specs.map((spec) => decodeOperation(resource, spec)),

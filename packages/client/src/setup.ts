@@ -68,6 +68,10 @@ export function setup(options: OmnideskClientOptions, who: string) {
   });
   // `validateResponses`: the checker and its schemas load on the first answer, never otherwise.
   const mode = options.validateResponses;
+  check(
+    [undefined, 'off', 'warn', 'throw'].includes(mode),
+    `\`validateResponses\` must be 'off', 'warn' or 'throw', got ${typeof mode === 'string' ? JSON.stringify(mode) : typeof mode}`,
+  );
   const send: typeof transport =
     mode && mode !== 'off'
       ? (request, ctx) =>

@@ -20,17 +20,19 @@ import { bundle } from '../../../scripts/bench/size.mjs';
  * four levels, `logLevel`, the logger check, a line a failed call), 11 643 with the limiter
  * following the server's minute (+131, the budget benchmark), 11 660 with the linter's rewrites
  * (loops for forEach callbacks, statements for comma expressions: +17), 11 682 with names that
- * say what they hold (`middlewareRegistered`, `readBody`/`bodyText`, `startsUpperCase`: +22). Over the 10 000 target
+ * say what they hold (`middlewareRegistered`, `readBody`/`bodyText`, `startsUpperCase`: +22), 11 730 with `validateResponses` checked when the client is made
+ * (an InvalidRequestError before anything is sent, not a TypeError on the first call: +48). Over the 10 000 target
  * (docs/benchmarks.md). */
-const CORE_LIMIT = 11_690;
+const CORE_LIMIT = 11_740;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
  * 72-byte loader of `validateResponses`, 12 806 with issue 16's limiter and concurrent pagination,
  * 13 268 with issue 17's ergonomics (as above), 13 278 with issue 15's empty-array refusal,
- * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute, 13 581 with the linter's rewrites, 13 605 with the clearer names.
+ * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute, 13 581 with the linter's rewrites, 13 605 with the clearer names, 13 660 with
+ * `validateResponses` checked when the client is made.
  */
-const FULL_LIMIT = 13_610;
+const FULL_LIMIT = 13_670;
 
 interface Bundle {
   minified: number;
@@ -47,7 +49,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(11_700);
+    expect(CORE_LIMIT).toBeLessThan(11_800);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -61,6 +63,6 @@ describe('bundle size', () => {
     // The response checker and its schemas are not bundled: only the loader's file name is.
     expect(one.text).toContain('./validate-hook.js');
     expect(one.text).not.toContain('Rfc2822Date');
-    expect(FULL_LIMIT).toBeLessThan(13_650);
+    expect(FULL_LIMIT).toBeLessThan(13_750);
   });
 });

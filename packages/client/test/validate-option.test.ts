@@ -78,13 +78,23 @@ describe.each(Object.entries(flavours))('validateResponses (%s)', (_, load) => {
     expect(JSON.stringify(warned)).not.toContain('Zq-');
   });
 
-  it("'off' and the default check nothing; another value is a TypeError naming the option", async () => {
+  it("'off' and the default check nothing; another value is an InvalidRequestError naming the option, nothing sent", async () => {
     const [sdk] = await load();
     for (const validateResponses of ['off', undefined]) {
       const client = sdk.createOmnideskClient({ ...base, validateResponses, fetch: answer(drifted) });
       expect(await client.cases.get(7)).toEqual(drifted.case);
     }
-    const bad = sdk.createOmnideskClient({ ...base, validateResponses: 'loud', fetch: answer(drifted) });
-    await expect(bad.cases.get(7)).rejects.toThrow(/`validateResponses` must be 'off', 'warn' or 'throw', got "loud"/);
+    let sent = 0;
+    const counting = async () => {
+      sent++;
+      return Response.json(drifted);
+    };
+    expect(() => sdk.createOmnideskClient({ ...base, validateResponses: 'loud' as never, fetch: counting })).toThrow(
+      expect.objectContaining({
+        kind: 'invalid_request',
+        message: expect.stringMatching(/`validateResponses` must be 'off', 'warn' or 'throw', got "loud"/),
+      }),
+    );
+    expect(sent).toBe(0);
   });
 });
