@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without declarations
 import { buildSdk, generate, SpecError, withOperationsTable } from '../../../scripts/generate/sdk.mjs';
+// @ts-expect-error: a plain .mjs script (typed by JSDoc; this package's tsconfig has no allowJs)
+import { operations } from '../../../scripts/generate/spec-walker.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -153,9 +155,7 @@ const bundle = join(here, '../../../dist/openapi.yaml');
 describe('generate-sdk on the current bundle (built by `node scripts/build.mjs bundle`)', () => {
   it('gives every operation of the bundle one method', () => {
     const spec = parse(readFileSync(bundle, 'utf8'));
-    const ops = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
-      ['get', 'put', 'post', 'delete', 'patch'].flatMap((m) => (item[m]?.operationId ? [item[m]!.operationId!] : [])),
-    );
+    const ops = [...operations(spec)].map((entry: { operation: { operationId: string } }) => entry.operation.operationId);
     const { table } = buildSdk(spec);
     expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
   });
@@ -189,6 +189,16 @@ describe('generate-sdk on the current bundle (built by `node scripts/build.mjs b
     for (const m of table as { resource: string; method: string; httpMethod: string; path: string }[]) {
       expect(readme).toContain(`| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` |`);
     }
+  });
+
+  it("the compact table the SDK ships decodes to the generator's table, operation by operation", async () => {
+    // encodeOperation (scripts/generate/sdk.mjs) packs flags that decodeOperation (runtime.ts)
+    // unpacks: this pins the two to each other for every operation of the spec.
+    const { table } = buildSdk(parse(readFileSync(bundle, 'utf8')));
+    const { operationTable: shipped } = await import('../src/generated/sdk.js');
+    const shippedById = new Map(shipped.map((meta) => [meta.operationId, meta]));
+    expect(shippedById.size).toBe(table.length);
+    for (const meta of table) expect(shippedById.get(meta.operationId), meta.operationId).toEqual(meta);
   });
 
   it('marks the relative moves (moveUp, moveDown: one step per call) as not idempotent, in the shipped table too', async () => {
