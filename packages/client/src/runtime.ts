@@ -206,6 +206,28 @@ function successIds(data: unknown): number[] | undefined {
   return undefined;
 }
 
+/** The body (JSON or a form) and the query of a call, from its input; nothing sent yet. */
+function requestContent(
+  meta: OperationMeta,
+  name: string,
+  input: Record<string, unknown> | undefined,
+  extraQuery: Record<string, unknown> | undefined,
+): { body?: unknown; query?: Record<string, unknown> | undefined } {
+  const spec = meta.body;
+  if (!spec) return { query: input };
+  // An optional body left out is not sent (an empty envelope can fail the server's checks).
+  if (!input && spec.optional) return { query: extraQuery };
+  const inner = input ?? {};
+  const { attachments: files, ...fields } = inner;
+  if (files !== undefined && !Array.isArray(files))
+    throw new InvalidRequestError(`${name}: attachments must be an array, got ${kindOf(files)}`);
+  const wantsForm = Array.isArray(files) && files.length > 0;
+  if (wantsForm && spec.form === undefined) throw new InvalidRequestError(`${name}: this operation takes no attachments`);
+  if (wantsForm || !spec.json) return { body: buildMultipart(spec.form!, inner), query: extraQuery };
+  const json = files === undefined ? inner : fields;
+  return { body: spec.envelope ? { [spec.envelope]: json } : json, query: extraQuery };
+}
+
 /** Makes one call of `meta` with the positional arguments a resource method received. */
 export async function invoke(
   client: Invoker,
@@ -225,29 +247,7 @@ export async function invoke(
   const problem = settingProblem(options.timeout, options.maxRetries) ?? headerProblem(options.headers);
   if (problem) throw new InvalidRequestError(`${name}: ${problem}`);
 
-  let body: unknown;
-  let query: Record<string, unknown> | undefined;
-  const spec = meta.body;
-  if (spec) {
-    query = options.query;
-    // An optional body left out is not sent (an empty envelope can fail the server's checks).
-    if (input || !spec.optional) {
-      const inner = input ?? {};
-      const { attachments: files, ...fields } = inner;
-      if (files !== undefined && !Array.isArray(files))
-        throw new InvalidRequestError(`${name}: attachments must be an array, got ${kindOf(files)}`);
-      const wantsForm = Array.isArray(files) && files.length > 0;
-      if (wantsForm && spec.form === undefined) throw new InvalidRequestError(`${name}: this operation takes no attachments`);
-      if (wantsForm || !spec.json) {
-        body = buildMultipart(spec.form!, inner);
-      } else {
-        const json = files === undefined ? inner : fields;
-        body = spec.envelope ? { [spec.envelope]: json } : json;
-      }
-    }
-  } else {
-    query = input;
-  }
+  const { body, query } = requestContent(meta, name, input, options.query);
 
   // Without middleware, the transport reads a 2xx body as text for us (read once, not copied
   // into a new Response for openapi-fetch to read again); with it, the answer is read here.
@@ -299,8 +299,29 @@ export async function invoke(
     }
   }
 
+  // The ids of a bulk call (an array path parameter), when it named them as an array.
   const bulkParam = meta.pathParams.find((p) => p.array);
-  const ids = bulkParam ? path[bulkParam.name] : undefined;
+  return resultOf(meta, data, bulkParam && path[bulkParam.name], walking, {
+    name,
+    status: response.status,
+    where,
+    call,
+  });
+}
+
+/** Where an answer came from, for the errors that name it. */
+interface AnswerContext {
+  name: string;
+  status: number;
+  where: () => { status: number; operationId: string; method: string; path: string };
+  call: () => string;
+}
+
+/**
+ * What a 2xx answer's JSON becomes for the caller: a bulk outcome when the call named several
+ * ids, else nothing, a page, the entity unwrapped from its envelope, or the JSON as it is.
+ */
+function resultOf(meta: OperationMeta, data: unknown, ids: unknown, walking: boolean, answer: AnswerContext): unknown {
   if (Array.isArray(ids)) {
     const listed = successIds(data);
     if (listed) {
@@ -315,7 +336,7 @@ export async function invoke(
     ) {
       return { succeeded: [...ids], failed: [] } satisfies BulkOutcome;
     }
-    throw new InvalidResponseError(`${name}: the answer lists no succeeded ids`, { ...where(), body: data });
+    throw new InvalidResponseError(`${answer.name}: the answer lists no succeeded ids`, { ...answer.where(), body: data });
   }
 
   switch (meta.result.kind) {
@@ -329,7 +350,10 @@ export async function invoke(
       const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
       // An entity is an object: `{"case": []}` (the empty-list shape) is not one.
       if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-      throw new InvalidResponseError(`${response.status} without the \`${key}\` the spec promises: ${call()}`, { ...where(), body: data });
+      throw new InvalidResponseError(`${answer.status} without the \`${key}\` the spec promises: ${answer.call()}`, {
+        ...answer.where(),
+        body: data,
+      });
     }
     default:
       return data;
