@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { operations, readBundle, resolver } from '../generate/spec-walker.mjs';
+import { operationsById, readBundle, resolver } from '../generate/spec-walker.mjs';
 import { clientEntry, int, median, root, table } from './lib.mjs';
 
 const consumerOptions = JSON.parse(readFileSync(join(root, 'scripts/consumer-tsconfig.json'), 'utf8')).compilerOptions;
@@ -59,7 +59,7 @@ function sample(schema, deref, depth = 0) {
 export async function everyOperationConsumer() {
   const spec = readBundle(join(root, 'dist/openapi.json'));
   const deref = resolver(spec);
-  const byId = new Map([...operations(spec, deref)].map((entry) => [entry.operation.operationId, entry]));
+  const byId = operationsById(spec, deref);
   const { operationTable } = await import(pathToFileURL(clientEntry.replace(/index\.js$/, 'generated/sdk.js')).href);
   const lines = [];
   for (const meta of operationTable) {

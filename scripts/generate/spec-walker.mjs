@@ -80,10 +80,14 @@ export function* operations(doc, deref = resolver(doc)) {
   }
 }
 
-/** The operation with this operationId; a SpecError names it when there is none. */
-export function findOperation(/** @type {SpecNode} */ doc, /** @type {string} */ operationId) {
-  for (const entry of operations(doc)) if (entry.operation.operationId === operationId) return entry;
-  throw new SpecError(`no operation ${operationId} in the spec`);
+/**
+ * Every operation of the spec by its operationId, walked once.
+ * @param {SpecNode} doc
+ * @param {(node: any) => any} [deref]
+ * @returns {Map<string, Operation>}
+ */
+export function operationsById(doc, deref = resolver(doc)) {
+  return new Map([...operations(doc, deref)].map((entry) => [entry.operation.operationId, entry]));
 }
 
 /** The success (2xx) status codes an operation declares, lowest first. */

@@ -4,7 +4,8 @@
 
 import type { operations } from '@omnidesk-openapi/client';
 import {
-  findOperation as findInSpec,
+  type Operation,
+  operationsById,
   readBundle,
   resolver,
   type SpecNode,
@@ -32,10 +33,13 @@ function deref(node: unknown): Json {
   return derefInSpec(node);
 }
 
-/** The operation object, and its parameters merged with its path item's. */
+let byId: Map<string, Operation> | undefined;
+/** The operation object, and its parameters merged with its path item's (the bundle walked once). */
 function findOperation(operationId: string): { op: Json; parameters: Json[] } {
-  const { operation, parameters } = findInSpec(bundle(), operationId);
-  return { op: operation, parameters };
+  if (!byId) byId = operationsById(bundle(), deref);
+  const found = byId.get(operationId);
+  if (!found) throw new Error(`examples: no operation ${operationId} in ${bundlePath}`);
+  return { op: found.operation, parameters: found.parameters };
 }
 
 /** `example`, or `examples[name]` (the first one when no name is given) of a media type object. */

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSdk, variants } from '../../../scripts/generate/sdk.mjs';
-import { operations, resolver, SpecError } from '../../../scripts/generate/spec-walker.mjs';
+import { operationsById, resolver, SpecError } from '../../../scripts/generate/spec-walker.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -94,7 +94,7 @@ function formFields(schema, deref) {
 export function buildTools(spec) {
   const deref = resolver(spec);
   const { table } = buildSdk(spec);
-  const byId = new Map([...operations(spec, deref)].map((entry) => [entry.operation.operationId, entry]));
+  const byId = operationsById(spec, deref);
   const tools = [];
   const reference = {};
   const names = new Map();
