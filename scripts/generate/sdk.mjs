@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { resolver, SpecError, operations as specOperations } from './spec-walker.mjs';
+import { resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
 
 export { SpecError };
 
@@ -268,227 +268,356 @@ export function encodeOperation(meta) {
   return spec;
 }
 
-/** Reads the bundle and returns the operation table plus the TypeScript sources of sdk.ts and resources.ts. */
+/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('./spec-walker.mjs').Operation} Operation */
+/** @typedef {import('./spec-walker.mjs').HttpMethod} HttpMethod */
+/** @typedef {(node: any) => any} Deref */
+/** @typedef {import('../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
+/** @typedef {OperationMeta['result']} Result */
+
+/**
+ * An operation as the SDK calls it, its names checked.
+ * @typedef {object} SdkCall
+ * @property {string} path
+ * @property {HttpMethod} http
+ * @property {SpecNode} op the operation object
+ * @property {string} where `GET /cases.json`, for errors
+ * @property {string} resource `x-sdk-resource` of its tag, `cases`
+ * @property {string} method `x-sdk-method`, `list`
+ * @property {SpecNode} tag the tag object
+ * @property {Map<string, SpecNode>} params the parameters by `<in>:<name>`
+ * @property {SpecNode[]} query the query parameters
+ * @property {string} stem what its types are named after: `cases.getChangelog` → `CaseChangelog`
+ */
+
+/** A path parameter as the generator sees it (the table leaves the defaults out). */
+/** @typedef {{ name: string, type: 'string' | 'number' | 'integer', array: boolean }} PathParam */
+
+/**
+ * The request body: `envelope` the JSON wrapper key, `json` whether JSON is accepted, `form` the
+ * multipart wrapper (`note` for `note[content]`) when multipart is, `media` the media type whose
+ * example the docs show.
+ * @typedef {{ envelope: string | undefined, json: boolean, form: string | undefined, required: boolean, media: SpecNode }} Body
+ */
+
+/**
+ * The named types of the generated SDK (`Case`, `CaseCreateParams`, `CaseListQuery`), name →
+ * [type, comment]; two types wanting one name is a SpecError.
+ */
+class NamedTypes {
+  /** @type {Map<string, [string, string]>} */
+  byName = new Map();
+
+  /**
+   * Names `type` (with `Schema` after a name the package exports itself) and returns the name.
+   * @param {string} n
+   * @param {string} type
+   * @param {string} comment
+   */
+  name(n, type, comment) {
+    if (TAKEN.has(n)) n = `${n}Schema`;
+    const had = this.byName.get(n);
+    if (had && had[0] !== type) throw new SpecError(`two types would be named ${n}: ${had[0]} and ${type}`);
+    if (!had) this.byName.set(n, [type, comment]);
+    return n;
+  }
+}
+
+const USABLE = /^[a-z][A-Za-z0-9]*$/;
+
+/**
+ * The SDK's names of an operation (`x-sdk-resource` of its tag, `x-sdk-method`), checked: usable
+ * identifiers, one method name per operation within a resource (`seen`: `resource.method` → operationId).
+ * @param {Operation} entry
+ * @param {Map<string, SpecNode>} tags
+ * @param {Map<string, string>} seen
+ * @returns {SdkCall}
+ */
+function sdkCall({ path, method: http, operation: op, parameters }, tags, seen) {
+  const where = `${http.toUpperCase()} ${path}`;
+  if (!op.operationId) throw new SpecError(`${where}: no operationId`);
+  const tagName = op.tags?.[0];
+  const tag = tags.get(tagName);
+  const resource = tag?.['x-sdk-resource'];
+  const method = op['x-sdk-method'];
+  if (!tag || !resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
+  if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
+  if (!USABLE.test(resource) || RESERVED.has(resource))
+    throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
+  if (!USABLE.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
+  const pair = `${resource}.${method}`;
+  if (seen.has(pair))
+    throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
+  seen.set(pair, op.operationId);
+  const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
+  const query = [...params.values()].filter((p) => p.in === 'query');
+  return { path, http, op, where, resource, method, tag, params, query, stem: singular(resource) + pascal(typeStem(method)) };
+}
+
+/**
+ * The path's `{name}` parameters in order, each declared, typed from its schema (an array of ids
+ * is a bulk parameter).
+ * @param {SdkCall} call
+ * @param {Deref} deref
+ * @returns {PathParam[]}
+ */
+function pathParamsOf({ path, params, where }, deref) {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+    const p = params.get(`path:${name}`);
+    if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
+    const schema = deref(p.schema ?? {});
+    const array = schema.type === 'array';
+    const t = deref(array ? (schema.items ?? {}) : schema).type;
+    const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
+    return { name, type, array };
+  });
+}
+
+/**
+ * The request body of an operation, if it has one: JSON, multipart or both.
+ * @param {SdkCall} call
+ * @param {Deref} deref
+ * @returns {Body | undefined}
+ */
+function requestBodyOf({ op, where }, deref) {
+  const rb = op.requestBody ? deref(op.requestBody) : undefined;
+  if (!rb) return undefined;
+  const json = rb.content?.['application/json'];
+  const form = rb.content?.['multipart/form-data'];
+  if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
+  const envelope = json ? envelopeKey(json.schema, deref) : undefined;
+  // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
+  // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
+  let formWrapper;
+  if (form) {
+    // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
+    // by variants() without the schema's own properties.
+    const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [
+      ...Object.keys(v?.properties ?? {}),
+      ...Object.keys(v?.patternProperties ?? {}),
+    ]);
+    formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+    if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
+  }
+  return { envelope, json: !!json, form: formWrapper, required: !!rb.required, media: json ?? form };
+}
+
+/**
+ * What a call gives, from its first success response: nothing (`void`), a page of a list, an
+ * entity out of its envelope, or the body as it is (`raw`); and the TypeScript type of that.
+ * @param {SdkCall} call
+ * @param {NamedTypes} types
+ * @param {Deref} deref
+ * @returns {{ result: Result, resultType: string }}
+ */
+function resultOf({ op, resource, method, query, stem }, types, deref) {
+  const code = successStatuses(op)[0];
+  const response = code ? deref(op.responses[code]) : undefined;
+  const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
+  const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
+  /** @param {string | undefined} n */
+  const schemaType = (n) => n && types.name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
+  // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
+  const declaresNothing =
+    media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
+  if (!media || code === '204' || declaresNothing) return { result: { kind: 'void' }, resultType: 'void' };
+  const listed = listKey(media.schema, deref);
+  if (listed !== undefined) {
+    const entry = listed ? `Unwrap<ListEntry<${R}>, ${str(listed)}>` : `ListEntry<${R}>`;
+    // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
+    const item =
+      schemaType(listRefOf(media.schema, listed, deref)) ?? types.name(`${stem}Item`, entry, `An item of \`${resource}.${method}\`.`);
+    return {
+      result: listed ? { kind: 'list', key: listed } : { kind: 'list' },
+      resultType: `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${item}>`,
+    };
+  }
+  const key = envelopeKey(media.schema, deref);
+  if (key) {
+    return {
+      result: { kind: 'entity', key },
+      resultType:
+        schemaType(refOf(media.schema, key, deref)) ??
+        types.name(`${stem}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`),
+    };
+  }
+  return { result: { kind: 'raw' }, resultType: types.name(`${stem}Result`, R, `The result of \`${resource}.${method}\`.`) };
+}
+
+/**
+ * The row of the operation table: only what the runtime needs, defaults left out (integer, not
+ * an array, no JSON or multipart), since the table ships in every bundle.
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {Result} result
+ * @returns {OperationMeta}
+ */
+function operationMeta({ op, resource, method, http, path, query }, pathParams, body, result) {
+  // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
+  // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
+  // POST and PATCH are never resent (the runtime knows).
+  const idempotent = op['x-sdk-idempotent'] ?? true;
+  const resentByMethod = ['get', 'put', 'delete'].includes(http);
+  return {
+    operationId: op.operationId,
+    resource,
+    method,
+    httpMethod: http,
+    path,
+    pathParams: pathParams.map(({ name, type, array }) => ({
+      name,
+      ...(type === 'integer' ? {} : { type }),
+      ...(array ? { array } : {}),
+    })),
+    // Only what the runtime needs: whether there is a query, and whether it pages.
+    ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
+    // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
+    // when the body is (a required body is the default).
+    ...(body
+      ? {
+          body: {
+            ...(body.envelope ? { envelope: body.envelope } : {}),
+            ...(body.json ? { json: true } : {}),
+            ...(body.form !== undefined ? { form: body.form } : {}),
+            ...(body.required ? {} : { optional: true }),
+          },
+        }
+      : {}),
+    result,
+    ...(resentByMethod && !idempotent ? { idempotent: /** @type {const} */ (false) } : {}),
+  };
+}
+
+/**
+ * The `@example` of a method: a call with path values and input from the spec's examples.
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {Result} result
+ * @param {Deref} deref
+ */
+function exampleCall({ resource, method, params, query }, pathParams, body, result, deref) {
+  /** @param {PathParam} p */
+  const pathValue = (p) => lit(exampleOf(params.get(`path:${p.name}`), deref) ?? (p.type === 'string' ? 'value' : 1));
+  let input;
+  if (body) {
+    const ex = exampleOf(body.media, deref);
+    const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
+    input = lit(inner ?? {});
+  } else if (query.length) {
+    const shown = Object.fromEntries(
+      query
+        .map((p) => [p.name, exampleOf(p, deref)])
+        .filter(([n, v]) => v !== undefined && n !== 'page')
+        .slice(0, 2),
+    );
+    if (Object.keys(shown).length || query.some((p) => p.required)) input = lit(shown);
+  }
+  const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(input ? [input] : [])].join(', ')})`;
+  if (result.kind === 'void') return [`await ${call};`];
+  if (result.kind === 'list') return [`const { items, total } = await ${call};`];
+  const variable = camel(singular(resource));
+  const bulk = pathParams.some((p) => p.array);
+  return [`const ${bulk || KEYWORDS.has(variable) ? 'result' : variable} = await ${call};`];
+}
+
+/**
+ * The method's declaration in its resource's interface: its doc comment and signature, a second
+ * signature taking arrays of ids for a bulk call, and the `…All` walker of a list that pages.
+ * @param {SpecNode} spec
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {OperationMeta} meta
+ * @param {string} resultType
+ * @param {NamedTypes} types
+ * @param {Deref} deref
+ */
+function methodDeclaration(spec, call, pathParams, body, meta, resultType, types, deref) {
+  const { op, http, path, resource, method, query, stem } = call;
+  const Q = query.length
+    ? types.name(
+        `${stem}Query`,
+        `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`,
+        `The query parameters of \`${resource}.${method}\`.`,
+      )
+    : '';
+  let inputArg;
+  if (body) {
+    let B = body.json
+      ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
+      : 'Record<string, unknown>';
+    if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
+    if (body.form !== undefined) B = `WithAttachments<${B}>`;
+    inputArg = `input${body.required ? '' : '?'}: ${types.name(`${stem}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
+  } else if (query.length) {
+    inputArg = `query${query.some((p) => p.required) ? '' : '?'}: ${Q}`;
+  }
+  const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
+  /** @type {(p: PathParam, plural: boolean) => string} */
+  const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${p.type === 'string' ? 'string' : 'number'}${plural ? '[]' : ''}`;
+  /** @type {(name: string, plural: boolean, ret: string, options: string) => string} */
+  const sig = (name, plural, ret, options) =>
+    `  ${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...(inputArg ? [inputArg] : []), `options?: ${options}`].join(', ')}): ${ret};`;
+  const example = exampleCall(call, pathParams, body, meta.result, deref);
+  const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
+  if (pathParams.some((p) => p.array)) lines.push(sig(method, true, 'OmnideskPromise<BulkOutcome>', opts));
+  lines.push(sig(method, false, `OmnideskPromise<${resultType}>`, opts));
+  // A walker only where the list has pages (`page` among its query parameters): a list without
+  // them is whole in one call.
+  if (meta.result.kind === 'list' && meta.query?.page) {
+    const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
+    lines.push(
+      `  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`,
+    );
+    lines.push(sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions')));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * @typedef {object} Resource one resource of the SDK, from its tag
+ * @property {string} tag the tag's name
+ * @property {string | undefined} description the tag's description
+ * @property {string[]} methods the declarations of its methods, in spec order
+ */
+
+/**
+ * Reads the bundle and returns the operation table plus the TypeScript sources of sdk.ts and resources.ts.
+ * @param {SpecNode} spec
+ * @param {{ runtimeImport?: string }} [options]
+ */
 export function buildSdk(spec, { runtimeImport = '..' } = {}) {
   const deref = resolver(spec);
-  const tags = new Map((spec.tags ?? []).map((t) => [t.name, t]));
+  /** @type {Map<string, SpecNode>} */
+  const tags = new Map((spec.tags ?? []).map((/** @type {SpecNode} */ t) => [t.name, t]));
+  /** @type {OperationMeta[]} */
   const table = [];
+  /** @type {Map<string, Resource>} */
   const resources = new Map();
+  /** @type {Map<string, string>} */
   const seen = new Map();
-  // The named types (`Case`, `CaseCreateParams`, `CaseListQuery`): name → [type, comment].
-  const named = new Map();
-  const name = (n, type, comment) => {
-    if (TAKEN.has(n)) n = `${n}Schema`;
-    const had = named.get(n);
-    if (had && had[0] !== type) throw new SpecError(`two types would be named ${n}: ${had[0]} and ${type}`);
-    if (!had) named.set(n, [type, comment]);
-    return n;
-  };
+  const types = new NamedTypes();
 
-  for (const { path, method: http, operation: op, parameters } of specOperations(spec, deref)) {
-    const where = `${http.toUpperCase()} ${path}`;
-    if (!op.operationId) throw new SpecError(`${where}: no operationId`);
-    const tagName = op.tags?.[0];
-    const tag = tags.get(tagName);
-    const resource = tag?.['x-sdk-resource'];
-    const method = op['x-sdk-method'];
-    if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
-    if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource))
-      throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method))
-      throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
-    const pair = `${resource}.${method}`;
-    if (seen.has(pair))
-      throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
-    seen.set(pair, op.operationId);
-
-    const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
-    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
-      const p = params.get(`path:${name}`);
-      if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
-      const schema = deref(p.schema ?? {});
-      const array = schema.type === 'array';
-      const t = deref(array ? (schema.items ?? {}) : schema).type;
-      const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
-      return { name, type, array };
-    });
-    const query = [...params.values()].filter((p) => p.in === 'query');
-    const queryRequired = query.some((p) => p.required);
-
-    let body;
-    const rb = op.requestBody ? deref(op.requestBody) : undefined;
-    if (rb) {
-      const json = rb.content?.['application/json'];
-      const form = rb.content?.['multipart/form-data'];
-      if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
-      const envelope = json ? envelopeKey(json.schema, deref) : undefined;
-      // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
-      // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
-      let formWrapper;
-      if (form) {
-        // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
-        // by variants() without the schema's own properties.
-        const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [
-          ...Object.keys(v?.properties ?? {}),
-          ...Object.keys(v?.patternProperties ?? {}),
-        ]);
-        formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
-        if (!formWrapper)
-          throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
-      }
-      body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
-    }
-
-    const codes = Object.keys(op.responses ?? {})
-      .filter((c) => /^2/.test(c))
-      .sort();
-    const code = codes[0];
-    const response = code ? deref(op.responses[code]) : undefined;
-    const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
-    const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
-    let result;
-    let resultType;
-    const S = singular(resource) + pascal(typeStem(method));
-    const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
-    // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
-    const declaresNothing =
-      media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
-    if (!media || code === '204' || declaresNothing) {
-      result = { kind: 'void' };
-      resultType = 'void';
-    } else if (listKey(media.schema, deref) !== undefined) {
-      const key = listKey(media.schema, deref);
-      result = key ? { kind: 'list', key } : { kind: 'list' };
-      const entry = key ? `Unwrap<ListEntry<${R}>, ${str(key)}>` : `ListEntry<${R}>`;
-      // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
-      resultType = `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${schemaType(listRefOf(media.schema, key, deref)) ?? name(`${S}Item`, entry, `An item of \`${resource}.${method}\`.`)}>`;
-    } else if (envelopeKey(media.schema, deref)) {
-      const key = envelopeKey(media.schema, deref);
-      result = { kind: 'entity', key };
-      resultType =
-        schemaType(refOf(media.schema, key, deref)) ??
-        name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
-    } else {
-      result = { kind: 'raw' };
-      resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
-    }
-
-    // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
-    // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
-    // POST and PATCH are never resent (the runtime knows).
-    const idempotent = op['x-sdk-idempotent'] ?? true;
-    const resentByMethod = ['get', 'put', 'delete'].includes(http);
-
-    const meta = {
-      operationId: op.operationId,
-      resource,
-      method,
-      httpMethod: http,
-      path,
-      // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
-      pathParams: pathParams.map(({ name, type, array }) => ({
-        name,
-        ...(type === 'integer' ? {} : { type }),
-        ...(array ? { array } : {}),
-      })),
-      // Only what the runtime needs: whether there is a query, and whether it pages.
-      ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
-      // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
-      // when the body is (a required body is the default).
-      ...(body
-        ? {
-            body: {
-              ...(body.envelope ? { envelope: body.envelope } : {}),
-              ...(body.json ? { json: true } : {}),
-              ...(body.form !== undefined ? { form: body.form } : {}),
-              ...(body.required ? {} : { optional: true }),
-            },
-          }
-        : {}),
-      result,
-      ...(resentByMethod && !idempotent ? { idempotent: false } : {}),
-    };
+  for (const entry of specOperations(spec, deref)) {
+    const call = sdkCall(entry, tags, seen);
+    const pathParams = pathParamsOf(call, deref);
+    const body = requestBodyOf(call, deref);
+    const { result, resultType } = resultOf(call, types, deref);
+    const meta = operationMeta(call, pathParams, body, result);
     table.push(meta);
-
-    // The method's TypeScript signature(s).
-    const Q = query.length
-      ? name(
-          `${S}Query`,
-          `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`,
-          `The query parameters of \`${resource}.${method}\`.`,
-        )
-      : '';
-    const args = [];
-    let inputArg;
-    if (body) {
-      let B = body.json
-        ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
-        : 'Record<string, unknown>';
-      if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
-      if (body.form !== undefined) B = `WithAttachments<${B}>`;
-      inputArg = `input${body.required ? '' : '?'}: ${name(`${S}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
-    } else if (query.length) {
-      inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
-    }
-    if (inputArg) args.push(inputArg);
-    const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
-    const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
-    const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
-    const sig = (name, plural, ret, options) =>
-      `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
-    const bulk = pathParams.find((p) => p.array);
-    // The example: path values and input from the spec's examples.
-    const pathValue = (p) => {
-      const ex = exampleOf(params.get(`path:${p.name}`), deref);
-      return lit(ex ?? (p.type === 'string' ? 'value' : 1));
-    };
-    let exInput;
-    if (body) {
-      const ex = exampleOf(rb.content?.['application/json'] ?? rb.content?.['multipart/form-data'], deref);
-      const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
-      exInput = lit(inner ?? {});
-    } else if (query.length) {
-      const shown = Object.fromEntries(
-        query
-          .map((p) => [p.name, exampleOf(p, deref)])
-          .filter(([n, v]) => v !== undefined && n !== 'page')
-          .slice(0, 2),
-      );
-      if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
-    }
-    const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
-    const example =
-      result.kind === 'void'
-        ? [`await ${call};`]
-        : result.kind === 'list'
-          ? [`const { items, total } = await ${call};`]
-          : [`const ${bulk || KEYWORDS.has(camel(singular(resource))) ? 'result' : camel(singular(resource))} = await ${call};`];
-    const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
-    if (bulk) {
-      lines.push(`  ${sig(method, true, 'OmnideskPromise<BulkOutcome>', opts)}`);
-      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-    } else {
-      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-    }
-    // A walker only where the list has pages (`page` among its query parameters): a list without
-    // them is whole in one call.
-    if (result.kind === 'list' && meta.query?.page) {
-      const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
-      lines.push(
-        `  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`,
-      );
-      lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
-    }
-    if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
-    resources.get(resource).methods.push(lines.join('\n'));
+    const declaration = methodDeclaration(spec, call, pathParams, body, meta, resultType, types, deref);
+    let resource = resources.get(call.resource);
+    if (!resource) resources.set(call.resource, (resource = { tag: call.tag.name, description: call.tag.description, methods: [] }));
+    resource.methods.push(declaration);
   }
 
   return {
     table,
-    source: sdkSource(table, resources, named, runtimeImport),
+    source: sdkSource(table, resources, types.byName, runtimeImport),
     resourcesSource: resourcesSource(resources, runtimeImport),
-    typeNames: [...named.keys()].sort(),
+    typeNames: [...types.byName.keys()].sort(),
   };
 }
 
