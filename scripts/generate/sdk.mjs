@@ -9,10 +9,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
-import { resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
+import { readBundle, resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
 
 export { SpecError };
+
+/** @typedef {import('openapi-typescript').OpenAPI3} OpenAPI3 */
+/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('./spec-walker.mjs').Operation} Operation */
+/** @typedef {import('./spec-walker.mjs').HttpMethod} HttpMethod */
+/** @typedef {import('./spec-walker.mjs').Deref} Deref */
+/** @typedef {import('../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
+/** @typedef {OperationMeta['result']} Result */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
@@ -32,20 +39,30 @@ const RUNTIME_TYPES = [
   'Unwrap',
   'WithAttachments',
 ];
-const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
-const str = (s) => JSON.stringify(s);
+/** `case_id` → `caseId`, `Kb-Articles` → `kbArticles`. */
+const camel = (/** @type {string} */ s) =>
+  s
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, /** @type {string | undefined} */ c) => (c ? c.toUpperCase() : ''))
+    .replace(/^[A-Z]/, (c) => c.toLowerCase());
+const str = (/** @type {unknown} */ s) => JSON.stringify(s);
 
 // A branch that only adds constraints (`anyOf` of `required` lists: "content or content_html").
-const constraintOnly = (b) =>
+const constraintOnly = (/** @type {SpecNode} */ b) =>
   !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
 
-/** The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged. */
+/**
+ * The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {SpecNode[]}
+ */
 export function variants(schema, deref) {
   const s = deref(schema);
   if (!s || typeof s !== 'object') return [];
   const branches = s.oneOf ?? s.anyOf;
-  if (branches && !branches.every(constraintOnly)) return branches.flatMap((b) => variants(b, deref));
+  if (branches && !branches.every(constraintOnly)) return branches.flatMap((/** @type {unknown} */ b) => variants(b, deref));
   if (s.allOf) {
+    /** @type {{ properties: Record<string, unknown>, patternProperties: Record<string, unknown> }} */
     const merged = { properties: {}, patternProperties: {} };
     for (const part of s.allOf.map(deref)) {
       Object.assign(merged.properties, part?.properties);
@@ -57,7 +74,12 @@ export function variants(schema, deref) {
   return [s];
 }
 
-/** The wrapper key of an envelope schema (`{"case": {...}}` → "case"), if the schema is one. */
+/**
+ * The wrapper key of an envelope schema (`{"case": {...}}` → "case"), if the schema is one.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function envelopeKey(schema, deref) {
   for (const v of variants(schema, deref)) {
     const keys = Object.keys(v.properties ?? {}).filter((k) => !/_success_id$/.test(k));
@@ -70,12 +92,15 @@ function envelopeKey(schema, deref) {
 }
 
 // A pattern for numeric keys ("0".."n-1"), not one that excludes them (`^(?![0-9]+$)`).
-const numericKeys = (pattern) => /\[0-9\]|\\d/.test(pattern) && !pattern.includes('(?!');
+const numericKeys = (/** @type {string} */ pattern) => /\[0-9\]|\\d/.test(pattern) && !pattern.includes('(?!');
 
 /**
  * For a list schema (entries keyed "0".."n-1"), the wrapper key of its entries ('' if unwrapped).
  * Lists are an `allOf` of the named keys with a numeric `patternProperties` (the rules), and the
  * entries' type as `additionalProperties` (for other generators); the numeric pattern names the entry.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {string | undefined}
  */
 function listKey(schema, deref) {
   for (const v of variants(schema, deref)) {
@@ -89,6 +114,9 @@ function listKey(schema, deref) {
 /**
  * The reference site's page of an operation: Redoc's anchor `#tag/<tag>/operation/<operationId>`
  * under `info.x-reference-url` (the built site, docs/dist/index.html, when the spec names none).
+ * @param {SpecNode} spec
+ * @param {SpecNode} op the operation object
+ * @returns {string}
  */
 export function referenceUrl(spec, op) {
   const base = spec.info?.['x-reference-url'] ?? 'docs/dist/index.html';
@@ -96,7 +124,8 @@ export function referenceUrl(spec, op) {
 }
 
 /**
- * @param {any} op
+ * The doc comment of a method: summary, first paragraph, HTTP call, reference link, example.
+ * @param {SpecNode} op
  * @param {string} http
  * @param {string} path
  * @param {{ link: string, example: string[], types?: string[] }} about
@@ -105,7 +134,7 @@ function doc(op, http, path, { link, example, types }) {
   const lines = [];
   if (op.summary) lines.push(op.summary.trim().replace(/\.?$/, '.'));
   const first = (op.description ?? '').trim().split(/\n\s*\n/)[0];
-  if (first) lines.push('', ...first.split('\n').map((l) => l.trim()));
+  if (first) lines.push('', ...first.split('\n').map((/** @type {string} */ l) => l.trim()));
   lines.push('', `\`${http.toUpperCase()} ${path}\` (operationId \`${op.operationId}\`)`);
   if (types) lines.push('', types);
   lines.push('', `@see {@link ${link} | Reference: ${(op.summary ?? op.operationId).trim().replace(/\.$/, '')}}`);
@@ -115,7 +144,11 @@ function doc(op, http, path, { link, example, types }) {
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-/** A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most. */
+/**
+ * A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most.
+ * @param {unknown} v
+ * @returns {string}
+ */
 export function lit(v, max = 6) {
   if (v === null || typeof v !== 'object')
     return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'` : String(v);
@@ -163,7 +196,12 @@ const KEYWORDS = new Set([
   'interface',
 ]);
 
-/** The example of a parameter or media type (its own, the first of `examples`, or its schema's). */
+/**
+ * The example of a parameter or media type (its own, the first of `examples`, or its schema's).
+ * @param {SpecNode | undefined} holder
+ * @param {Deref} deref
+ * @returns {unknown}
+ */
 function exampleOf(holder, deref) {
   if (!holder) return undefined;
   if (holder.example !== undefined) return holder.example;
@@ -175,14 +213,14 @@ function exampleOf(holder, deref) {
 }
 
 // `cases` → `Case`, `kbCategories` → `KbCategory`, `staff` and `statistics` stay.
-const singular = (r) => {
+const singular = (/** @type {string} */ r) => {
   const p = r[0].toUpperCase() + r.slice(1);
   return /ies$/.test(p) ? p.replace(/ies$/, 'y') : /(ss|ics|us)$/.test(p) || !/s$/.test(p) ? p : p.slice(0, -1);
 };
-const pascal = (s) => s[0].toUpperCase() + s.slice(1);
+const pascal = (/** @type {string} */ s) => s[0].toUpperCase() + s.slice(1);
 // The part of a method's name its types are named after: `getChangelog` → `Changelog` (types
 // `CaseChangelogQuery`, not `CaseGetChangelogQuery`); a bare verb stays (`CaseListQuery`).
-const typeStem = (method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
+const typeStem = (/** @type {string} */ method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
 // Names the package exports itself: a schema of the same name is exported with `Schema` after it.
 const TAKEN = new Set([
   'Attachment',
@@ -216,7 +254,13 @@ const TAKEN = new Set([
   'Set',
 ]);
 
-/** The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant. */
+/**
+ * The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant.
+ * @param {unknown} schema
+ * @param {string} key
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function refOf(schema, key, deref) {
   for (const v of variants(schema, deref)) {
     const ref = v.properties?.[key]?.$ref;
@@ -226,7 +270,13 @@ function refOf(schema, key, deref) {
   return undefined;
 }
 
-/** Of a list schema, the component name of its entries (after their wrapper `key`, if any). */
+/**
+ * Of a list schema, the component name of its entries (after their wrapper `key`, if any).
+ * @param {unknown} schema
+ * @param {string} key
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function listRefOf(schema, key, deref) {
   for (const v of variants(schema, deref)) {
     for (const [pattern, entry] of Object.entries(v.patternProperties ?? {})) {
@@ -241,7 +291,11 @@ function listRefOf(schema, key, deref) {
 
 const KINDS = ['entity', 'list', 'void', 'raw'];
 
-/** The compact form of an operation (runtime.ts `OperationSpec`, decoded by `decodeOperation`). */
+/**
+ * The compact form of an operation (runtime.ts `OperationSpec`, decoded by `decodeOperation`).
+ * @param {OperationMeta} meta
+ * @returns {(string | number)[]}
+ */
 export function encodeOperation(meta) {
   let flags = 0;
   if (meta.query) flags |= 1 | (meta.query.page ? 2 : 0) | (meta.query.limit ? 4 : 0);
@@ -259,7 +313,7 @@ export function encodeOperation(meta) {
     meta.httpMethod,
     meta.path,
     flags,
-    meta.result.key ?? 0,
+    ('key' in meta.result ? meta.result.key : undefined) ?? 0,
     meta.body?.envelope ?? 0,
     meta.body?.form ?? 0,
     types.join(''),
@@ -267,13 +321,6 @@ export function encodeOperation(meta) {
   while (spec.length > 4 && (spec.at(-1) === 0 || spec.at(-1) === '')) spec.pop();
   return spec;
 }
-
-/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
-/** @typedef {import('./spec-walker.mjs').Operation} Operation */
-/** @typedef {import('./spec-walker.mjs').HttpMethod} HttpMethod */
-/** @typedef {(node: any) => any} Deref */
-/** @typedef {import('../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
-/** @typedef {OperationMeta['result']} Result */
 
 /**
  * An operation as the SDK calls it, its names checked.
@@ -503,7 +550,10 @@ function exampleCall({ resource, method, params, query }, pathParams, body, resu
   let input;
   if (body) {
     const ex = exampleOf(body.media, deref);
-    const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
+    const inner =
+      body.envelope && ex && typeof ex === 'object' && body.envelope in ex
+        ? /** @type {Record<string, unknown>} */ (ex)[body.envelope]
+        : ex;
     input = lit(inner ?? {});
   } else if (query.length) {
     const shown = Object.fromEntries(
@@ -543,6 +593,7 @@ function methodDeclaration(spec, call, pathParams, body, meta, resultType, types
         `The query parameters of \`${resource}.${method}\`.`,
       )
     : '';
+  /** @type {string | undefined} */
   let inputArg;
   if (body) {
     let B = body.json
@@ -622,9 +673,15 @@ export function buildSdk(spec, { runtimeImport = '..' } = {}) {
 }
 
 /** `Resource` interface name of a resource: `kbArticles` → `KbArticlesResource`. */
-const typeName = (r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
+const typeName = (/** @type {string} */ r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
 
-/** sdk.ts: the compact operation table, one interface per resource, the named types, `Resources`. */
+/**
+ * sdk.ts: the compact operation table, one interface per resource, the named types, `Resources`.
+ * @param {OperationMeta[]} table
+ * @param {Map<string, Resource>} resources
+ * @param {Map<string, [string, string]>} named
+ * @param {string} runtimeImport
+ */
 function sdkSource(table, resources, named, runtimeImport) {
   const out = [
     '// Generated by scripts/generate/sdk.mjs from the bundled OpenAPI description. Do not edit.',
@@ -656,7 +713,7 @@ function sdkSource(table, resources, named, runtimeImport) {
   out.push('}', '');
   // Only the helper types this spec's code uses are imported (an unused import fails strict builds).
   const body = out.join('\n');
-  const used = (names) => names.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  const used = (/** @type {string[]} */ names) => names.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
   const fromSchema = used(['components', 'operations']);
   const fromRuntime = used(RUNTIME_TYPES).map((n) => `type ${n}`);
   out[out.indexOf(IMPORTS)] = [
@@ -668,7 +725,11 @@ function sdkSource(table, resources, named, runtimeImport) {
   return out.join('\n');
 }
 
-/** resources.ts: one factory per resource over a core (`cases(core)`), for tree-shaking. */
+/**
+ * resources.ts: one factory per resource over a core (`cases(core)`), for tree-shaking.
+ * @param {Map<string, Resource>} resources
+ * @param {string} runtimeImport
+ */
 function resourcesSource(resources, runtimeImport) {
   const factories = [
     '// Generated by scripts/generate/sdk.mjs from the bundled OpenAPI description. Do not edit.',
@@ -692,13 +753,20 @@ function resourcesSource(resources, runtimeImport) {
 const START = '<!-- operations:start (generated by scripts/generate/sdk.mjs) -->';
 const END = '<!-- operations:end -->';
 
-/** The README's table of every `resource.method` with its HTTP method and path, between its markers. */
+/**
+ * The README's table of every `resource.method` with its HTTP method and path, between its markers.
+ * @param {OperationMeta[]} table
+ */
 export function operationsMarkdown(table) {
   const rows = table.map((m) => `| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` | \`${m.operationId}\` |`);
   return [START, '', '| call | method and path | operationId |', '| --- | --- | --- |', ...rows, '', END].join('\n');
 }
 
-/** `readme` with its operations table replaced by the current one (unchanged when it has no markers). */
+/**
+ * `readme` with its operations table replaced by the current one (unchanged when it has no markers).
+ * @param {string} readme
+ * @param {OperationMeta[]} table
+ */
 export function withOperationsTable(readme, table) {
   const i = readme.indexOf(START);
   const j = readme.indexOf(END);
@@ -709,15 +777,25 @@ export function withOperationsTable(readme, table) {
  * The document openapi-typescript gets: an `anyOf`/`oneOf` of bare `required` lists ("content or
  * content_html") becomes `Base & ({content} | {content_html})`; given as is, openapi-typescript
  * types it `Base | unknown`, which is `unknown` and checks nothing.
+ * @param {SpecNode} spec
+ * @returns {SpecNode}
  */
 export function typesView(spec) {
-  // `inherited`: the properties of the schema whose allOf holds this node (`allOf: [{anyOf: ...}]`).
+  /**
+   * `inherited`: the properties of the schema whose allOf holds this node (`allOf: [{anyOf: ...}]`).
+   * @param {unknown} node
+   * @param {Record<string, unknown> | undefined} inherited
+   * @returns {unknown}
+   */
   const walk = (node, inherited) => {
     if (Array.isArray(node)) return node.map((n) => walk(n, inherited));
     if (!node || typeof node !== 'object') return node;
+    /** @type {SpecNode} */
+    const schema = node;
+    /** @type {SpecNode} */
     const out = {};
-    for (const [k, v] of Object.entries(node)) {
-      out[k] = k === 'allOf' ? v.map((part) => walk(part, node.properties ?? inherited)) : walk(v, undefined);
+    for (const [k, v] of Object.entries(schema)) {
+      out[k] = k === 'allOf' ? v.map((/** @type {unknown} */ part) => walk(part, schema.properties ?? inherited)) : walk(v, undefined);
     }
     for (const key of ['anyOf', 'oneOf']) {
       const branches = out[key];
@@ -725,13 +803,13 @@ export function typesView(spec) {
       /** @type {Record<string, any>} */
       const { [key]: _, ...rest } = out;
       const props = out.properties ?? inherited ?? {};
-      const named = branches.every((b) => Array.isArray(b.required) && b.required.every((r) => r in props));
+      const named = branches.every((b) => Array.isArray(b.required) && b.required.every((/** @type {string} */ r) => r in props));
       // Constraints the types cannot say are dropped (the spec still validates them).
       if (!named) return rest;
       const parts = branches.map((b) => ({
         type: 'object',
         required: b.required,
-        properties: Object.fromEntries(b.required.map((r) => [r, props[r]])),
+        properties: Object.fromEntries(b.required.map((/** @type {string} */ r) => [r, props[r]])),
       }));
       if (!out.properties) return { ...rest, [key]: parts };
       const { title, description, ...base } = rest;
@@ -739,17 +817,22 @@ export function typesView(spec) {
     }
     return out;
   };
-  return walk(spec, undefined);
+  return /** @type {SpecNode} */ (walk(spec, undefined));
 }
 
+/**
+ * Writes schema.ts, sdk.ts and resources.ts of the bundle `input` into `outDir`; returns the table.
+ * @param {string} input
+ * @param {string} outDir
+ * @param {string} [runtimeDir] where runtime.ts is (the generated files import it)
+ */
 export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')) {
-  const text = readFileSync(input, 'utf8');
-  const spec = input.endsWith('.json') ? JSON.parse(text) : parse(text);
+  const spec = readBundle(input);
   let runtimeImport = relative(outDir, runtimeDir).split('\\').join('/') || '.';
   if (!runtimeImport.startsWith('.')) runtimeImport = `./${runtimeImport}`;
   const { table, source, resourcesSource } = buildSdk(spec, { runtimeImport });
   // defaultNonNullable: false, or a field with a default (do_not_send_email) is required in request bodies.
-  const ast = await openapiTS(typesView(spec), { defaultNonNullable: false });
+  const ast = await openapiTS(/** @type {OpenAPI3} */ (typesView(spec)), { defaultNonNullable: false });
   const header = '/**\n * This file was auto-generated by openapi-typescript.\n * Do not make direct changes to the file.\n */\n\n';
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'schema.ts'), header + astToString(ast));

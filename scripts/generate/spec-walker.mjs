@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 
 /** A node of the spec: an object whose shape the caller knows (the walker does not type OpenAPI). */
 /** @typedef {Record<string, any>} SpecNode */
+/** Resolves a node's local `$ref` (see `resolver`): the node it points to, or the node itself. */
+/** @typedef {(node: any) => any} Deref */
 
 /**
  * One operation of the spec, with what every reader needs next to it.
@@ -59,7 +61,7 @@ export function resolver(doc) {
 /**
  * Every operation of the spec, in path then method order.
  * @param {SpecNode} doc
- * @param {(node: any) => any} [deref]
+ * @param {Deref} [deref]
  * @returns {Generator<Operation>}
  */
 export function* operations(doc, deref = resolver(doc)) {
@@ -83,7 +85,7 @@ export function* operations(doc, deref = resolver(doc)) {
 /**
  * Every operation of the spec by its operationId, walked once.
  * @param {SpecNode} doc
- * @param {(node: any) => any} [deref]
+ * @param {Deref} [deref]
  * @returns {Map<string, Operation>}
  */
 export function operationsById(doc, deref = resolver(doc)) {
