@@ -47,7 +47,8 @@ export const stages = {
   ],
 };
 
-function run(stage) {
+/** Runs the commands of one stage; the first that fails ends the build with its status. */
+function run(/** @type {keyof typeof stages} */ stage) {
   const started = process.hrtime.bigint();
   for (const [cmd, ...args] of stages[stage]) {
     const result = spawnSync(cmd, args, {
@@ -72,5 +73,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   mkdirSync(join(root, 'dist'), { recursive: true });
-  for (const stage of wanted.length ? wanted : Object.keys(stages)) run(stage);
+  const names = /** @type {(keyof typeof stages)[]} */ (wanted.length ? wanted : Object.keys(stages));
+  for (const stage of names) run(stage);
 }
