@@ -9,7 +9,7 @@
 // SDK sample and sends every curl sample to the mock.
 import { readFileSync } from 'node:fs';
 import { createOmnideskClient } from '../../packages/client/dist/esm/index.js';
-import { operations, resolver } from './spec-walker.mjs';
+import { exampleOf, operations, resolver } from './spec-walker.mjs';
 
 /** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
 /** @typedef {import('./spec-walker.mjs').Operation} Operation */
@@ -66,20 +66,14 @@ function deref(spec, node) {
 }
 
 /**
- * The example of a parameter or media type: `example`, else the first of `examples`, else the schema's.
+ * The example of a parameter or media type (spec-walker's exampleOf), else its schema's default.
  * @param {SpecNode} spec
  * @param {SpecNode | undefined} holder
  * @returns {unknown}
  */
-function exampleOf(spec, holder) {
-  if (!holder) return undefined;
-  if (holder.example !== undefined) return holder.example;
-  const first = holder.examples && Object.values(holder.examples)[0];
-  if (first !== undefined) return deref(spec, first).value;
-  const schema = deref(spec, holder.schema);
-  if (schema?.example !== undefined) return schema.example;
-  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
-  return schema?.default;
+function sampleValue(spec, holder) {
+  const example = exampleOf(holder, (node) => deref(spec, node));
+  return example !== undefined || !holder ? example : deref(spec, holder.schema)?.default;
 }
 
 /**
@@ -180,7 +174,7 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   }
 
   const params = new Map(parameters.map((param) => [`${param.in}:${param.name}`, param]));
-  const exampleValue = (/** @type {SpecNode} */ param) => exampleOf(spec, param) ?? placeholder(spec, param);
+  const exampleValue = (/** @type {SpecNode} */ param) => sampleValue(spec, param) ?? placeholder(spec, param);
 
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const pathValues = pathNames.map((name) => {
@@ -200,7 +194,7 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   const content = requestBody?.content ?? {};
   const jsonType = Object.keys(content).find((t) => /json/.test(t));
   const multipart = content['multipart/form-data'];
-  const bodyExample = jsonType ? exampleOf(spec, content[jsonType]) : exampleOf(spec, multipart);
+  const bodyExample = jsonType ? sampleValue(spec, content[jsonType]) : sampleValue(spec, multipart);
   const [, inner] = unwrap(bodyExample);
 
   // The SDK: path parameters positional, then one input object (query, or the body's inner object).

@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readBundle, resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
+import { readBundle, resolver, runGenerator, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCHEMA_REF = '#/components/schemas/';
@@ -159,7 +159,7 @@ export function responsesSource(/** @type {SpecNode} */ spec) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.json'), out = join(root, 'packages/client/src/generated/responses.ts')] = process.argv.slice(2);
-  try {
+  await runGenerator('generate-responses', () => {
     const spec = readBundle(resolve(input));
     const source = responsesSource(spec);
     mkdirSync(dirname(resolve(out)), { recursive: true });
@@ -168,11 +168,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(
       `generate-responses: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas → ${relative(process.cwd(), resolve(out))} (${source.length} bytes)`,
     );
-  } catch (error) {
-    if (error instanceof SpecError) {
-      console.error(`generate-responses: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
 }

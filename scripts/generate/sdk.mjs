@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { readBundle, resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
+import { exampleOf, readBundle, resolver, runGenerator, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
 
 export { SpecError };
 
@@ -195,22 +195,6 @@ const KEYWORDS = new Set([
   'private',
   'interface',
 ]);
-
-/**
- * The example of a parameter or media type (its own, the first of `examples`, or its schema's).
- * @param {SpecNode | undefined} holder
- * @param {Deref} deref
- * @returns {unknown}
- */
-function exampleOf(holder, deref) {
-  if (!holder) return undefined;
-  if (holder.example !== undefined) return holder.example;
-  const first = holder.examples && Object.values(holder.examples)[0];
-  if (first !== undefined) return deref(first)?.value;
-  const schema = deref(holder.schema ?? {});
-  if (schema?.example !== undefined) return schema.example;
-  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
-}
 
 // `cases` → `Case`, `kbCategories` → `KbCategory`, `staff` and `statistics` stay.
 const singular = (/** @type {string} */ r) => {
@@ -850,16 +834,10 @@ export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.yaml'), outDir = join(root, 'packages/client/src/generated'), runtimeDir] = process.argv.slice(2);
-  try {
+  await runGenerator('generate-sdk', async () => {
     const table = await generate(resolve(input), resolve(outDir), runtimeDir && resolve(runtimeDir));
     console.log(
       `generate-sdk: ${table.length} operations in ${new Set(table.map((o) => o.resource)).size} resources → ${relative(process.cwd(), outDir) || '.'}`,
     );
-  } catch (error) {
-    if (error instanceof SpecError) {
-      console.error(`generate-sdk: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
 }

@@ -92,6 +92,40 @@ export function operationsById(doc, deref = resolver(doc)) {
   return new Map([...operations(doc, deref)].map((entry) => [entry.operation.operationId, entry]));
 }
 
+/**
+ * The example of a parameter or media type: its own `example`, else the first of its `examples`,
+ * else its schema's (`example`, or the first of `examples`).
+ * @param {SpecNode | undefined} holder
+ * @param {Deref} deref
+ * @returns {unknown}
+ */
+export function exampleOf(holder, deref) {
+  if (!holder) return undefined;
+  if (holder.example !== undefined) return holder.example;
+  const first = holder.examples && Object.values(holder.examples)[0];
+  if (first !== undefined) return deref(first)?.value;
+  const schema = deref(holder.schema ?? {});
+  if (schema?.example !== undefined) return schema.example;
+  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
+}
+
+/**
+ * Runs a generator's command line: a SpecError (a fault of the spec, not of the generator) is
+ * printed as `<name>: <message>`, without a stack, and ends the process with exit code 1; any
+ * other error is thrown.
+ * @param {string} name
+ * @param {() => unknown} main
+ */
+export async function runGenerator(name, main) {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    console.error(`${name}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /** The success (2xx) status codes an operation declares, lowest first. */
 export function successStatuses(/** @type {SpecNode} */ operation) {
   return Object.keys(operation.responses ?? {})

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSdk, variants } from '../../../scripts/generate/sdk.mjs';
-import { operationsById, readBundle, resolver, SpecError } from '../../../scripts/generate/spec-walker.mjs';
+import { operationsById, readBundle, resolver, runGenerator, SpecError } from '../../../scripts/generate/spec-walker.mjs';
 
 /** @typedef {import('../../../scripts/generate/spec-walker.mjs').SpecNode} SpecNode */
 /** @typedef {import('../../../scripts/generate/spec-walker.mjs').Deref} Deref */
@@ -272,18 +272,12 @@ export function generate(input, outDir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(here, '../../../dist/openapi.json'), outDir = join(here, '../dist')] = process.argv.slice(2);
-  try {
+  await runGenerator('generate-tools', () => {
     const tools = generate(resolve(input), resolve(outDir));
     const count = (/** @type {(tool: Tool) => boolean} */ f) => tools.filter(f).length;
     console.log(
       `generate-tools: ${tools.length} tools (${count((t) => t.annotations.readOnlyHint)} read-only, ` +
         `${count((t) => t.annotations.destructiveHint)} destructive) → ${relative(process.cwd(), outDir) || '.'}`,
     );
-  } catch (error) {
-    if (error instanceof SpecError) {
-      console.error(`generate-tools: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
 }
