@@ -9,7 +9,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { exampleOf, readBundle, resolver, runGenerator, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
+import {
+  exampleOf,
+  isIdempotent,
+  readBundle,
+  resolver,
+  runGenerator,
+  SpecError,
+  operations as specOperations,
+  successStatuses,
+} from './spec-walker.mjs';
 
 export { SpecError };
 
@@ -486,10 +495,10 @@ function resultOf({ op, resource, method, query, stem }, types, deref) {
  */
 function operationMeta({ op, resource, method, http, path, query }, pathParams, body, result) {
   // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
-  // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
-  // POST and PATCH are never resent (the runtime knows).
-  const idempotent = op['x-sdk-idempotent'] ?? true;
-  const resentByMethod = ['get', 'put', 'delete'].includes(http);
+  // operation `x-sdk-idempotent: false`: the table says so (`idempotent: false`). POST and PATCH
+  // are never resent (the runtime knows), so the table says nothing about them.
+  const resentByMethod = isIdempotent(http, {});
+  const idempotent = isIdempotent(http, op);
   return {
     operationId: op.operationId,
     resource,
@@ -784,7 +793,7 @@ export function typesView(spec) {
     for (const key of ['anyOf', 'oneOf']) {
       const branches = out[key];
       if (!Array.isArray(branches) || !branches.every(constraintOnly)) continue;
-      /** @type {Record<string, any>} */
+      /** @type {SpecNode} */
       const { [key]: _, ...rest } = out;
       const props = out.properties ?? inherited ?? {};
       const named = branches.every((b) => Array.isArray(b.required) && b.required.every((/** @type {string} */ r) => r in props));

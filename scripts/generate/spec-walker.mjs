@@ -25,6 +25,21 @@ import { parse } from 'yaml';
 export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
 /** @typedef {typeof HTTP_METHODS[number]} HttpMethod */
 
+/** The methods HTTP defines as idempotent: sending one twice does what sending it once does. */
+const IDEMPOTENT_METHODS = new Set(['get', 'put', 'delete']);
+
+/**
+ * Whether an operation may be sent twice with the effect of once: its method's rule, unless the
+ * spec says otherwise with `x-sdk-idempotent` (the relative moves: `moveUp` is a PUT that moves
+ * one step up per call).
+ * @param {HttpMethod} method
+ * @param {SpecNode} operation
+ * @returns {boolean}
+ */
+export function isIdempotent(method, operation) {
+  return operation['x-sdk-idempotent'] ?? IDEMPOTENT_METHODS.has(method);
+}
+
 /** A fault of the spec that stops a generator (named, so callers can tell it from a bug). */
 export class SpecError extends Error {
   name = 'SpecError';

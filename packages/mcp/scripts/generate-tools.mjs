@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSdk, variants } from '../../../scripts/generate/sdk.mjs';
-import { operationsById, readBundle, resolver, runGenerator, SpecError } from '../../../scripts/generate/spec-walker.mjs';
+import { isIdempotent, operationsById, readBundle, resolver, runGenerator, SpecError } from '../../../scripts/generate/spec-walker.mjs';
 
 /** @typedef {import('../../../scripts/generate/spec-walker.mjs').SpecNode} SpecNode */
 /** @typedef {import('../../../scripts/generate/spec-walker.mjs').Deref} Deref */
@@ -203,7 +203,7 @@ export function buildTools(spec) {
     const readOnly = http === 'get';
     // DELETE, and the actions named for a delete, the trash or spam (`cases.trash` on many ids).
     const destructive = http === 'delete' || /^(delete|trash|spam)/.test(meta.method);
-    const idempotent = op['x-sdk-idempotent'] ?? ['get', 'put', 'delete'].includes(http);
+    const idempotent = isIdempotent(http, op);
     tools.push({
       name,
       title: oneLine(op.summary ?? name),
