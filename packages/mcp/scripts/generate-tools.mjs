@@ -132,6 +132,139 @@ function formFields(schema, deref) {
   return fields;
 }
 
+/** @typedef {import('../../../scripts/generate/spec-walker.mjs').Operation} Operation */
+/** @typedef {import('../../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
+
+/**
+ * A tool's input schema: the path and query parameters by name (a bulk path parameter as an array
+ * of ids), and `body` for the request body, unwrapped; with the query parameters' names.
+ * @param {OperationMeta} meta
+ * @param {Operation} operation
+ * @param {string} where the operation, for errors
+ * @param {Deref} deref
+ */
+function toolInput(meta, { operation: op, parameters }, where, deref) {
+  /** @type {Record<string, SpecNode>} */
+  const properties = {};
+  /** @type {string[]} */
+  const required = [];
+  /** @type {string[]} */
+  const query = [];
+  for (const p of parameters) {
+    if (p.in !== 'path' && p.in !== 'query') continue; // headers and cookies are the SDK's business
+    if (p.name === 'body') throw new SpecError(`${where}: a parameter named "body" clashes with the tool's body argument`);
+    const bulk = p.in === 'path' && meta.pathParams.find((pp) => pp.name === p.name)?.array;
+    // The SDK joins an array of ids with commas itself: the tool takes the array.
+    const description = bulk
+      ? `An array of ids: one id acts on that one, several are the bulk form (one request for all).`
+      : p.description?.trim();
+    properties[p.name] = {
+      ...inlineSchema(p.schema ?? {}, deref),
+      ...(description ? { description } : {}),
+      ...(p.deprecated ? { deprecated: true } : {}),
+    };
+    if (p.required || p.in === 'path') required.push(p.name);
+    if (p.in === 'query') query.push(p.name);
+  }
+  if (meta.body) {
+    const rb = deref(op.requestBody);
+    const json = rb.content?.['application/json'];
+    // A body with only a multipart form (`case[subject]`): the SDK names the fields itself, so
+    // the tool takes them without the wrapper; files are not something a tool call carries.
+    const schema = json
+      ? unwrapBody(json.schema, meta.body.envelope, deref)
+      : { type: 'object', properties: formFields(rb.content['multipart/form-data'].schema, deref) };
+    const sent = meta.body.envelope
+      ? ` (sent as {"${meta.body.envelope}": body})`
+      : json
+        ? ''
+        : ` (sent as the multipart form ${meta.body.form}[<field>])`;
+    properties.body = { ...inlineSchema(schema, deref), description: `The request body${sent}.` };
+    if (rb.required) required.push('body');
+  }
+  return { properties, required, query };
+}
+
+/**
+ * The tool of one operation: its input, its hints, and the SDK call it makes.
+ * @param {string} name
+ * @param {OperationMeta} meta
+ * @param {Operation} operation
+ * @param {string} where the operation, for errors
+ * @param {Deref} deref
+ * @returns {Tool}
+ */
+function toolOf(name, meta, operation, where, deref) {
+  const op = operation.operation;
+  const { properties, required, query } = toolInput(meta, operation, where, deref);
+  const http = meta.httpMethod;
+  // DELETE, and the actions named for a delete, the trash or spam (`cases.trash` on many ids).
+  const destructive = http === 'delete' || /^(delete|trash|spam)/.test(meta.method);
+  return {
+    name,
+    title: oneLine(op.summary ?? name),
+    description: describe(op, http, meta.path),
+    inputSchema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
+    annotations: {
+      title: oneLine(op.summary ?? name),
+      readOnlyHint: http === 'get',
+      destructiveHint: destructive,
+      idempotentHint: isIdempotent(http, op),
+    },
+    call: {
+      operationId: meta.operationId,
+      resource: meta.resource,
+      method: meta.method,
+      pathParams: meta.pathParams.map((p) => p.name),
+      query,
+      ...(meta.body ? { body: /** @type {const} */ (true) } : {}),
+      ...(meta.result.kind === 'list' ? { list: /** @type {const} */ (true), limit: meta.query?.limit === true } : {}),
+    },
+  };
+}
+
+/**
+ * The reference of one operation (`describe_operation`): the spec's own words and schemas,
+ * extensions kept, every $ref inlined.
+ * @param {string} name
+ * @param {OperationMeta} meta
+ * @param {Operation} operation
+ * @param {Deref} deref
+ * @returns {SpecNode}
+ */
+function referenceOf(name, meta, { operation: op, parameters }, deref) {
+  /** @type {Record<string, SpecNode>} */
+  const responses = {};
+  for (const [code, raw] of Object.entries(op.responses ?? {})) {
+    const r = deref(raw);
+    const media = r.content?.['application/json'] ?? Object.values(r.content ?? {})[0];
+    responses[code] = {
+      description: r.description?.trim(),
+      ...(/^2/.test(code) && media?.schema ? { schema: inline(media.schema, deref, { keepExtensions: true }) } : {}),
+    };
+  }
+  return {
+    tool: name,
+    operationId: meta.operationId,
+    method: meta.httpMethod.toUpperCase(),
+    path: meta.path,
+    summary: op.summary,
+    description: op.description?.trim(),
+    ...(op.deprecated ? { deprecated: true } : {}),
+    ...(op['x-evidence'] ? { evidence: op['x-evidence'] } : {}),
+    parameters: parameters.map((p) => inline(p, deref, { keepExtensions: true })),
+    ...(meta.body
+      ? {
+          requestBody: {
+            envelope: meta.body.envelope,
+            schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }),
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
 /**
  * Tools and references for every operation of `spec` (a bundle: only local $refs).
  * @param {SpecNode} spec
@@ -148,109 +281,14 @@ export function buildTools(spec) {
   const names = new Map();
   for (const meta of table) {
     // buildSdk's table is made of these operations: each is there.
-    const { operation: op, parameters } = /** @type {import('../../../scripts/generate/spec-walker.mjs').Operation} */ (
-      byId.get(meta.operationId)
-    );
+    const operation = /** @type {Operation} */ (byId.get(meta.operationId));
     const where = `${meta.httpMethod.toUpperCase()} ${meta.path} (${meta.operationId})`;
     const name = toolName(meta.resource, meta.method);
     if (names.has(name)) throw new SpecError(`${where}: tool name ${name} is also ${names.get(name)}`);
     if (!/^[a-z0-9_]{1,64}$/.test(name)) throw new SpecError(`${where}: tool name ${name} is not a valid MCP tool name`);
     names.set(name, meta.operationId);
-
-    /** @type {Record<string, SpecNode>} */
-    const properties = {};
-    /** @type {string[]} */
-    const required = [];
-    /** @type {string[]} */
-    const query = [];
-    for (const p of parameters) {
-      if (p.in !== 'path' && p.in !== 'query') continue; // headers and cookies are the SDK's business
-      if (p.name === 'body') throw new SpecError(`${where}: a parameter named "body" clashes with the tool's body argument`);
-      const bulk = p.in === 'path' && meta.pathParams.find((pp) => pp.name === p.name)?.array;
-      // The SDK joins an array of ids with commas itself: the tool takes the array.
-      const description = bulk
-        ? `An array of ids: one id acts on that one, several are the bulk form (one request for all).`
-        : p.description?.trim();
-      properties[p.name] = {
-        ...inlineSchema(p.schema ?? {}, deref),
-        ...(description ? { description } : {}),
-        ...(p.deprecated ? { deprecated: true } : {}),
-      };
-      if (p.required || p.in === 'path') required.push(p.name);
-      if (p.in === 'query') query.push(p.name);
-    }
-    /** @type {true | undefined} */
-    let body;
-    if (meta.body) {
-      const rb = deref(op.requestBody);
-      const json = rb.content?.['application/json'];
-      // A body with only a multipart form (`case[subject]`): the SDK names the fields itself, so
-      // the tool takes them without the wrapper; files are not something a tool call carries.
-      const schema = json
-        ? unwrapBody(json.schema, meta.body.envelope, deref)
-        : { type: 'object', properties: formFields(rb.content['multipart/form-data'].schema, deref) };
-      const sent = meta.body.envelope
-        ? ` (sent as {"${meta.body.envelope}": body})`
-        : json
-          ? ''
-          : ` (sent as the multipart form ${meta.body.form}[<field>])`;
-      properties.body = { ...inlineSchema(schema, deref), description: `The request body${sent}.` };
-      if (rb.required) required.push('body');
-      body = true;
-    }
-
-    const http = meta.httpMethod;
-    const readOnly = http === 'get';
-    // DELETE, and the actions named for a delete, the trash or spam (`cases.trash` on many ids).
-    const destructive = http === 'delete' || /^(delete|trash|spam)/.test(meta.method);
-    const idempotent = isIdempotent(http, op);
-    tools.push({
-      name,
-      title: oneLine(op.summary ?? name),
-      description: describe(op, http, meta.path),
-      inputSchema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
-      annotations: { title: oneLine(op.summary ?? name), readOnlyHint: readOnly, destructiveHint: destructive, idempotentHint: idempotent },
-      call: {
-        operationId: meta.operationId,
-        resource: meta.resource,
-        method: meta.method,
-        pathParams: meta.pathParams.map((p) => p.name),
-        query,
-        ...(body ? { body } : {}),
-        ...(meta.result.kind === 'list' ? { list: /** @type {const} */ (true), limit: meta.query?.limit === true } : {}),
-      },
-    });
-
-    /** @type {Record<string, SpecNode>} */
-    const responses = {};
-    for (const [code, raw] of Object.entries(op.responses ?? {})) {
-      const r = deref(raw);
-      const media = r.content?.['application/json'] ?? Object.values(r.content ?? {})[0];
-      responses[code] = {
-        description: r.description?.trim(),
-        ...(/^2/.test(code) && media?.schema ? { schema: inline(media.schema, deref, { keepExtensions: true }) } : {}),
-      };
-    }
-    reference[name] = {
-      tool: name,
-      operationId: meta.operationId,
-      method: http.toUpperCase(),
-      path: meta.path,
-      summary: op.summary,
-      description: op.description?.trim(),
-      ...(op.deprecated ? { deprecated: true } : {}),
-      ...(op['x-evidence'] ? { evidence: op['x-evidence'] } : {}),
-      parameters: parameters.map((p) => inline(p, deref, { keepExtensions: true })),
-      ...(meta.body
-        ? {
-            requestBody: {
-              envelope: meta.body.envelope,
-              schema: inline(Object.values(deref(op.requestBody).content)[0].schema, deref, { keepExtensions: true }),
-            },
-          }
-        : {}),
-      responses,
-    };
+    tools.push(toolOf(name, meta, operation, where, deref));
+    reference[name] = referenceOf(name, meta, operation, deref);
   }
   return { tools, reference };
 }
