@@ -159,12 +159,25 @@ function isList(spec, node, depth = 0) {
 }
 
 /**
- * The samples of one operation: SDK, curl, and their multipart variants when the operation takes files.
+ * The call a sample makes: the SDK method, and its path values and input from the spec's examples.
+ * @typedef {object} SampleCall
+ * @property {string} id the operation, for errors
+ * @property {string} resource `x-sdk-resource` of its tag
+ * @property {string} method `x-sdk-method`
+ * @property {unknown[]} pathValues
+ * @property {unknown} input the one input object (the query, or the body's inner object), if any
+ * @property {boolean} hasBody
+ * @property {boolean} multipart whether the body may be a multipart form (files)
+ * @property {string} returns what the call's line starts with: `const result = `, or nothing
+ */
+
+/**
+ * The call of one operation's samples.
  * @param {SpecNode} spec
  * @param {Operation} entry
- * @returns {Promise<CodeSample[]>}
+ * @returns {SampleCall}
  */
-export async function samplesFor(spec, { path, method, operation, parameters }) {
+function sampleCall(spec, { path, method, operation, parameters }) {
   const id = operation.operationId ?? `${method.toUpperCase()} ${path}`;
   const tag = (spec.tags ?? []).find((/** @type {SpecNode} */ t) => t.name === operation.tags?.[0]);
   const resource = tag?.['x-sdk-resource'];
@@ -204,35 +217,53 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   const okSchema = okResponse?.content && Object.values(okResponse.content)[0]?.schema;
   const list = isList(spec, okSchema);
   const returns = list ? 'const { items, total } = ' : okSchema ? 'const result = ' : '';
-  // The input as a declared value of the method's named type, then the call with it.
+  return { id, resource, method: sdkMethod, pathValues, input, hasBody: Boolean(requestBody), multipart: Boolean(multipart), returns };
+}
+
+/**
+ * The input of a call with `extra` fields, or undefined when it takes none.
+ * @param {SampleCall} call
+ * @param {Record<string, unknown>} [extra]
+ */
+const inputWith = ({ input }, extra) => (input === undefined && !extra ? undefined : { ...(input ?? {}), ...extra });
+
+/**
+ * The SDK sample's code: the input as a declared value of the method's named type, then the call
+ * with it (and `extra` fields); the named types to import.
+ * @param {SampleCall} call
+ * @param {Record<string, unknown>} [extra]
+ * @returns {{ imports: string[], lines: string[] }}
+ */
+function sdkCode(call, extra) {
   inputTypes ??= sdkInputTypes();
-  const typeName = inputTypes.get(`${resource}.${sdkMethod}`);
-  const variable = requestBody ? 'input' : 'query';
-  /**
-   * The SDK call with the sample's input (and `extra` fields), after a declaration of it as its named type.
-   * @param {Record<string, unknown>} [extra]
-   * @returns {{ imports: string[], lines: string[] }}
-   */
-  const code = (extra) => {
-    const value = input === undefined && !extra ? undefined : { ...(input ?? {}), ...extra };
-    const pathArgs = pathValues.map((v) => toJs(v));
-    const callLine = (/** @type {string[]} */ args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
-    if (value === undefined) return { imports: [], lines: [callLine(pathArgs)] };
-    if (!typeName) return { imports: [], lines: [callLine([...pathArgs, toJs(value)])] };
-    return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
-  };
+  const typeName = inputTypes.get(`${call.resource}.${call.method}`);
+  const variable = call.hasBody ? 'input' : 'query';
+  const value = inputWith(call, extra);
+  const pathArgs = call.pathValues.map((v) => toJs(v));
+  const callLine = (/** @type {string[]} */ args) => `${call.returns}await omnidesk.${call.resource}.${call.method}(${args.join(', ')});`;
+  if (value === undefined) return { imports: [], lines: [callLine(pathArgs)] };
+  if (!typeName) return { imports: [], lines: [callLine([...pathArgs, toJs(value)])] };
+  return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
+}
+
+/**
+ * The SDK samples of a call: plain, and with attachments when it takes files.
+ * @param {SampleCall} call
+ * @returns {CodeSample[]}
+ */
+function sdkSamples(call) {
   const setup = (/** @type {string[]} */ imports) => [
     imports.length
       ? `import { createOmnideskClient, ${imports.map((t) => `type ${t}`).join(', ')} } from '@omnidesk-openapi/client';`
       : SETUP[0],
   ];
-  const plain = code();
+  const plain = sdkCode(call);
   /** @type {CodeSample[]} */
   const samples = [
     { lang: 'TypeScript', label: 'SDK', source: [...setup(plain.imports), ...SETUP.slice(1), '', ...plain.lines].join('\n') },
   ];
-  if (multipart) {
-    const withFiles = code({ attachments: ['__FILE__'] });
+  if (call.multipart) {
+    const withFiles = sdkCode(call, { attachments: ['__FILE__'] });
     samples.push({
       lang: 'TypeScript',
       label: 'SDK (attachments)',
@@ -246,45 +277,64 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
       ].join('\n'),
     });
   }
+  return samples;
+}
 
-  // curl: the request the SDK makes for the sample's call (-g: no globbing of the brackets).
+/**
+ * A curl sample: the request the SDK makes for the sample's call (-g: no globbing of the brackets).
+ * @param {SpecNode} spec
+ * @param {SampleCall} call
+ * @param {string} label
+ * @param {Record<string, unknown>} [extra]
+ * @returns {Promise<CodeSample>}
+ */
+async function curlSample(spec, call, label, extra) {
   const server = (spec.servers?.[0]?.url ?? 'https://{domain}.omnidesk.ru/api').replace(/\{domain\}/g, 'yourcompany');
-  const sdkArgs = (/** @type {Record<string, unknown> | undefined} */ extra) => [
-    ...pathValues,
-    ...(input === undefined && !extra ? [] : [{ ...(input ?? {}), ...extra }]),
-  ];
-  /**
-   * @param {string} label
-   * @param {Record<string, unknown>} [extra]
-   * @returns {Promise<CodeSample>}
-   */
-  const curl = async (label, extra) => {
-    const request = await sdkRequest(server, resource, sdkMethod, sdkArgs(extra), id);
-    const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
-    if (request.method !== 'GET') head.push(`-X ${request.method}`);
-    const lines = [];
-    const type = request.headers.get('content-type') ?? '';
-    if (/json/.test(type)) {
-      lines.push(`-H ${shellDouble(`Content-Type: ${type}`)}`, `-d ${shellSingle(prettyJson(JSON.parse(await request.text())))}`);
-    } else if (/multipart\/form-data/.test(type)) {
-      for (const [name, value] of await request.formData()) {
-        if (typeof value === 'string') {
-          // --form-string where curl would read a leading @ or <, or a `;type=`, as its own syntax.
-          lines.push(`${/^[@<]|;/.test(value) ? '--form-string' : '-F'} ${shellDouble(`${name}=${value}`)}`);
-        } else lines.push(`-F ${shellDouble(`${name}=@${value.name}`)}`);
-      }
-    } else if (request.body) {
-      throw new Error(`code-samples: ${id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`);
+  const input = inputWith(call, extra);
+  const request = await sdkRequest(
+    server,
+    call.resource,
+    call.method,
+    [...call.pathValues, ...(input === undefined ? [] : [input])],
+    call.id,
+  );
+  const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
+  if (request.method !== 'GET') head.push(`-X ${request.method}`);
+  const lines = [];
+  const type = request.headers.get('content-type') ?? '';
+  if (/json/.test(type)) {
+    lines.push(`-H ${shellDouble(`Content-Type: ${type}`)}`, `-d ${shellSingle(prettyJson(JSON.parse(await request.text())))}`);
+  } else if (/multipart\/form-data/.test(type)) {
+    for (const [name, value] of await request.formData()) {
+      if (typeof value === 'string') {
+        // --form-string where curl would read a leading @ or <, or a `;type=`, as its own syntax.
+        lines.push(`${/^[@<]|;/.test(value) ? '--form-string' : '-F'} ${shellDouble(`${name}=${value}`)}`);
+      } else lines.push(`-F ${shellDouble(`${name}=@${value.name}`)}`);
     }
-    lines.push(shellDouble(request.url));
-    return {
-      lang: 'Shell',
-      label,
-      source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n'),
-    };
+  } else if (request.body) {
+    throw new Error(
+      `code-samples: ${call.id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`,
+    );
+  }
+  lines.push(shellDouble(request.url));
+  return {
+    lang: 'Shell',
+    label,
+    source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n'),
   };
-  samples.push(await curl('curl'));
-  if (multipart) samples.push(await curl('curl (multipart)', { attachments: [SAMPLE_FILE] }));
+}
+
+/**
+ * The samples of one operation: SDK, curl, and their multipart variants when the operation takes files.
+ * @param {SpecNode} spec
+ * @param {Operation} entry
+ * @returns {Promise<CodeSample[]>}
+ */
+export async function samplesFor(spec, entry) {
+  const call = sampleCall(spec, entry);
+  const samples = sdkSamples(call);
+  samples.push(await curlSample(spec, call, 'curl'));
+  if (call.multipart) samples.push(await curlSample(spec, call, 'curl (multipart)', { attachments: [SAMPLE_FILE] }));
   return samples;
 }
 
