@@ -124,17 +124,7 @@ export async function verifyAccount({
       result.reason = step.unplannable;
       continue;
     }
-    // Inputs from earlier lists: every combination would multiply calls, so each input has its own ids.
-    /** @type {[Need, number[]][]} */
-    const inputs = [];
-    /** @type {string | undefined} */
-    let missing;
-    for (const need of step.needs) {
-      const from = answers.get(need.from);
-      const found = from ? idsFrom(from, need.param, ids) : [];
-      if (!found.length) missing = from ? `${need.from} listed no ${need.param}` : `${need.from} was not called`;
-      inputs.push([need, found]);
-    }
+    const { inputs, missing } = inputsOf(step, answers, ids);
     if (missing) {
       result.reason = missing;
       continue;
@@ -202,6 +192,28 @@ export async function verifyAccount({
     if (result.outcome !== 'skipped') result.reason = result.outcome === 'pass' || result.outcome === 'drift' ? '' : result.reason;
   }
   return { version: responseTable.version, calls, maxCalls, perMinute, ids, operations: results };
+}
+
+/**
+ * The inputs of a planned step from the lists answered before it, up to `ids` ids each (every
+ * combination would multiply calls, so each input has its own ids); `missing` says why there are
+ * none for one of them.
+ * @param {import('./plan.mjs').PlanEntry} step
+ * @param {Map<string, unknown>} answers the parsed answer of each list called
+ * @param {number} ids
+ */
+function inputsOf(step, answers, ids) {
+  /** @type {[Need, number[]][]} */
+  const inputs = [];
+  /** @type {string | undefined} */
+  let missing;
+  for (const need of step.needs) {
+    const from = answers.get(need.from);
+    const found = from ? idsFrom(from, need.param, ids) : [];
+    if (!found.length) missing = from ? `${need.from} listed no ${need.param}` : `${need.from} was not called`;
+    inputs.push(/** @type {[Need, number[]]} */ ([need, found]));
+  }
+  return { inputs, missing };
 }
 
 /**
