@@ -225,7 +225,9 @@ function sampleCall(spec, { path, method, operation, parameters }) {
  * @param {SampleCall} call
  * @param {Record<string, unknown>} [extra]
  */
-const inputWith = ({ input }, extra) => (input === undefined && !extra ? undefined : { ...(input ?? {}), ...extra });
+const inputWith = ({ input }, extra) =>
+  // The input is the spec's example of an object (a query, a body): spread as one.
+  input === undefined && !extra ? undefined : { .../** @type {object} */ (input ?? {}), ...extra };
 
 /**
  * The SDK sample's code: the input as a declared value of the method's named type, then the call
