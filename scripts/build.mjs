@@ -29,9 +29,10 @@ export const stages = {
   mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],
   docs: [['node', 'scripts/site/build.mjs']],
   // Every script and test type-checks: the packages' own tsconfigs, the TypeScript tests no
-  // package covers (tsconfig.json), and the JavaScript tools from their JSDoc
-  // (tsconfig.scripts.json). The client's tests import the SDK generated from their fixture spec,
-  // so it is generated first (vitest's global setup does the same before a test run).
+  // package covers (tsconfig.json), and the JavaScript tools from their JSDoc (strictly by
+  // tsconfig.scripts.json; the docs site's build by tsconfig.scripts-site.json, for now). The
+  // client's tests import the SDK generated from their fixture spec, so it is generated first
+  // (vitest's global setup does the same before a test run).
   typecheck: [
     [
       'node',
@@ -41,12 +42,14 @@ export const stages = {
       'packages/client/src',
     ],
     ['tsc', '-p', 'tsconfig.scripts.json'],
+    ['tsc', '-p', 'tsconfig.scripts-site.json'],
     ['tsc', '-p', 'tsconfig.json'],
     ...['client', 'contract-tests', 'mcp', 'runtime-tests', 'verify'].map((name) => ['tsc', '-p', `packages/${name}/tsconfig.json`]),
   ],
 };
 
-function run(stage) {
+/** Runs the commands of one stage; the first that fails ends the build with its status. */
+function run(/** @type {keyof typeof stages} */ stage) {
   const started = process.hrtime.bigint();
   for (const [cmd, ...args] of stages[stage]) {
     const result = spawnSync(cmd, args, {
@@ -71,5 +74,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   mkdirSync(join(root, 'dist'), { recursive: true });
-  for (const stage of wanted.length ? wanted : Object.keys(stages)) run(stage);
+  const names = /** @type {(keyof typeof stages)[]} */ (wanted.length ? wanted : Object.keys(stages));
+  for (const stage of names) run(stage);
 }

@@ -22,15 +22,24 @@ export const EXPECTED_CALLS = 96;
 export const EXPECTED_PAIRS = 93;
 
 const CALL_LINE = /^https:\/\/\[domain\]\.omnidesk\.ru\/api(\/\S+) (GET|POST|PUT|DELETE)$/;
+/** @typedef {ReturnType<typeof extractInventory>} Inventory */
+
 const SECTION = /^(ПАРАМЕТРЫ|ЗАПРОС|ОТВЕТ.*|Пример кода.*)$/;
 
+/**
+ * The shape of an example payload as the loose reader sees it: scalars keep their raw text.
+ * @typedef {{ kind: 'scalar', raw: string } | { kind: 'object', entries: [string, Shape][] } | { kind: 'array', items: Shape[] }} Shape
+ */
+/** @typedef {{ name: string, type: string, required: boolean, description: string }} ParameterRow */
+/** @typedef {{ heading: string, line: number, body: string[] }} Section */
+
 /** `/cases/[id(,id,id)]/spam.json` → `/cases/{}/spam.json`: placeholder names do not matter. */
-export function normalizeDocsPath(path) {
+export function normalizeDocsPath(/** @type {string} */ path) {
   return path.replace(/\[[^\]]*\]/g, '{}');
 }
 
 /** Placeholder names of a docs path, in order: `[id(,id,id)]` → `id`. */
-export function docsPlaceholders(path) {
+export function docsPlaceholders(/** @type {string} */ path) {
   return [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].replace(/\(.*$/, ''));
 }
 
@@ -40,6 +49,10 @@ export function docsPlaceholders(path) {
 // commas, repeated keys, unbalanced braces. Only the shape matters here (which keys, nested how),
 // so bare values become scalars, stray tokens are dropped and unclosed containers close at the end.
 
+/**
+ * @param {string} text
+ * @returns {Shape}
+ */
 function parseLoose(text) {
   let i = 0;
   const ws = () => {
@@ -62,11 +75,13 @@ function parseLoose(text) {
     i++; // closing quote
     return out;
   };
+  /** @returns {Shape} */
   const bare = () => {
     const start = i;
     while (i < text.length && !',:{}[]"\n'.includes(text[i]) && !text.startsWith('//', i)) i++;
     return { kind: 'scalar', raw: text.slice(start, i).trim() };
   };
+  /** @returns {Shape} */
   const value = () => {
     ws();
     const c = text[i];
@@ -75,8 +90,10 @@ function parseLoose(text) {
     if (c === '"') return { kind: 'scalar', raw: string() };
     return bare();
   };
+  /** @returns {Shape} */
   const object = () => {
     i++;
+    /** @type {[string, Shape][]} */
     const entries = [];
     for (;;) {
       ws();
@@ -107,8 +124,10 @@ function parseLoose(text) {
       if (i < text.length && !',:{}[]"'.includes(text[i])) i++;
     }
   };
+  /** @returns {Shape} */
   const array = () => {
     i++;
+    /** @type {Shape[]} */
     const items = [];
     for (;;) {
       ws();
@@ -134,7 +153,7 @@ const NUMERIC_KEY = /^[0-9]+$/;
 // Maps keyed by ids: custom field values (`cf_25`), multilingual texts and select options ("1").
 const ID_KEY = /^([0-9]+|cf_[0-9]+)$/;
 
-function isIdMap(node) {
+function isIdMap(/** @type {Shape} */ node) {
   return (
     node.kind === 'object' &&
     node.entries.length > 0 &&
@@ -146,6 +165,10 @@ function isIdMap(node) {
  * The key paths of a parsed example: `case`, `case.custom_fields`, `message.attachments[].url`.
  * Numeric keys (list entries "0", "1", ...) are skipped; maps keyed by ids are recorded in
  * `dynamic` and not descended into.
+ * @param {Shape} node
+ * @param {string} prefix
+ * @param {Set<string>} fields
+ * @param {Set<string>} dynamic
  */
 function collectFields(node, prefix, fields, dynamic) {
   if (node.kind === 'array') {
@@ -168,8 +191,11 @@ function collectFields(node, prefix, fields, dynamic) {
   }
 }
 
-function examplesShape(lines) {
+/** The key paths of the example payloads `lines` (`fields`) and of their maps keyed by ids (`dynamic`), sorted. */
+function examplesShape(/** @type {string[]} */ lines) {
+  /** @type {Set<string>} */
   const fields = new Set();
+  /** @type {Set<string>} */
   const dynamic = new Set();
   for (const text of lines) collectFields(parseLoose(text), '', fields, dynamic);
   return { fields: [...fields].sort(), dynamic: [...dynamic].sort() };
@@ -178,7 +204,12 @@ function examplesShape(lines) {
 // ---------------------------------------------------------------------------------------------
 
 /** `Название | Тип | Описание |` rows; a row may run over several lines until its last `|`. */
+/**
+ * @param {string[]} lines
+ * @returns {ParameterRow[]}
+ */
 function parseTable(lines) {
+  /** @type {ParameterRow[]} */
   const rows = [];
   let pending = '';
   for (const line of lines) {
@@ -204,7 +235,8 @@ function parseTable(lines) {
 }
 
 /** `-F "case[attachments][0]=@..."` → `case[attachments]`, keeping the name as written. */
-function multipartFields(curlLines) {
+function multipartFields(/** @type {string[]} */ curlLines) {
+  /** @type {Map<string, { name: string, written: string }>} */
   const out = new Map();
   for (const line of curlLines) {
     for (const m of line.matchAll(/-F "([^"=]+)=/g)) {
@@ -220,9 +252,12 @@ function multipartFields(curlLines) {
 /**
  * Reads the docs text and returns the inventory. Throws when the number of calls or distinct
  * method+path pairs is not what the docs held when this was written.
+ * @param {string} text
+ * @param {{ source?: string }} [options]
  */
 export function extractInventory(text, { source = 'omnidesk-api-docs.txt' } = {}) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  /** @type {number[]} the lines that start a call */
   const starts = [];
   lines.forEach((line, index) => {
     if (CALL_LINE.test(line)) starts.push(index);
@@ -230,20 +265,24 @@ export function extractInventory(text, { source = 'omnidesk-api-docs.txt' } = {}
 
   const calls = starts.map((start, n) => {
     const end = n + 1 < starts.length ? starts[n + 1] : lines.length;
-    const [, path, method] = CALL_LINE.exec(lines[start]);
+    // `starts` holds the lines CALL_LINE matches.
+    const [, path, method] = /** @type {RegExpExecArray} */ (CALL_LINE.exec(lines[start]));
     const block = lines.slice(start + 1, end);
 
     // Split the block into its description and its sections.
+    /** @type {string[]} */
     const description = [];
+    /** @type {Section[]} */
     const sections = [];
     for (let k = 0; k < block.length; k++) {
       const line = block[k];
+      const current = sections.at(-1);
       if (SECTION.test(line)) sections.push({ heading: line, line: start + 2 + k, body: [] });
-      else if (sections.length) sections.at(-1).body.push(line);
+      else if (current) current.body.push(line);
       else description.push(line);
     }
-    const bodies = (test) => sections.filter((s) => test(s.heading));
-    const exampleLines = (section) => section.body.filter((l) => l.trimStart().startsWith('{'));
+    const bodies = (/** @type {(heading: string) => boolean} */ test) => sections.filter((s) => test(s.heading));
+    const exampleLines = (/** @type {Section} */ section) => section.body.filter((l) => l.trimStart().startsWith('{'));
 
     const paramSections = bodies((h) => h === 'ПАРАМЕТРЫ');
     const requestSections = bodies((h) => h === 'ЗАПРОС');
@@ -302,7 +341,7 @@ export function extractInventory(text, { source = 'omnidesk-api-docs.txt' } = {}
 }
 
 /** The inventory file's exact text: 2-space JSON with a trailing newline. */
-export function serializeInventory(inventory) {
+export function serializeInventory(/** @type {Inventory} */ inventory) {
   return `${JSON.stringify(inventory, null, 2)}\n`;
 }
 
@@ -310,7 +349,7 @@ function main() {
   const docsPath = resolve(process.argv[2] ?? defaultDocsPath);
   const inventory = extractInventory(readFileSync(docsPath, 'utf8'), { source: basename(docsPath) });
   writeFileSync(inventoryPath, serializeInventory(inventory));
-  const count = (f) => inventory.calls.reduce((n, c) => n + f(c), 0);
+  const count = (/** @type {(call: Inventory['calls'][number]) => number} */ f) => inventory.calls.reduce((n, c) => n + f(c), 0);
   console.log(
     [
       `${docsPath}:`,
@@ -328,7 +367,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   try {
     main();
   } catch (error) {
-    console.error(`extract-docs-inventory: ${error.message}`);
+    console.error(`extract-docs-inventory: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }

@@ -44,7 +44,7 @@ for (const [index, args] of phases.entries()) {
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + r.numTodoTests;
   } catch (error) {
-    console.error(`test: no vitest report for \`vitest run ${args.join(' ')}\` (${error.message})`);
+    console.error(`test: no vitest report for \`vitest run ${args.join(' ')}\` (${error instanceof Error ? error.message : error})`);
     status ||= 1;
   }
 }

@@ -8,9 +8,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { clientEntry, root } from './lib.mjs';
 
-const { createOmnideskClient } = await import(pathToFileURL(clientEntry).href);
+/** @typedef {import('./budget.mjs').Orders} Orders */
+/** @typedef {import('./budget.mjs').Task} Task */
 
-/** The ways a job may be paced, by name; `lanes` calls in flight at a time. */
+const { createOmnideskClient } = /** @type {import('./lib.mjs').ClientModule} */ (await import(pathToFileURL(clientEntry).href));
+
+// Forked by budget.mjs: the IPC channel is there.
+const send = /** @type {NonNullable<typeof process.send>} */ (process.send).bind(process);
+
+/**
+ * The ways a job may be paced, by name; `lanes` calls in flight at a time.
+ * @param {Orders} orders
+ * @returns {Promise<{ omnidesk: ReturnType<typeof createOmnideskClient>, close?: () => Promise<unknown> }>}
+ */
 async function clientFor({ variant, base, redisUrl, key }) {
   const common = { baseUrl: `${base}/budget`, email: 'bench@example.com', apiKey: 'bench-key' };
   if (variant === 'limiter') return { omnidesk: createOmnideskClient(common) };
@@ -28,34 +38,34 @@ async function clientFor({ variant, base, redisUrl, key }) {
   throw new Error(`bench: unknown budget variant ${variant}`);
 }
 
-const orders = await new Promise((resolve) => {
+const orders = await new Promise((/** @type {(orders: Orders) => void} */ resolve) => {
   process.once('message', resolve);
-  process.send('ready');
+  send('ready');
 });
 const { omnidesk, close } = await clientFor(orders);
 await new Promise((resolve) => {
   process.once('message', resolve);
-  process.send('connected');
+  send('connected');
 });
 
-const call = (task) =>
+const call = (/** @type {Task} */ task) =>
   task.op === 'list'
     ? omnidesk.cases.list({ limit: 10 })
     : task.op === 'get'
       ? omnidesk.cases.get(task.id)
       : omnidesk.cases.update(task.id, { subject: `bench ${task.id}` });
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const pause = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let failed = 0;
 const [first, ...rest] = orders.tasks;
 // The job starts with one list call (an audit lists, then works through the cases), then the
 // rest `lanes` at a time.
-const run = async (task) => {
+const run = async (/** @type {Task} */ task) => {
   try {
     await call(task);
   } catch (error) {
     failed++;
-    console.error(`bench: ${task.op} ${task.id ?? ''} failed: ${error.message}`);
+    console.error(`bench: ${task.op} ${'id' in task ? task.id : ''} failed: ${error instanceof Error ? error.message : error}`);
   }
   if (orders.variant === 'sleep') await pause((60_000 / orders.budget) * (task.op === 'get' || task.op === 'list' ? 1 : 2));
 };
@@ -68,4 +78,4 @@ await Promise.all(
   }),
 );
 await close?.();
-process.send({ failed }, () => process.disconnect());
+send({ failed }, () => process.disconnect());

@@ -10,6 +10,19 @@ import { connect, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { median, root, startServer, table, verdict } from './lib.mjs';
 
+/** @typedef {import('./lib.mjs').StageOptions} StageOptions */
+/** @typedef {import('./server.mjs').Account} Account */
+/** One call of the job: the list, a get or an update of a case. */
+/** @typedef {{ op: 'list' } | { op: 'get' | 'update', id: number }} Task */
+/**
+ * A way to run the job (a row of the table).
+ * @typedef {{ name: string, variant: 'limiter' | 'retry' | 'sleep' | 'redis', processes: number, target?: boolean, redis?: boolean }} Row
+ */
+/** What a worker is told to do (budget-worker.mjs). */
+/** @typedef {{ variant: Row['variant'], base: string, tasks: Task[], lanes: number, budget: number, redisUrl?: string, key: string }} Orders */
+/** One run of a row: the server's account of it (without its log), and the job's figures. */
+/** @typedef {Omit<Account, 'log'> & { failed: number, seconds: number, minimum: number }} RunResult */
+
 export const BUDGET = 20;
 const SCALE = 10;
 const LANES = 4;
@@ -19,8 +32,10 @@ const MINUTES = 3;
  * The job: one list call per process, then gets of cases with an update every fourth call, up to
  * MINUTES × BUDGET calls' worth (writes count two). Split between `processes` (each its list, then
  * every n-th of the rest).
+ * @param {number} processes
  */
 export function job(processes) {
+  /** @type {Task[][]} */
   const tasks = Array.from({ length: processes }, () => [{ op: 'list' }]);
   let cost = processes;
   for (let i = 1; cost < MINUTES * BUDGET; i++) {
@@ -34,6 +49,7 @@ export function job(processes) {
 /**
  * The least time the budget allows for calls of these costs in this order: each minute takes the
  * calls that fit, in order, and the last minute's calls start as the minute before it ends.
+ * @param {number[]} costs
  */
 export function minimumSeconds(costs) {
   let minutes = 1;
@@ -46,13 +62,15 @@ export function minimumSeconds(costs) {
 }
 
 const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+  /** @type {Promise<number>} */ (
+    new Promise((resolve, reject) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+        server.close(() => resolve(port));
+      });
+      server.on('error', reject);
+    })
+  );
 
 /** Starts redis-server on a free loopback port, without persistence; undefined when it is not installed. */
 export async function startRedis() {
@@ -65,7 +83,7 @@ export async function startRedis() {
   const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`redis-server exited (${code})`))));
   const pong = async () => {
     for (;;) {
-      const ok = await new Promise((resolve) => {
+      const ok = await new Promise((/** @type {(ok: boolean) => void} */ resolve) => {
         const socket = connect(port, '127.0.0.1');
         socket.on('connect', () => socket.write('PING\r\n'));
         socket.on('data', (data) => (socket.destroy(), resolve(data.toString().startsWith('+PONG'))));
@@ -80,6 +98,7 @@ export async function startRedis() {
 }
 
 /** The rows: what runs the job, in how many processes, and whether the targets apply to it. */
+/** @type {Row[]} */
 export const ROWS = [
   { name: 'SDK limiter (default), 1 process', variant: 'limiter', processes: 1, target: true },
   { name: 'no limiter, retry after 429 (`rateLimit: false`), 1 process', variant: 'retry', processes: 1 },
@@ -89,7 +108,15 @@ export const ROWS = [
   { name: 'no limiter, retry after 429, 2 processes', variant: 'retry', processes: 2 },
 ];
 
-/** Runs the job once in `row`'s way; answers the server's account of it. */
+/**
+ * Runs the job once in `row`'s way; answers the server's account of it.
+ * @param {Row} row
+ * @param {{ base: string }} server
+ * @param {Record<string, string>} env
+ * @param {{ url: string } | undefined} redis
+ * @param {number} run
+ * @returns {Promise<RunResult>}
+ */
 export async function once(row, server, env, redis, run) {
   await fetch(`${server.base}/bench/reset`, { method: 'POST' });
   const { tasks } = job(row.processes);
@@ -99,6 +126,7 @@ export async function once(row, server, env, redis, run) {
       env: { ...process.env, ...env },
     }),
   );
+  /** @type {(w: import('node:child_process').ChildProcess) => Promise<unknown>} the worker's next message */
   const next = (w) =>
     new Promise((resolve, reject) => {
       w.once('message', resolve);
@@ -106,23 +134,28 @@ export async function once(row, server, env, redis, run) {
     });
   await Promise.all(workers.map(next));
   const key = `bench-${process.pid}-${run}-${row.variant}`;
-  const connected = workers.map(
-    (w, i) => (
-      w.send({ variant: row.variant, base: server.base, tasks: tasks[i], lanes: LANES, budget: BUDGET, redisUrl: redis?.url, key }), next(w)
-    ),
-  );
+  const connected = workers.map((w, i) => {
+    /** @type {Orders} */
+    const orders = { variant: row.variant, base: server.base, tasks: tasks[i], lanes: LANES, budget: BUDGET, redisUrl: redis?.url, key };
+    w.send(orders);
+    return next(w);
+  });
   await Promise.all(connected);
   // Every process is ready: they start together.
   const done = workers.map((w) => (w.send('go'), next(w)));
-  const failed = (await Promise.all(done)).reduce((n, m) => n + m.failed, 0);
+  // The workers' last message: { failed }.
+  const answers = /** @type {{ failed: number }[]} */ (await Promise.all(done));
+  const failed = answers.reduce((n, m) => n + m.failed, 0);
+  /** @type {Account} */
   const stats = await (await fetch(`${server.base}/bench/stats`)).json();
   // The minimum for the calls in the order the server counted them (the job's order, give or take
   // the lanes and the processes).
   const minimum = minimumSeconds(stats.log.filter((l) => l[2] === 200).map((l) => l[1]));
   const { log: _, ...rest } = stats;
-  return { ...rest, failed, seconds: (stats.last - stats.first) / 1000, minimum };
+  return { ...rest, failed, seconds: (Number(stats.last) - Number(stats.first)) / 1000, minimum };
 }
 
+/** @param {StageOptions} [options] */
 export async function runBudget({ quick = false, log = console.error } = {}) {
   // The rows with a target run five times, the baselines once.
   const runs = quick ? 1 : 5;
@@ -131,6 +164,7 @@ export async function runBudget({ quick = false, log = console.error } = {}) {
   const redis = await startRedis();
   if (!redis) log('bench: redis-server is not installed (apt-get install redis-server): the Redis rows are skipped');
   try {
+    /** @type {Record<string, RunResult[]>} the runs of each row, by its name */
     const results = {};
     for (let run = 0; run < runs; run++) {
       for (const row of ROWS) {
@@ -160,10 +194,15 @@ export async function runBudget({ quick = false, log = console.error } = {}) {
   }
 }
 
-/** Per row: the median time, its ratio to the minimum, the 429s in all runs, and the verdict. */
+/** @typedef {Awaited<ReturnType<typeof runBudget>>} BudgetResults */
+
+/**
+ * Per row: the median time, its ratio to the minimum, the 429s in all runs, and the verdict.
+ * @param {BudgetResults} b
+ */
 export function budgetFigures(b) {
   return b.rows.map((row) => {
-    if (!row.runs.length) return { ...row, skipped: true };
+    if (!row.runs.length) return { ...row, skipped: /** @type {const} */ (true) };
     // Each run against the minimum for the order its calls were counted in.
     const ratios = row.runs.map((r) => r.seconds / r.minimum);
     const seconds = median(row.runs.map((r) => r.seconds));
@@ -172,11 +211,11 @@ export function budgetFigures(b) {
     const after = row.runs.reduce((n, r) => n + r.limitedAfterAnnounce, 0);
     const failed = row.runs.reduce((n, r) => n + r.failed, 0);
     const met = median(ratios) <= 1.05 && after === 0 && failed === 0;
-    return { ...row, seconds, worst, ratio: median(ratios), limited, after, failed, met };
+    return { ...row, skipped: /** @type {const} */ (false), seconds, worst, ratio: median(ratios), limited, after, failed, met };
   });
 }
 
-export function budgetMarkdown(b) {
+export function budgetMarkdown(/** @type {BudgetResults} */ b) {
   const rows = budgetFigures(b).map((f) =>
     f.skipped
       ? [f.name, 'skipped: redis-server is not installed', '', '', '']

@@ -14,6 +14,9 @@ if (SCALE !== 1) {
   const realSetTimeout = globalThis.setTimeout;
   Date.now = () => Math.floor(epoch + (realNow() - epoch) * SCALE);
   globalThis.setTimeout = /** @type {typeof setTimeout} */ (
-    /** @type {unknown} */ ((fn, ms, ...args) => realSetTimeout(fn, Math.max(0, Number(ms) || 0) / SCALE, ...args))
+    /** @type {unknown} */ (
+      (/** @type {(...args: unknown[]) => void} */ fn, /** @type {number | undefined} */ ms, /** @type {unknown[]} */ ...args) =>
+        realSetTimeout(fn, Math.max(0, Number(ms) || 0) / SCALE, ...args)
+    )
   );
 }

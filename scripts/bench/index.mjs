@@ -21,9 +21,29 @@ import { requestsMarkdown, runRequests, vsAlone } from './requests.mjs';
 import { runSize, sizeMarkdown } from './size.mjs';
 import { runTypes, typesMarkdown } from './types.mjs';
 
-/** The stages, in the page's order; `summary` gives its rows of the summary table: [figure, value, target]. */
+/**
+ * A stage, its data of any shape: what results.json keeps for it.
+ * @typedef {object} Stage
+ * @property {(options: { quick: boolean, log: (line: string) => void }) => Promise<object>} run
+ * @property {(data: unknown) => string} markdown
+ * @property {(data: unknown) => string[][]} summary its rows of the summary table: [figure, value, target]
+ */
+
+/**
+ * A stage from its three functions, which agree on the shape of its data.
+ * @template {object} T
+ * @param {{ run: (options: { quick: boolean, log: (line: string) => void }) => Promise<T>, markdown: (data: T) => string, summary: (data: T) => string[][] }} stage
+ * @returns {Stage}
+ */
+function stage({ run, markdown, summary }) {
+  // results.json holds what `run` gave when the stage last ran (this run or an earlier one): a T.
+  return { run, markdown: (data) => markdown(/** @type {T} */ (data)), summary: (data) => summary(/** @type {T} */ (data)) };
+}
+
+/** The stages, in the page's order. */
+/** @type {Record<string, Stage>} */
 const STAGES = {
-  budget: {
+  budget: stage({
     run: runBudget,
     markdown: budgetMarkdown,
     summary: (b) =>
@@ -38,20 +58,20 @@ const STAGES = {
                 `≤ 105 %; 0: ${verdict(f.met)}`,
               ],
         ),
-  },
-  latency: {
+  }),
+  latency: stage({
     run: runLatency,
     markdown: latencyMarkdown,
     summary: (l) => {
       const f = latencyFigures(l);
       return [[`100 pages behind 50 ms, \`concurrency: ${l.concurrency}\` / the ideal`, pct(f.ratio), `≤ 125 %: ${verdict(f.met)}`]];
     },
-  },
-  requests: {
+  }),
+  requests: stage({
     run: runRequests,
     markdown: requestsMarkdown,
     summary: (r) => {
-      const own = (name) => median(vsAlone(r, name));
+      const own = (/** @type {string} */ name) => median(vsAlone(r, name));
       const walk = median(r.walking.ratios['SDK `cases.listAll`']);
       return [
         [
@@ -67,8 +87,8 @@ const STAGES = {
         ['walking 10 000 cases, `listAll` / page loop (walks per client CPU second)', pct(walk), `≥ 95 %: ${verdict(walk >= 0.95)}`],
       ];
     },
-  },
-  size: {
+  }),
+  size: stage({
     run: runSize,
     markdown: sizeMarkdown,
     summary: (s) => {
@@ -85,12 +105,14 @@ const STAGES = {
         ["the Redis store outside the SDK's bundles", s.redisInBundle ? 'no' : 'yes', verdict(!s.redisInBundle)],
       ];
     },
-  },
-  types: {
+  }),
+  types: stage({
     run: ({ quick, log }) => runTypes({ runs: quick ? 1 : 3, log }),
     markdown: typesMarkdown,
     summary: (t) => {
-      const [name, r] = Object.entries(t.results).at(-1);
+      const last = Object.entries(t.results).at(-1);
+      if (!last) return [];
+      const [name, r] = last;
       return [
         [
           `type instantiations, ${name}`,
@@ -99,15 +121,16 @@ const STAGES = {
         ],
       ];
     },
-  },
-  pipeline: {
-    run: () => runPipeline(),
+  }),
+  pipeline: stage({
+    // The cores are this machine's: kept with the times they explain.
+    run: async () => ({ ...(await runPipeline()), cores: availableParallelism() }),
     markdown: (p) => pipelineMarkdown(p, p.cores),
     summary: (p) => [
       ['`pnpm build`, whole (wall time)', `${p.build.seconds.toFixed(1)} s`, ''],
       ['vitest run of `pnpm test` (wall time)', `${p.test.seconds.toFixed(1)} s`, ''],
     ],
-  },
+  }),
 };
 const DEFAULT = ['budget', 'latency', 'requests', 'size', 'types'];
 
@@ -125,6 +148,7 @@ const wanted = named.length ? named : DEFAULT;
 const order = Object.keys(STAGES).sort((a, b) => (a === 'pipeline' ? -1 : b === 'pipeline' ? 1 : 0));
 
 const resultsFile = join(root, 'scripts/bench/results.json');
+/** @type {Record<string, { date: string, machine: string, quick: boolean, seconds: number, data: unknown }>} each stage's last run */
 const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 const machine = `Node ${process.version}, ${platform()} ${release()}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB`;
@@ -137,15 +161,14 @@ for (const stage of order.filter((s) => wanted.includes(s))) {
   const t = Date.now();
   console.error(`bench: ${stage}`);
   const data = await STAGES[stage].run({ quick, log: console.error });
-  if (stage === 'pipeline') data.cores = availableParallelism();
   results[stage] = { date: new Date().toISOString().slice(0, 10), machine, quick, seconds: Math.round((Date.now() - t) / 1000), data };
   console.error(`bench: ${stage} done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
 console.error(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-const line = (cells) => `| ${cells.join(' | ')} |`;
+const line = (/** @type {string[]} */ cells) => `| ${cells.join(' | ')} |`;
 const present = Object.keys(STAGES).filter((s) => results[s]);
-const runOf = (s) => `${results[s].date}${results[s].quick ? ', **--quick**' : ''}`;
+const runOf = (/** @type {string} */ s) => `${results[s].date}${results[s].quick ? ', **--quick**' : ''}`;
 const markdown = [
   '# Benchmarks',
   '',

@@ -9,19 +9,21 @@ const PAGES = 100;
 const LIMIT = 20;
 const CONCURRENCY = 4;
 
-async function ms(fn) {
+/** How long `fn` takes, in ms. */
+async function ms(/** @type {() => Promise<unknown>} */ fn) {
   const started = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** @param {import('./lib.mjs').StageOptions} [options] */
 export async function runLatency({ quick = false, log = console.error } = {}) {
-  const { createOmnideskClient } = await import(pathToFileURL(clientEntry).href);
+  const { createOmnideskClient } = /** @type {import('./lib.mjs').ClientModule} */ (await import(pathToFileURL(clientEntry).href));
   const server = await startServer({ BENCH_LATENCY_MS: String(LATENCY), BENCH_WALK_TOTAL: String(PAGES * LIMIT) });
   const rounds = quick ? 1 : 3;
   try {
     const omnidesk = createOmnideskClient({ baseUrl: `${server.base}/walk`, email: 'bench@example.com', apiKey: 'bench-key' });
-    const walk = (concurrency) => async () => {
+    const walk = (/** @type {number} */ concurrency) => async () => {
       let n = 0;
       for await (const item of omnidesk.cases.listAll({}, { limit: LIMIT, concurrency })) if (item.case_id === n + 1) n++;
       if (n !== PAGES * LIMIT) throw new Error(`bench: the walk got ${n} cases in order, not ${PAGES * LIMIT}`);
@@ -31,7 +33,7 @@ export async function runLatency({ quick = false, log = console.error } = {}) {
     // The same walk by hand with plain fetch, 4 pages in flight: what this machine allows.
     const auth = `Basic ${Buffer.from('bench@example.com:bench-key').toString('base64')}`;
     const plain = async () => {
-      const get = async (n) =>
+      const get = async (/** @type {number} */ n) =>
         (await fetch(`${server.base}/walk/cases.json?page=${n}&limit=${LIMIT}`, { headers: { Authorization: auth } })).json();
       const first = await get(1);
       const last = Math.ceil(Number(first.total_count) / LIMIT);
@@ -43,6 +45,7 @@ export async function runLatency({ quick = false, log = console.error } = {}) {
       );
     };
     const variants = { page, sequential: walk(1), concurrent: walk(CONCURRENCY), plain };
+    /** @type {Record<'page' | 'sequential' | 'concurrent' | 'plain', number[]>} ms of each round */
     const times = { page: [], sequential: [], concurrent: [], plain: [] };
     for (const fn of Object.values(variants)) await fn();
     log(`bench: latency, ${rounds} rounds of ${PAGES} pages behind ${LATENCY} ms`);
@@ -58,7 +61,9 @@ export async function runLatency({ quick = false, log = console.error } = {}) {
   }
 }
 
-export function latencyFigures(l) {
+/** @typedef {Awaited<ReturnType<typeof runLatency>>} LatencyResults */
+
+export function latencyFigures(/** @type {LatencyResults} */ l) {
   const page = median(l.times.page);
   const ideal = (1 + Math.ceil((l.pages - 1) / l.concurrency)) * page;
   const concurrent = median(l.times.concurrent);
@@ -67,9 +72,9 @@ export function latencyFigures(l) {
   return { page, ideal, concurrent, sequential, plain, ratio: concurrent / ideal, met: concurrent <= 1.25 * ideal };
 }
 
-export function latencyMarkdown(l) {
+export function latencyMarkdown(/** @type {LatencyResults} */ l) {
   const f = latencyFigures(l);
-  const s = (v) => `${(v / 1000).toFixed(2)} s`;
+  const s = (/** @type {number} */ v) => `${(v / 1000).toFixed(2)} s`;
   return [
     '## Latency',
     '',

@@ -8,15 +8,30 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { root, table } from './lib.mjs';
 
+/**
+ * The part of vitest's JSON report read here.
+ * @typedef {object} VitestReport
+ * @property {{ name: string, startTime: number, endTime: number, assertionResults: { status: string }[] }[]} testResults
+ * @property {number} numPassedTests
+ * @property {number} numFailedTests
+ * @property {number} numPendingTests
+ * @property {number} numTodoTests
+ */
+
 const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
 
-/** Runs a command, passing its output through to stderr (stdout stays the bench's table). */
+/**
+ * Runs a command, passing its output through to stderr (stdout stays the bench's table).
+ * @param {string} cmd
+ * @param {string[]} args
+ * @returns {Promise<{ status: number | null, out: string, seconds: number }>}
+ */
 function run(cmd, args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const take = (chunk) => {
+    const take = (/** @type {Buffer} */ chunk) => {
       out += chunk;
       process.stderr.write(chunk);
     };
@@ -27,18 +42,24 @@ function run(cmd, args) {
   });
 }
 
-/** The vitest project a test file belongs to: the `name` in the nearest vitest.config.ts above it. */
+/**
+ * The vitest project a test file belongs to: the `name` in the nearest vitest.config.ts above it.
+ * @param {string} file
+ * @param {Map<string, string>} cache the project of each config read
+ * @returns {string}
+ */
 function projectOf(file, cache = new Map()) {
   for (let dir = dirname(file); dir.startsWith(root) && dir !== root; dir = dirname(dir)) {
     const config = join(dir, 'vitest.config.ts');
     if (existsSync(config)) {
       if (!cache.has(config)) cache.set(config, readFileSync(config, 'utf8').match(/name:\s*['"]([^'"]+)['"]/)?.[1] ?? relative(root, dir));
-      return cache.get(config);
+      return /** @type {string} */ (cache.get(config));
     }
   }
   return '(none)';
 }
 
+/** @param {import('./lib.mjs').StageOptions} [options] */
 export async function runPipeline({ log = console.error } = {}) {
   log('bench: pnpm build (node scripts/build.mjs)');
   const build = await run(process.execPath, [join(root, 'scripts/build.mjs')]);
@@ -55,8 +76,11 @@ export async function runPipeline({ log = console.error } = {}) {
       '--reporter=json',
       `--outputFile.json=${report}`,
     ]);
+    /** @type {VitestReport} */
     const r = JSON.parse(readFileSync(report, 'utf8'));
+    /** @type {Map<string, string>} */
     const cache = new Map();
+    /** @type {Record<string, { files: number, tests: number, failed: number, busy: number, start: number, end: number }>} */
     const projects = {};
     for (const file of r.testResults) {
       const p = (projects[projectOf(file.name, cache)] ??= { files: 0, tests: 0, failed: 0, busy: 0, start: Infinity, end: 0 });
@@ -83,8 +107,14 @@ export async function runPipeline({ log = console.error } = {}) {
   }
 }
 
+/** @typedef {Awaited<ReturnType<typeof runPipeline>> & { cores?: number }} PipelineResults */
+
+/**
+ * @param {PipelineResults} p
+ * @param {number | undefined} cores
+ */
 export function pipelineMarkdown(p, cores) {
-  const s = (x) => `${x.toFixed(1)} s`;
+  const s = (/** @type {number} */ x) => `${x.toFixed(1)} s`;
   const t = p.test;
   return [
     '## Pipeline',

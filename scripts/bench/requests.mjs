@@ -11,6 +11,8 @@ const API_KEY = 'bench-key';
 const AUTH = `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')}`;
 
 /** This process's CPU time (user and system) in seconds. */
+/** @typedef {{ cpu: number, wall: number }} Figure calls per CPU second and per wall second */
+
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -20,6 +22,10 @@ const cpuSeconds = () => {
  * `total` calls of `fn`, at most `concurrency` at a time; returns calls per second of this
  * process's CPU time (the client's work: the server runs in another process), and per second of
  * wall time. CPU time moves far less than wall time with the load of a shared machine.
+ * @param {() => Promise<unknown>} fn
+ * @param {number} total
+ * @param {number} concurrency
+ * @returns {Promise<Figure>}
  */
 async function throughput(fn, total, concurrency) {
   let next = 0;
@@ -33,7 +39,11 @@ async function throughput(fn, total, concurrency) {
   return { cpu: total / (cpuSeconds() - cpu), wall: total / wall };
 }
 
-/** Runs `fn` once; returns runs per CPU second and per wall second, like throughput. */
+/**
+ * Runs `fn` once; returns runs per CPU second and per wall second, like throughput.
+ * @param {() => Promise<unknown>} fn
+ * @returns {Promise<Figure>}
+ */
 async function seconds(fn) {
   const cpu = cpuSeconds();
   const started = process.hrtime.bigint();
@@ -45,10 +55,15 @@ async function seconds(fn) {
  * Runs `rounds` rounds of every variant (plus one warm-up round, not counted), rotating their
  * order each round. `measure(fn)` gives one figure (higher is better). Returns, per variant, the
  * figures and the per-round ratios to the first variant (the baseline).
+ * @param {Record<string, () => Promise<unknown>>} variants
+ * @param {number} rounds
+ * @param {(fn: () => Promise<unknown>) => Promise<Figure>} measure
  */
 async function interleaved(variants, rounds, measure) {
   const names = Object.keys(variants);
+  /** @type {Record<string, number[]>} per CPU second, each round */
   const figures = Object.fromEntries(names.map((n) => [n, []]));
+  /** @type {Record<string, number[]>} per wall second, each round */
   const wall = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = -1; round < rounds; round++) {
     const order = names.map((_, i) => names[(i + Math.max(round, 0)) % names.length]);
@@ -62,8 +77,9 @@ async function interleaved(variants, rounds, measure) {
   return { figures, wall, ratios };
 }
 
+/** @param {import('./lib.mjs').StageOptions} [options] */
 export async function runRequests({ quick = false, log = console.error } = {}) {
-  const { createOmnideskClient } = await import(pathToFileURL(clientEntry).href);
+  const { createOmnideskClient } = /** @type {import('./lib.mjs').ClientModule} */ (await import(pathToFileURL(clientEntry).href));
   // openapi-fetch as the SDK resolves it: the transport alone, without the SDK's own layer.
   const fetchPkg = createRequire(clientEntry).resolve('openapi-fetch/package.json');
   const { default: createClient } = await import(pathToFileURL(join(dirname(fetchPkg), 'dist/index.mjs')).href);
@@ -151,13 +167,19 @@ export async function runRequests({ quick = false, log = console.error } = {}) {
 /** The name of the openapi-fetch-alone variant: the floor under the SDK's own layer. */
 export const ALONE = 'openapi-fetch alone (reference)';
 
-/** Per-round ratios of `name` to openapi-fetch alone, in the same rounds. */
+/** @typedef {Awaited<ReturnType<typeof runRequests>>} RequestsResults */
+
+/**
+ * Per-round ratios of `name` to openapi-fetch alone, in the same rounds.
+ * @param {RequestsResults} r
+ * @param {string} name
+ */
 export function vsAlone(r, name) {
   const alone = r.overhead.figures[ALONE];
   return r.overhead.figures[name].map((v, i) => v / alone[i]);
 }
 
-export function requestsMarkdown(r) {
+export function requestsMarkdown(/** @type {RequestsResults} */ r) {
   const rows = Object.keys(r.overhead.figures).map((name, i) => {
     const ratio = median(r.overhead.ratios[name]);
     const [lo, hi] = quartiles(r.overhead.ratios[name]);

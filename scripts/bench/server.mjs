@@ -26,18 +26,25 @@ const BUDGET = Number(process.env.BENCH_BUDGET ?? 20);
 const MINUTE = 60_000;
 const example = casesExample();
 const exampleBody = Buffer.from(JSON.stringify(example));
+/** @type {Record<string, unknown>[]} the example's cases */
 const templates = Object.keys(example)
   .filter((k) => /^\d+$/.test(k))
-  .map((k) => example[k].case);
-const jsonHeaders = (body) => ({ 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  .map((k) => /** @type {{ case: Record<string, unknown> }} */ (example[k]).case);
+const jsonHeaders = (/** @type {Buffer} */ body) => ({ 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
 
+/** @type {Map<string, Buffer>} the walk's pages, by `page/limit` */
 const pages = new Map();
+/**
+ * @param {number} page
+ * @param {number} limit
+ */
 function walkPage(page, limit) {
   const key = `${page}/${limit}`;
   let body = pages.get(key);
   if (!body) {
     const first = (page - 1) * limit;
     const count = Math.max(0, Math.min(limit, TOTAL - first));
+    /** @type {Record<number, unknown>} */
     const out = {};
     for (let i = 0; i < count; i++) {
       const id = first + i + 1;
@@ -49,7 +56,22 @@ function walkPage(page, limit) {
   return body;
 }
 
-/** The account's budget: the current minute window and what the bench reads back. */
+/**
+ * The account's budget: the current minute window and what the bench reads back (`/bench/stats`).
+ * @typedef {object} Account
+ * @property {number} windowStart when the current minute began (bench clock, ms)
+ * @property {number} used what the current minute has spent
+ * @property {number} ok calls answered 200
+ * @property {number} limited calls answered 429
+ * @property {number} limitedAfterAnnounce 429s after the first answer that announced the budget
+ * @property {number} spent calls' cost in all (POST/PUT/DELETE count two)
+ * @property {number | undefined} first the first call's time
+ * @property {number | undefined} last the last budget answer's time
+ * @property {number | undefined} announcedAt the first answer that announced the budget
+ * @property {number[]} windows what each minute spent
+ * @property {[at: number, cost: number, status: 200 | 429][]} log every call: ms since the first, cost, status
+ */
+/** @type {Account} */
 let account;
 function reset() {
   account = {
@@ -68,6 +90,12 @@ function reset() {
 }
 reset();
 
+/**
+ * A budget call's answer, or undefined for a path the budget does not serve.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {URL} url
+ * @returns {Answer | undefined}
+ */
 function budgetAnswer(req, url) {
   const caseMatch = url.pathname.match(/^\/budget\/cases\/(\d+)\.json$/);
   let body;
@@ -79,13 +107,15 @@ function budgetAnswer(req, url) {
   const now = Date.now();
   const cost = req.method === 'GET' ? 1 : 2;
   account.first ??= now;
+  const first = account.first;
   if (now >= account.windowStart + MINUTE) {
     account.windowStart = now;
     account.used = 0;
     account.windows.push(0);
   }
+  /** @type {Record<string, string>} */
   const headers = { rate_limit_per_minute: String(BUDGET) };
-  account.log.push([now - account.first, cost, account.used + cost > BUDGET ? 429 : 200]);
+  account.log.push([now - first, cost, account.used + cost > BUDGET ? 429 : 200]);
   if (account.used + cost > BUDGET) {
     account.limited++;
     if (account.announcedAt !== undefined && now > account.announcedAt) account.limitedAfterAnnounce++;
@@ -102,8 +132,10 @@ function budgetAnswer(req, url) {
   return { status: 200, body, headers };
 }
 
+/** @typedef {{ status: number, body: Buffer, headers?: Record<string, string> }} Answer */
+
 const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://127.0.0.1');
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/bench/stats')
     return void res
       .writeHead(200, { 'content-type': 'application/json' })
@@ -113,6 +145,7 @@ const server = createServer((req, res) => {
     res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
     return;
   }
+  /** @type {Answer | undefined} */
   let answer;
   if (req.method === 'GET' && url.pathname === '/api/cases.json') answer = { status: 200, body: exampleBody };
   else if (req.method === 'GET' && url.pathname === '/walk/cases.json') {
@@ -122,8 +155,9 @@ const server = createServer((req, res) => {
   } else if (url.pathname.startsWith('/budget/')) answer = budgetAnswer(req, url);
   const send = () => {
     if (!answer) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    res.writeHead(answer.status, { ...jsonHeaders(answer.body), ...answer.headers }).end(answer.body);
-    if (answer.headers) {
+    const { status, body, headers } = answer;
+    res.writeHead(status, { ...jsonHeaders(body), ...headers }).end(body);
+    if (headers) {
       // The first answer that announced the budget, and the last answer of the job.
       account.announcedAt ??= Date.now();
       account.last = Date.now();
@@ -134,5 +168,6 @@ const server = createServer((req, res) => {
   req.on('end', () => (LATENCY ? setTimeout(send, LATENCY) : send()));
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => process.send({ port: /** @type {import('node:net').AddressInfo} */ (server.address()).port }));
+// Forked by startServer (lib.mjs): the IPC channel is there.
+server.listen(0, '127.0.0.1', () => process.send?.({ port: /** @type {import('node:net').AddressInfo} */ (server.address()).port }));
 process.on('disconnect', () => process.exit(0));

@@ -40,7 +40,13 @@ export const UNUSED_PATH = '/kb_article';
 /** Strings of @omnidesk-openapi/ratelimit-redis (its Lua script, its client calls). */
 const REDIS_MARKERS = ['ZRANGEBYSCORE', 'evalSha', 'ratelimit:{'];
 
-/** Bundles one entry; returns its minified and gzipped sizes in bytes, and its text. */
+/** @typedef {keyof typeof entries} EntryName */
+/** @typedef {{ minified: number, gzipped: number }} Size */
+
+/**
+ * Bundles one entry; returns its minified and gzipped sizes in bytes, and its text.
+ * @param {EntryName} name
+ */
 export async function bundle(name) {
   const result = await esbuild.build({
     stdin: { contents: entries[name], resolveDir: clientDir, sourcefile: `${name}.js`, loader: 'js' },
@@ -56,20 +62,28 @@ export async function bundle(name) {
 }
 
 export async function runSize() {
-  const out = {};
-  for (const name of Object.keys(entries)) out[name] = await bundle(name);
+  /** @type {Record<string, Awaited<ReturnType<typeof bundle>>>} */
+  const built = {};
+  for (const name of /** @type {EntryName[]} */ (Object.keys(entries))) built[name] = await bundle(name);
+  const out = /** @type {Record<EntryName, Awaited<ReturnType<typeof bundle>>>} */ (built);
   return {
-    sizes: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { minified: v.minified, gzipped: v.gzipped }])),
+    sizes: /** @type {Record<EntryName, Size>} */ (
+      Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { minified: v.minified, gzipped: v.gzipped }]))
+    ),
     markerInOneOperation: out.oneOperation.text.includes(UNUSED_MARKER),
     // The Redis store is its own package: none of its script or client calls in the SDK's bundles.
-    redisInBundle: ['oneOperation', 'allResources'].some((name) => REDIS_MARKERS.some((m) => out[name].text.includes(m))),
+    redisInBundle: /** @type {const} */ (['oneOperation', 'allResources']).some((name) =>
+      REDIS_MARKERS.some((m) => out[name].text.includes(m)),
+    ),
     markerInCore: out.coreOneOperation.text.includes(UNUSED_MARKER) || out.coreOneOperation.text.includes(UNUSED_PATH),
   };
 }
 
-export function sizeMarkdown(s) {
+/** @typedef {Awaited<ReturnType<typeof runSize>>} SizeResults */
+
+export function sizeMarkdown(/** @type {SizeResults} */ s) {
   const { oneOperation: one, coreOneOperation: core, allResources: all, rawOnly: raw, operationTable: ops, openapiFetch: base } = s.sizes;
-  const row = (what, v, target = '') => [what, kb(v.minified), kb(v.gzipped), target];
+  const row = (/** @type {string} */ what, /** @type {Size} */ v, target = '') => [what, kb(v.minified), kb(v.gzipped), target];
   return [
     '## Size',
     '',

@@ -10,11 +10,20 @@ import { pathToFileURL } from 'node:url';
 import { operationsById, readBundle, resolver } from '../generate/spec-walker.mjs';
 import { clientEntry, int, median, root, table } from './lib.mjs';
 
+/** @typedef {import('../generate/spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('../generate/spec-walker.mjs').Deref} Deref */
+/** @typedef {import('../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
+
 const consumerOptions = JSON.parse(readFileSync(join(root, 'scripts/consumer-tsconfig.json'), 'utf8')).compilerOptions;
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-/** Own and allOf parts' properties and required names, plus the first branch of each anyOf/oneOf. */
+/**
+ * Own and allOf parts' properties and required names, plus the first branch of each anyOf/oneOf.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @param {{ properties: Record<string, unknown>, required: Set<string> }} [shape]
+ */
 function objectShape(schema, deref, shape = { properties: {}, required: new Set() }) {
   const s = deref(schema) ?? {};
   Object.assign(shape.properties, s.properties);
@@ -25,21 +34,29 @@ function objectShape(schema, deref, shape = { properties: {}, required: new Set(
   return shape;
 }
 
-const isObject = (s) => s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties || s.required;
+const isObject = (/** @type {SpecNode} */ s) =>
+  s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties || s.required;
 
-/** The least value a schema accepts, as far as the generated TypeScript types can tell. */
+/**
+ * The least value a schema accepts, as far as the generated TypeScript types can tell.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {unknown}
+ */
 function sample(schema, deref, depth = 0) {
+  /** @type {SpecNode} */
   const s = deref(schema) ?? {};
   if (depth > 8) return undefined;
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum)) return s.enum.find((v) => v !== null) ?? null;
-  if (isObject(s) || s.allOf?.some((p) => isObject(deref(p) ?? {}))) {
+  if (isObject(s) || s.allOf?.some((/** @type {unknown} */ p) => isObject(deref(p) ?? {}))) {
     const { properties, required } = objectShape(s, deref);
     return Object.fromEntries([...required].map((name) => [name, sample(properties[name] ?? {}, deref, depth + 1)]));
   }
   const branches = s.oneOf ?? s.anyOf ?? s.allOf;
   if (branches) return sample(branches[0], deref, depth + 1);
-  const type = (Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : [s.type])[0] ?? (s.items ? 'array' : undefined);
+  const type =
+    (Array.isArray(s.type) ? s.type.filter((/** @type {string} */ t) => t !== 'null') : [s.type])[0] ?? (s.items ? 'array' : undefined);
   switch (type) {
     case 'string':
       return 'x';
@@ -60,15 +77,19 @@ export async function everyOperationConsumer() {
   const spec = readBundle(join(root, 'dist/openapi.json'));
   const deref = resolver(spec);
   const byId = operationsById(spec, deref);
+  /** @type {{ operationTable: OperationMeta[] }} */
   const { operationTable } = await import(pathToFileURL(clientEntry.replace(/index\.js$/, 'generated/sdk.js')).href);
+  /** @type {string[]} */
   const lines = [];
   for (const meta of operationTable) {
-    const { operation: op, parameters } = byId.get(meta.operationId);
+    // The SDK was generated from this bundle: each of its operations is there.
+    const { operation: op, parameters } = /** @type {import('../generate/spec-walker.mjs').Operation} */ (byId.get(meta.operationId));
+    /** @type {string[]} the call's arguments, as TypeScript */
     const args = meta.pathParams.map((p) => (p.type === 'string' ? '"x"' : '1'));
     if (meta.body) {
       const content = deref(op.requestBody).content;
       let body = sample((content['application/json'] ?? Object.values(content)[0]).schema, deref);
-      if (meta.body.envelope) body = body?.[meta.body.envelope] ?? {};
+      if (meta.body.envelope) body = /** @type {Record<string, unknown> | undefined} */ (body)?.[meta.body.envelope] ?? {};
       args.push(JSON.stringify(body));
     } else {
       const required = parameters.filter((p) => p.in === 'query' && p.required);
@@ -95,6 +116,12 @@ const importOnly = `import { createOmnideskClient } from ${JSON.stringify(client
 export const omnidesk = createOmnideskClient({ domain: 'yourcompany', email: 'agent@example.com', apiKey: 'key' });
 `;
 
+/**
+ * tsc's diagnostics on one consumer file, written into `dir`.
+ * @param {string} dir
+ * @param {string} file
+ * @param {string} source
+ */
 function diagnostics(dir, file, source) {
   writeFileSync(join(dir, file), source);
   writeFileSync(
@@ -110,7 +137,7 @@ function diagnostics(dir, file, source) {
     .split('\n')
     .filter((l) => /error TS\d+/.test(l))
     .map((l) => l.replace(/^.*consumer\.ts/, 'consumer.ts'));
-  const read = (label) => {
+  const read = (/** @type {string} */ label) => {
     const m = out.match(new RegExp(`^${label}:\\s+([\\d.]+)(K|s)?`, 'm'));
     if (!m) throw new Error(`bench: no "${label}" in tsc's output:\n${out}`);
     return Number(m[1]);
@@ -125,6 +152,7 @@ function diagnostics(dir, file, source) {
   };
 }
 
+/** @param {{ runs?: number, log?: (line: string) => void }} [options] */
 export async function runTypes({ runs = 3, log = console.error } = {}) {
   const every = await everyOperationConsumer();
   const consumers = {
@@ -134,6 +162,7 @@ export async function runTypes({ runs = 3, log = console.error } = {}) {
   };
   const dir = mkdtempSync(join(tmpdir(), 'omnidesk-bench-types-'));
   try {
+    /** @type {Record<string, ReturnType<typeof diagnostics>>} the figures of each consumer */
     const results = {};
     for (const [name, source] of Object.entries(consumers)) {
       log(`bench: tsc, ${name}`);
@@ -155,7 +184,9 @@ export async function runTypes({ runs = 3, log = console.error } = {}) {
   }
 }
 
-export function typesMarkdown(t) {
+/** @typedef {Awaited<ReturnType<typeof runTypes>>} TypesResults */
+
+export function typesMarkdown(/** @type {TypesResults} */ t) {
   const rows = Object.entries(t.results).map(([name, r]) => [
     name,
     int(r.instantiations),

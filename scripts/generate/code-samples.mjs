@@ -9,15 +9,23 @@
 // SDK sample and sends every curl sample to the mock.
 import { readFileSync } from 'node:fs';
 import { createOmnideskClient } from '../../packages/client/dist/esm/index.js';
-import { operations, resolver } from './spec-walker.mjs';
+import { exampleOf, operations, resolver } from './spec-walker.mjs';
+
+/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('./spec-walker.mjs').Operation} Operation */
+/** @typedef {import('./spec-walker.mjs').Deref} Deref */
+/** One sample of an operation, as Redoc reads `x-codeSamples`. */
+/** @typedef {{ lang: 'TypeScript' | 'Shell', label: string, source: string }} CodeSample */
 
 // The SDK's named types (issue 17): a sample declares its input with the type the method takes
 // (`const input: CaseCreateParams = {...}`), read from the signatures of the generated SDK
 // (packages/client/src/generated/sdk.ts, `export interface CasesResource { create(input: ...) }`).
 const SDK_TYPES = new URL('../../packages/client/src/generated/sdk.ts', import.meta.url);
+/** @type {Map<string, string> | undefined} */
 let inputTypes;
 /** `cases.create` → `CaseCreateParams`: the named type of each method's input or query argument. */
 export function sdkInputTypes(source = readFileSync(SDK_TYPES, 'utf8')) {
+  /** @type {Map<string, string>} */
   const types = new Map();
   for (const [, name, body] of source.matchAll(/^export interface (\w+)Resource \{\n([\s\S]*?)^\}/gm)) {
     const resource = name[0].toLowerCase() + name.slice(1);
@@ -45,24 +53,34 @@ const SETUP = [
 const MAX_OPTIONAL_QUERY = 3;
 
 /** Follows a local `#/components/...` $ref of the bundle (one resolver per bundle). */
+/** @type {WeakMap<SpecNode, Deref>} */
 const resolvers = new WeakMap();
+/**
+ * @param {SpecNode} spec
+ * @param {unknown} node
+ */
 function deref(spec, node) {
-  if (!resolvers.has(spec)) resolvers.set(spec, resolver(spec));
-  return resolvers.get(spec)(node);
+  let resolve = resolvers.get(spec);
+  if (!resolve) resolvers.set(spec, (resolve = resolver(spec)));
+  return resolve(node);
 }
 
-/** The example of a parameter or media type: `example`, else the first of `examples`, else the schema's. */
-function exampleOf(spec, holder) {
-  if (!holder) return undefined;
-  if (holder.example !== undefined) return holder.example;
-  const first = holder.examples && Object.values(holder.examples)[0];
-  if (first !== undefined) return deref(spec, first).value;
-  const schema = deref(spec, holder.schema);
-  if (schema?.example !== undefined) return schema.example;
-  if (Array.isArray(schema?.examples) && schema.examples.length) return schema.examples[0];
-  return schema?.default;
+/**
+ * The example of a parameter or media type (spec-walker's exampleOf), else its schema's default.
+ * @param {SpecNode} spec
+ * @param {SpecNode | undefined} holder
+ * @returns {unknown}
+ */
+function sampleValue(spec, holder) {
+  const example = exampleOf(holder, (node) => deref(spec, node));
+  return example !== undefined || !holder ? example : deref(spec, holder.schema)?.default;
 }
 
+/**
+ * A value of a parameter's type, where the spec gives no example.
+ * @param {SpecNode} spec
+ * @param {SpecNode} param
+ */
 function placeholder(spec, param) {
   const schema = deref(spec, param.schema) ?? {};
   if (schema.type === 'array') return [1];
@@ -73,13 +91,18 @@ function placeholder(spec, param) {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 // Single quotes unless the text holds one (then double), as a person would write it.
-const jsString = (s) => {
+const jsString = (/** @type {unknown} */ s) => {
   const q = String(s).includes("'") && !String(s).includes('"') ? '"' : "'";
   return q + String(s).replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`).replace(/\n/g, '\\n') + q;
 };
 
-/** A JavaScript literal, on one line when short, indented otherwise. */
+/**
+ * A JavaScript literal, on one line when short, indented otherwise.
+ * @param {unknown} value
+ * @returns {string}
+ */
 function toJs(value, indent = '') {
+  /** @type {(v: unknown) => string} */
   const inline = (v) => {
     if (v === null) return 'null';
     if (Array.isArray(v)) return `[${v.map(inline).join(', ')}]`;
@@ -98,37 +121,65 @@ function toJs(value, indent = '') {
 }
 
 // JSON indented by two, with arrays of plain values kept on one line.
-const prettyJson = (value) =>
+const prettyJson = (/** @type {unknown} */ value) =>
   JSON.stringify(value, null, 2).replace(
     /\[\s*\n\s*((?:[^[\]{}\n]+,\s*\n\s*)*[^[\]{}\n]+)\s*\n\s*\]/g,
-    (_, items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`,
+    (_, /** @type {string} */ items) => `[${items.replace(/,\s*\n\s*/g, ', ')}]`,
   );
 
-const shellSingle = (s) => `'${s.replace(/'/g, "'\\''")}'`;
-const shellDouble = (s) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+const shellSingle = (/** @type {string} */ s) => `'${s.replace(/'/g, "'\\''")}'`;
+const shellDouble = (/** @type {string} */ s) => `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 
-/** The body's envelope key and inner object: `{"case": {...}}` → ['case', {...}]. */
+/**
+ * The body's envelope key and inner object: `{"case": {...}}` → ['case', {...}].
+ * @param {unknown} body
+ * @returns {[string | undefined, unknown]}
+ */
 function unwrap(body) {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const keys = Object.keys(body);
-    const inner = body[keys[0]];
+    const inner = /** @type {Record<string, unknown>} */ (body)[keys[0]];
     if (keys.length === 1 && inner && typeof inner === 'object' && !Array.isArray(inner)) return [keys[0], inner];
   }
   return [undefined, body];
 }
 
-/** Whether a schema is a `<Name>List` on the wire (objects keyed "0".."n-1"). */
-function isList(spec, schema, depth = 0) {
-  schema = deref(spec, schema);
+/**
+ * Whether a schema is a `<Name>List` on the wire (objects keyed "0".."n-1").
+ * @param {SpecNode} spec
+ * @param {unknown} node
+ * @returns {boolean}
+ */
+function isList(spec, node, depth = 0) {
+  /** @type {SpecNode | undefined} */
+  const schema = deref(spec, node);
   if (!schema || typeof schema !== 'object' || depth > 5) return false;
   if (schema.patternProperties && Object.keys(schema.patternProperties).some((k) => /\[0-9\]/.test(k))) return true;
-  return ['oneOf', 'anyOf', 'allOf'].some((k) => (schema[k] ?? []).some((s) => isList(spec, s, depth + 1)));
+  return ['oneOf', 'anyOf', 'allOf'].some((k) => (schema[k] ?? []).some((/** @type {unknown} */ s) => isList(spec, s, depth + 1)));
 }
 
-/** The samples of one operation: SDK, curl, and their multipart variants when the operation takes files. */
-export async function samplesFor(spec, { path, method, operation, parameters }) {
+/**
+ * The call a sample makes: the SDK method, and its path values and input from the spec's examples.
+ * @typedef {object} SampleCall
+ * @property {string} id the operation, for errors
+ * @property {string} resource `x-sdk-resource` of its tag
+ * @property {string} method `x-sdk-method`
+ * @property {unknown[]} pathValues
+ * @property {unknown} input the one input object (the query, or the body's inner object), if any
+ * @property {boolean} hasBody
+ * @property {boolean} multipart whether the body may be a multipart form (files)
+ * @property {string} returns what the call's line starts with: `const result = `, or nothing
+ */
+
+/**
+ * The call of one operation's samples.
+ * @param {SpecNode} spec
+ * @param {Operation} entry
+ * @returns {SampleCall}
+ */
+function sampleCall(spec, { path, method, operation, parameters }) {
   const id = operation.operationId ?? `${method.toUpperCase()} ${path}`;
-  const tag = (spec.tags ?? []).find((t) => t.name === operation.tags?.[0]);
+  const tag = (spec.tags ?? []).find((/** @type {SpecNode} */ t) => t.name === operation.tags?.[0]);
   const resource = tag?.['x-sdk-resource'];
   const sdkMethod = operation['x-sdk-method'];
   if (!resource || !sdkMethod) {
@@ -136,7 +187,7 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   }
 
   const params = new Map(parameters.map((param) => [`${param.in}:${param.name}`, param]));
-  const exampleValue = (param) => exampleOf(spec, param) ?? placeholder(spec, param);
+  const exampleValue = (/** @type {SpecNode} */ param) => sampleValue(spec, param) ?? placeholder(spec, param);
 
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const pathValues = pathNames.map((name) => {
@@ -156,7 +207,7 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   const content = requestBody?.content ?? {};
   const jsonType = Object.keys(content).find((t) => /json/.test(t));
   const multipart = content['multipart/form-data'];
-  const bodyExample = jsonType ? exampleOf(spec, content[jsonType]) : exampleOf(spec, multipart);
+  const bodyExample = jsonType ? sampleValue(spec, content[jsonType]) : sampleValue(spec, multipart);
   const [, inner] = unwrap(bodyExample);
 
   // The SDK: path parameters positional, then one input object (query, or the body's inner object).
@@ -166,29 +217,55 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
   const okSchema = okResponse?.content && Object.values(okResponse.content)[0]?.schema;
   const list = isList(spec, okSchema);
   const returns = list ? 'const { items, total } = ' : okSchema ? 'const result = ' : '';
-  // The input as a declared value of the method's named type, then the call with it.
+  return { id, resource, method: sdkMethod, pathValues, input, hasBody: Boolean(requestBody), multipart: Boolean(multipart), returns };
+}
+
+/**
+ * The input of a call with `extra` fields, or undefined when it takes none.
+ * @param {SampleCall} call
+ * @param {Record<string, unknown>} [extra]
+ */
+const inputWith = ({ input }, extra) =>
+  // The input is the spec's example of an object (a query, a body): spread as one.
+  input === undefined && !extra ? undefined : { .../** @type {object} */ (input ?? {}), ...extra };
+
+/**
+ * The SDK sample's code: the input as a declared value of the method's named type, then the call
+ * with it (and `extra` fields); the named types to import.
+ * @param {SampleCall} call
+ * @param {Record<string, unknown>} [extra]
+ * @returns {{ imports: string[], lines: string[] }}
+ */
+function sdkCode(call, extra) {
   inputTypes ??= sdkInputTypes();
-  const typeName = inputTypes.get(`${resource}.${sdkMethod}`);
-  const variable = requestBody ? 'input' : 'query';
-  const code = (extra) => {
-    const value = input === undefined && !extra ? undefined : { ...(input ?? {}), ...extra };
-    const pathArgs = pathValues.map((v) => toJs(v));
-    const callLine = (args) => `${returns}await omnidesk.${resource}.${sdkMethod}(${args.join(', ')});`;
-    if (value === undefined) return { imports: [], lines: [callLine(pathArgs)] };
-    if (!typeName) return { imports: [], lines: [callLine([...pathArgs, toJs(value)])] };
-    return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
-  };
-  const setup = (imports) => [
+  const typeName = inputTypes.get(`${call.resource}.${call.method}`);
+  const variable = call.hasBody ? 'input' : 'query';
+  const value = inputWith(call, extra);
+  const pathArgs = call.pathValues.map((v) => toJs(v));
+  const callLine = (/** @type {string[]} */ args) => `${call.returns}await omnidesk.${call.resource}.${call.method}(${args.join(', ')});`;
+  if (value === undefined) return { imports: [], lines: [callLine(pathArgs)] };
+  if (!typeName) return { imports: [], lines: [callLine([...pathArgs, toJs(value)])] };
+  return { imports: [typeName], lines: [`const ${variable}: ${typeName} = ${toJs(value)};`, callLine([...pathArgs, variable])] };
+}
+
+/**
+ * The SDK samples of a call: plain, and with attachments when it takes files.
+ * @param {SampleCall} call
+ * @returns {CodeSample[]}
+ */
+function sdkSamples(call) {
+  const setup = (/** @type {string[]} */ imports) => [
     imports.length
       ? `import { createOmnideskClient, ${imports.map((t) => `type ${t}`).join(', ')} } from '@omnidesk-openapi/client';`
       : SETUP[0],
   ];
-  const plain = code();
+  const plain = sdkCode(call);
+  /** @type {CodeSample[]} */
   const samples = [
     { lang: 'TypeScript', label: 'SDK', source: [...setup(plain.imports), ...SETUP.slice(1), '', ...plain.lines].join('\n') },
   ];
-  if (multipart) {
-    const withFiles = code({ attachments: ['__FILE__'] });
+  if (call.multipart) {
+    const withFiles = sdkCode(call, { attachments: ['__FILE__'] });
     samples.push({
       lang: 'TypeScript',
       label: 'SDK (attachments)',
@@ -202,37 +279,64 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
       ].join('\n'),
     });
   }
+  return samples;
+}
 
-  // curl: the request the SDK makes for the sample's call (-g: no globbing of the brackets).
+/**
+ * A curl sample: the request the SDK makes for the sample's call (-g: no globbing of the brackets).
+ * @param {SpecNode} spec
+ * @param {SampleCall} call
+ * @param {string} label
+ * @param {Record<string, unknown>} [extra]
+ * @returns {Promise<CodeSample>}
+ */
+async function curlSample(spec, call, label, extra) {
   const server = (spec.servers?.[0]?.url ?? 'https://{domain}.omnidesk.ru/api').replace(/\{domain\}/g, 'yourcompany');
-  const sdkArgs = (extra) => [...pathValues, ...(input === undefined && !extra ? [] : [{ ...(input ?? {}), ...extra }])];
-  const curl = async (label, extra) => {
-    const request = await sdkRequest(server, resource, sdkMethod, sdkArgs(extra), id);
-    const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
-    if (request.method !== 'GET') head.push(`-X ${request.method}`);
-    const lines = [];
-    const type = request.headers.get('content-type') ?? '';
-    if (/json/.test(type)) {
-      lines.push(`-H ${shellDouble(`Content-Type: ${type}`)}`, `-d ${shellSingle(prettyJson(JSON.parse(await request.text())))}`);
-    } else if (/multipart\/form-data/.test(type)) {
-      for (const [name, value] of await request.formData()) {
-        if (typeof value === 'string') {
-          // --form-string where curl would read a leading @ or <, or a `;type=`, as its own syntax.
-          lines.push(`${/^[@<]|;/.test(value) ? '--form-string' : '-F'} ${shellDouble(`${name}=${value}`)}`);
-        } else lines.push(`-F ${shellDouble(`${name}=@${value.name}`)}`);
-      }
-    } else if (request.body) {
-      throw new Error(`code-samples: ${id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`);
+  const input = inputWith(call, extra);
+  const request = await sdkRequest(
+    server,
+    call.resource,
+    call.method,
+    [...call.pathValues, ...(input === undefined ? [] : [input])],
+    call.id,
+  );
+  const head = [`curl -g -u "$OMNIDESK_EMAIL:$OMNIDESK_API_KEY"`];
+  if (request.method !== 'GET') head.push(`-X ${request.method}`);
+  const lines = [];
+  const type = request.headers.get('content-type') ?? '';
+  if (/json/.test(type)) {
+    lines.push(`-H ${shellDouble(`Content-Type: ${type}`)}`, `-d ${shellSingle(prettyJson(JSON.parse(await request.text())))}`);
+  } else if (/multipart\/form-data/.test(type)) {
+    for (const [name, value] of await request.formData()) {
+      if (typeof value === 'string') {
+        // --form-string where curl would read a leading @ or <, or a `;type=`, as its own syntax.
+        lines.push(`${/^[@<]|;/.test(value) ? '--form-string' : '-F'} ${shellDouble(`${name}=${value}`)}`);
+      } else lines.push(`-F ${shellDouble(`${name}=@${value.name}`)}`);
     }
-    lines.push(shellDouble(request.url));
-    return {
-      lang: 'Shell',
-      label,
-      source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n'),
-    };
+  } else if (request.body) {
+    throw new Error(
+      `code-samples: ${call.id}: the SDK sends a ${type || 'body without a content type'}, which no curl sample is written for`,
+    );
+  }
+  lines.push(shellDouble(request.url));
+  return {
+    lang: 'Shell',
+    label,
+    source: [`${head.join(' ')} \\`, ...lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ' \\' : ''}`)].join('\n'),
   };
-  samples.push(await curl('curl'));
-  if (multipart) samples.push(await curl('curl (multipart)', { attachments: [SAMPLE_FILE] }));
+}
+
+/**
+ * The samples of one operation: SDK, curl, and their multipart variants when the operation takes files.
+ * @param {SpecNode} spec
+ * @param {Operation} entry
+ * @returns {Promise<CodeSample[]>}
+ */
+export async function samplesFor(spec, entry) {
+  const call = sampleCall(spec, entry);
+  const samples = sdkSamples(call);
+  samples.push(await curlSample(spec, call, 'curl'));
+  if (call.multipart) samples.push(await curlSample(spec, call, 'curl (multipart)', { attachments: [SAMPLE_FILE] }));
   return samples;
 }
 
@@ -240,8 +344,15 @@ export async function samplesFor(spec, { path, method, operation, parameters }) 
 const SAMPLE_FILE = { name: 'file.pdf', data: new Uint8Array([0x25, 0x50, 0x44, 0x46]), type: 'application/pdf' };
 const CAPTURED = Symbol('captured');
 
-/** The Request the built SDK makes for `omnidesk[resource][method](...args)`, not sent anywhere. */
-/** @returns {Promise<Request>} */
+/**
+ * The Request the built SDK makes for `omnidesk[resource][method](...args)`, not sent anywhere.
+ * @param {string} baseUrl
+ * @param {string} resource
+ * @param {string} method
+ * @param {unknown[]} args
+ * @param {string} id the operation, for errors
+ * @returns {Promise<Request>}
+ */
 async function sdkRequest(baseUrl, resource, method, args, id) {
   /** @type {Request | undefined} */
   let request;
@@ -255,19 +366,21 @@ async function sdkRequest(baseUrl, resource, method, args, id) {
       throw CAPTURED;
     },
   });
-  const call = client[resource]?.[method];
+  // Looked up by name: what the client holds under that name is checked before it is called.
+  const call = /** @type {Record<string, Record<string, unknown> | undefined>} */ (/** @type {unknown} */ (client))[resource]?.[method];
   if (typeof call !== 'function') throw new Error(`code-samples: ${id}: the SDK has no omnidesk.${resource}.${method}()`);
   try {
     await call(...args);
   } catch (error) {
-    if (!request) throw new Error(`code-samples: ${id}: the SDK refused the sample's call: ${error?.message ?? error}`);
+    if (!request)
+      throw new Error(`code-samples: ${id}: the SDK refused the sample's call: ${error instanceof Error ? error.message : error}`);
   }
   if (!request) throw new Error(`code-samples: ${id}: the SDK call made no request`);
   return request;
 }
 
 /** Adds `x-codeSamples` to every operation of `spec` (a docs-only copy: it is changed in place). */
-export async function addCodeSamples(spec) {
+export async function addCodeSamples(/** @type {SpecNode} */ spec) {
   let count = 0;
   for (const entry of operations(spec, (node) => deref(spec, node))) {
     entry.operation['x-codeSamples'] = await samplesFor(spec, entry);

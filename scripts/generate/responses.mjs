@@ -14,10 +14,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readBundle, resolver, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
+import { readBundle, resolver, runGenerator, SpecError, operations as specOperations, successStatuses } from './spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCHEMA_REF = '#/components/schemas/';
+
+/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('../../packages/client/src/validate-schema.js').ResponseTable} ResponseTable */
+/** @typedef {import('../../packages/client/src/validate-schema.js').ResponseSpec} ResponseSpec */
+/** @typedef {import('../../packages/client/src/validate-schema.js').Schema} Schema */
+
+/** A stripped schema node (strip keeps a schema a schema). */
+const asSchema = (/** @type {unknown} */ node) => /** @type {Schema} */ (node);
 /** Keys that describe rather than constrain: left out of the generated module. */
 const PROSE = new Set([
   'description',
@@ -35,25 +43,35 @@ const PROSE = new Set([
 /**
  * The schemas and responses of every operation of `spec`: `{ operations, schemas }`, plain data.
  * Responses and headers that are $refs are inlined; schema $refs point to `schemas` by name.
+ * @param {SpecNode} spec
+ * @returns {ResponseTable}
  */
 export function buildResponses(spec) {
   const deref = resolver(spec);
+  /** @type {Record<string, Schema | null>} the component schemas met, `null` until stripped */
   const schemas = {};
+  /** @type {string[]} */
   const pending = [];
 
-  // A schema without prose, its $refs renamed; each component schema met is queued once.
+  /**
+   * A schema without prose, its $refs renamed; each component schema met is queued once.
+   * @param {unknown} node
+   * @returns {unknown} the node's JSON, stripped (a Schema where `node` is one)
+   */
   const strip = (node) => {
     if (Array.isArray(node)) return node.map(strip);
     if (!node || typeof node !== 'object') return node;
-    if (typeof node.$ref === 'string') {
-      if (!node.$ref.startsWith(SCHEMA_REF)) return strip(deref(node));
-      const name = node.$ref.slice(SCHEMA_REF.length);
+    const ref = /** @type {{ $ref?: unknown }} */ (node).$ref;
+    if (typeof ref === 'string') {
+      if (!ref.startsWith(SCHEMA_REF)) return strip(deref(node));
+      const name = ref.slice(SCHEMA_REF.length);
       if (!(name in schemas)) {
         schemas[name] = null;
         pending.push(name);
       }
       return { $ref: name };
     }
+    /** @type {Record<string, unknown>} */
     const out = {};
     for (const [k, v] of Object.entries(node)) {
       if (PROSE.has(k) || (k.startsWith('x-') && k !== 'x-known-values')) continue;
@@ -64,25 +82,29 @@ export function buildResponses(spec) {
     return out;
   };
 
+  /** @type {ResponseTable['headers']} */
   const headerTable = {};
+  /** @type {ResponseTable['operations']} */
   const operations = {};
   for (const { path, method, operation: op, parameters } of specOperations(spec, deref)) {
     if (!op.operationId) throw new SpecError(`${method.toUpperCase()} ${path}: no operationId`);
+    /** @type {Record<string, ResponseSpec>} */
     const responses = {};
     const statuses = Object.keys(op.responses ?? {});
     for (const status of successStatuses(op)) {
       const response = deref(op.responses[status]);
+      /** @type {ResponseSpec} */
       const entry = {};
       const [media, content] =
         Object.entries(response.content ?? {}).find(([m]) => /json/.test(m)) ?? Object.entries(response.content ?? {})[0] ?? [];
       if (media) {
         entry.media = media;
-        if (content.schema) entry.schema = strip(content.schema);
+        if (content.schema) entry.schema = asSchema(strip(content.schema));
       }
       const headers = Object.entries(response.headers ?? {});
       for (const [name, h] of headers) {
         const header = deref(h);
-        const value = { ...(header.required ? { required: true } : {}), schema: strip(header.schema ?? {}) };
+        const value = { ...(header.required ? { required: true } : {}), schema: asSchema(strip(header.schema ?? {})) };
         const key = name.toLowerCase();
         if (key in headerTable && JSON.stringify(headerTable[key]) !== JSON.stringify(value)) {
           throw new SpecError(`${op.operationId}: header ${name} is declared twice with different schemas`);
@@ -104,15 +126,16 @@ export function buildResponses(spec) {
     };
   }
   while (pending.length) {
-    const name = pending.shift();
+    const name = /** @type {string} */ (pending.shift());
     const target = spec.components?.schemas?.[name];
     if (target === undefined) throw new SpecError(`unresolved $ref ${SCHEMA_REF}${name}`);
-    schemas[name] = strip(target);
+    schemas[name] = asSchema(strip(target));
   }
   const sorted = Object.fromEntries(
     Object.keys(schemas)
       .sort()
-      .map((n) => [n, schemas[n]]),
+      // Every schema queued is stripped by now: none is null.
+      .map((n) => [n, /** @type {Schema} */ (schemas[n])]),
   );
   const headers = Object.fromEntries(
     Object.keys(headerTable)
@@ -123,7 +146,7 @@ export function buildResponses(spec) {
 }
 
 /** The TypeScript module of `buildResponses(spec)`. */
-export function responsesSource(spec) {
+export function responsesSource(/** @type {SpecNode} */ spec) {
   return [
     '// Generated by scripts/generate/responses.mjs from the bundled OpenAPI description. Do not edit.',
     '// Loaded only by `@omnidesk-openapi/client/validate` (and by the SDK when `validateResponses` is on).',
@@ -136,7 +159,7 @@ export function responsesSource(spec) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.json'), out = join(root, 'packages/client/src/generated/responses.ts')] = process.argv.slice(2);
-  try {
+  await runGenerator('generate-responses', () => {
     const spec = readBundle(resolve(input));
     const source = responsesSource(spec);
     mkdirSync(dirname(resolve(out)), { recursive: true });
@@ -145,11 +168,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(
       `generate-responses: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas → ${relative(process.cwd(), resolve(out))} (${source.length} bytes)`,
     );
-  } catch (error) {
-    if (error instanceof SpecError) {
-      console.error(`generate-responses: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
 }

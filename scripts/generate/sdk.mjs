@@ -9,10 +9,26 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
-import { resolver, SpecError, operations as specOperations } from './spec-walker.mjs';
+import {
+  exampleOf,
+  isIdempotent,
+  readBundle,
+  resolver,
+  runGenerator,
+  SpecError,
+  operations as specOperations,
+  successStatuses,
+} from './spec-walker.mjs';
 
 export { SpecError };
+
+/** @typedef {import('openapi-typescript').OpenAPI3} OpenAPI3 */
+/** @typedef {import('./spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('./spec-walker.mjs').Operation} Operation */
+/** @typedef {import('./spec-walker.mjs').HttpMethod} HttpMethod */
+/** @typedef {import('./spec-walker.mjs').Deref} Deref */
+/** @typedef {import('../../packages/client/src/runtime.js').OperationMeta} OperationMeta */
+/** @typedef {OperationMeta['result']} Result */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESERVED = new Set(['raw', 'rateLimit', 'baseUrl', 'toJSON', 'toString', 'constructor', '__proto__', 'createOmnideskCore']);
@@ -32,20 +48,30 @@ const RUNTIME_TYPES = [
   'Unwrap',
   'WithAttachments',
 ];
-const camel = (s) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => (c ? c.toUpperCase() : '')).replace(/^[A-Z]/, (c) => c.toLowerCase());
-const str = (s) => JSON.stringify(s);
+/** `case_id` → `caseId`, `Kb-Articles` → `kbArticles`. */
+const camel = (/** @type {string} */ s) =>
+  s
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, /** @type {string | undefined} */ c) => (c ? c.toUpperCase() : ''))
+    .replace(/^[A-Z]/, (c) => c.toLowerCase());
+const str = (/** @type {unknown} */ s) => JSON.stringify(s);
 
 // A branch that only adds constraints (`anyOf` of `required` lists: "content or content_html").
-const constraintOnly = (b) =>
+const constraintOnly = (/** @type {SpecNode} */ b) =>
   !b.$ref && !b.type && !b.properties && !b.patternProperties && !b.oneOf && !b.anyOf && !b.allOf && !('const' in b);
 
-/** The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged. */
+/**
+ * The alternatives of a schema: its oneOf/anyOf branches, or itself. allOf parts are merged.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {SpecNode[]}
+ */
 export function variants(schema, deref) {
   const s = deref(schema);
   if (!s || typeof s !== 'object') return [];
   const branches = s.oneOf ?? s.anyOf;
-  if (branches && !branches.every(constraintOnly)) return branches.flatMap((b) => variants(b, deref));
+  if (branches && !branches.every(constraintOnly)) return branches.flatMap((/** @type {unknown} */ b) => variants(b, deref));
   if (s.allOf) {
+    /** @type {{ properties: Record<string, unknown>, patternProperties: Record<string, unknown> }} */
     const merged = { properties: {}, patternProperties: {} };
     for (const part of s.allOf.map(deref)) {
       Object.assign(merged.properties, part?.properties);
@@ -57,7 +83,12 @@ export function variants(schema, deref) {
   return [s];
 }
 
-/** The wrapper key of an envelope schema (`{"case": {...}}` → "case"), if the schema is one. */
+/**
+ * The wrapper key of an envelope schema (`{"case": {...}}` → "case"), if the schema is one.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function envelopeKey(schema, deref) {
   for (const v of variants(schema, deref)) {
     const keys = Object.keys(v.properties ?? {}).filter((k) => !/_success_id$/.test(k));
@@ -70,12 +101,15 @@ function envelopeKey(schema, deref) {
 }
 
 // A pattern for numeric keys ("0".."n-1"), not one that excludes them (`^(?![0-9]+$)`).
-const numericKeys = (pattern) => /\[0-9\]|\\d/.test(pattern) && !pattern.includes('(?!');
+const numericKeys = (/** @type {string} */ pattern) => /\[0-9\]|\\d/.test(pattern) && !pattern.includes('(?!');
 
 /**
  * For a list schema (entries keyed "0".."n-1"), the wrapper key of its entries ('' if unwrapped).
  * Lists are an `allOf` of the named keys with a numeric `patternProperties` (the rules), and the
  * entries' type as `additionalProperties` (for other generators); the numeric pattern names the entry.
+ * @param {unknown} schema
+ * @param {Deref} deref
+ * @returns {string | undefined}
  */
 function listKey(schema, deref) {
   for (const v of variants(schema, deref)) {
@@ -89,6 +123,9 @@ function listKey(schema, deref) {
 /**
  * The reference site's page of an operation: Redoc's anchor `#tag/<tag>/operation/<operationId>`
  * under `info.x-reference-url` (the built site, docs/dist/index.html, when the spec names none).
+ * @param {SpecNode} spec
+ * @param {SpecNode} op the operation object
+ * @returns {string}
  */
 export function referenceUrl(spec, op) {
   const base = spec.info?.['x-reference-url'] ?? 'docs/dist/index.html';
@@ -96,7 +133,8 @@ export function referenceUrl(spec, op) {
 }
 
 /**
- * @param {any} op
+ * The doc comment of a method: summary, first paragraph, HTTP call, reference link, example.
+ * @param {SpecNode} op
  * @param {string} http
  * @param {string} path
  * @param {{ link: string, example: string[], types?: string[] }} about
@@ -105,7 +143,7 @@ function doc(op, http, path, { link, example, types }) {
   const lines = [];
   if (op.summary) lines.push(op.summary.trim().replace(/\.?$/, '.'));
   const first = (op.description ?? '').trim().split(/\n\s*\n/)[0];
-  if (first) lines.push('', ...first.split('\n').map((l) => l.trim()));
+  if (first) lines.push('', ...first.split('\n').map((/** @type {string} */ l) => l.trim()));
   lines.push('', `\`${http.toUpperCase()} ${path}\` (operationId \`${op.operationId}\`)`);
   if (types) lines.push('', types);
   lines.push('', `@see {@link ${link} | Reference: ${(op.summary ?? op.operationId).trim().replace(/\.$/, '')}}`);
@@ -115,7 +153,11 @@ function doc(op, http, path, { link, example, types }) {
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-/** A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most. */
+/**
+ * A JavaScript literal on one line (single quotes, as a person writes it), with `max` entries at most.
+ * @param {unknown} v
+ * @returns {string}
+ */
 export function lit(v, max = 6) {
   if (v === null || typeof v !== 'object')
     return typeof v === 'string' ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'` : String(v);
@@ -163,26 +205,15 @@ const KEYWORDS = new Set([
   'interface',
 ]);
 
-/** The example of a parameter or media type (its own, the first of `examples`, or its schema's). */
-function exampleOf(holder, deref) {
-  if (!holder) return undefined;
-  if (holder.example !== undefined) return holder.example;
-  const first = holder.examples && Object.values(holder.examples)[0];
-  if (first !== undefined) return deref(first)?.value;
-  const schema = deref(holder.schema ?? {});
-  if (schema?.example !== undefined) return schema.example;
-  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
-}
-
 // `cases` → `Case`, `kbCategories` → `KbCategory`, `staff` and `statistics` stay.
-const singular = (r) => {
+const singular = (/** @type {string} */ r) => {
   const p = r[0].toUpperCase() + r.slice(1);
   return /ies$/.test(p) ? p.replace(/ies$/, 'y') : /(ss|ics|us)$/.test(p) || !/s$/.test(p) ? p : p.slice(0, -1);
 };
-const pascal = (s) => s[0].toUpperCase() + s.slice(1);
+const pascal = (/** @type {string} */ s) => s[0].toUpperCase() + s.slice(1);
 // The part of a method's name its types are named after: `getChangelog` → `Changelog` (types
 // `CaseChangelogQuery`, not `CaseGetChangelogQuery`); a bare verb stays (`CaseListQuery`).
-const typeStem = (method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
+const typeStem = (/** @type {string} */ method) => method.replace(/^(?:get|list)(?=[A-Z])/, '');
 // Names the package exports itself: a schema of the same name is exported with `Schema` after it.
 const TAKEN = new Set([
   'Attachment',
@@ -216,7 +247,13 @@ const TAKEN = new Set([
   'Set',
 ]);
 
-/** The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant. */
+/**
+ * The component name a property of an envelope refers to (`CaseEnvelope.case` → `Case`), in any variant.
+ * @param {unknown} schema
+ * @param {string} key
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function refOf(schema, key, deref) {
   for (const v of variants(schema, deref)) {
     const ref = v.properties?.[key]?.$ref;
@@ -226,7 +263,13 @@ function refOf(schema, key, deref) {
   return undefined;
 }
 
-/** Of a list schema, the component name of its entries (after their wrapper `key`, if any). */
+/**
+ * Of a list schema, the component name of its entries (after their wrapper `key`, if any).
+ * @param {unknown} schema
+ * @param {string} key
+ * @param {Deref} deref
+ * @returns {string | undefined}
+ */
 function listRefOf(schema, key, deref) {
   for (const v of variants(schema, deref)) {
     for (const [pattern, entry] of Object.entries(v.patternProperties ?? {})) {
@@ -241,7 +284,11 @@ function listRefOf(schema, key, deref) {
 
 const KINDS = ['entity', 'list', 'void', 'raw'];
 
-/** The compact form of an operation (runtime.ts `OperationSpec`, decoded by `decodeOperation`). */
+/**
+ * The compact form of an operation (runtime.ts `OperationSpec`, decoded by `decodeOperation`).
+ * @param {OperationMeta} meta
+ * @returns {(string | number)[]}
+ */
 export function encodeOperation(meta) {
   let flags = 0;
   if (meta.query) flags |= 1 | (meta.query.page ? 2 : 0) | (meta.query.limit ? 4 : 0);
@@ -259,7 +306,7 @@ export function encodeOperation(meta) {
     meta.httpMethod,
     meta.path,
     flags,
-    meta.result.key ?? 0,
+    ('key' in meta.result ? meta.result.key : undefined) ?? 0,
     meta.body?.envelope ?? 0,
     meta.body?.form ?? 0,
     types.join(''),
@@ -268,234 +315,366 @@ export function encodeOperation(meta) {
   return spec;
 }
 
-/** Reads the bundle and returns the operation table plus the TypeScript sources of sdk.ts and resources.ts. */
+/**
+ * An operation as the SDK calls it, its names checked.
+ * @typedef {object} SdkCall
+ * @property {string} path
+ * @property {HttpMethod} http
+ * @property {SpecNode} op the operation object
+ * @property {string} where `GET /cases.json`, for errors
+ * @property {string} resource `x-sdk-resource` of its tag, `cases`
+ * @property {string} method `x-sdk-method`, `list`
+ * @property {SpecNode} tag the tag object
+ * @property {Map<string, SpecNode>} params the parameters by `<in>:<name>`
+ * @property {SpecNode[]} query the query parameters
+ * @property {string} stem what its types are named after: `cases.getChangelog` → `CaseChangelog`
+ */
+
+/** A path parameter as the generator sees it (the table leaves the defaults out). */
+/** @typedef {{ name: string, type: 'string' | 'number' | 'integer', array: boolean }} PathParam */
+
+/**
+ * The request body: `envelope` the JSON wrapper key, `json` whether JSON is accepted, `form` the
+ * multipart wrapper (`note` for `note[content]`) when multipart is, `media` the media type whose
+ * example the docs show.
+ * @typedef {{ envelope: string | undefined, json: boolean, form: string | undefined, required: boolean, media: SpecNode }} Body
+ */
+
+/**
+ * The named types of the generated SDK (`Case`, `CaseCreateParams`, `CaseListQuery`), name →
+ * [type, comment]; two types wanting one name is a SpecError.
+ */
+class NamedTypes {
+  /** @type {Map<string, [string, string]>} */
+  byName = new Map();
+
+  /**
+   * Names `type` (with `Schema` after a name the package exports itself) and returns the name.
+   * @param {string} n
+   * @param {string} type
+   * @param {string} comment
+   */
+  name(n, type, comment) {
+    if (TAKEN.has(n)) n = `${n}Schema`;
+    const had = this.byName.get(n);
+    if (had && had[0] !== type) throw new SpecError(`two types would be named ${n}: ${had[0]} and ${type}`);
+    if (!had) this.byName.set(n, [type, comment]);
+    return n;
+  }
+}
+
+const USABLE = /^[a-z][A-Za-z0-9]*$/;
+
+/**
+ * The SDK's names of an operation (`x-sdk-resource` of its tag, `x-sdk-method`), checked: usable
+ * identifiers, one method name per operation within a resource (`seen`: `resource.method` → operationId).
+ * @param {Operation} entry
+ * @param {Map<string, SpecNode>} tags
+ * @param {Map<string, string>} seen
+ * @returns {SdkCall}
+ */
+function sdkCall({ path, method: http, operation: op, parameters }, tags, seen) {
+  const where = `${http.toUpperCase()} ${path}`;
+  if (!op.operationId) throw new SpecError(`${where}: no operationId`);
+  const tagName = op.tags?.[0];
+  const tag = tags.get(tagName);
+  const resource = tag?.['x-sdk-resource'];
+  const method = op['x-sdk-method'];
+  if (!tag || !resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
+  if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
+  if (!USABLE.test(resource) || RESERVED.has(resource))
+    throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
+  if (!USABLE.test(method) || RESERVED.has(method)) throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
+  const pair = `${resource}.${method}`;
+  if (seen.has(pair))
+    throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
+  seen.set(pair, op.operationId);
+  const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
+  const query = [...params.values()].filter((p) => p.in === 'query');
+  return { path, http, op, where, resource, method, tag, params, query, stem: singular(resource) + pascal(typeStem(method)) };
+}
+
+/**
+ * The path's `{name}` parameters in order, each declared, typed from its schema (an array of ids
+ * is a bulk parameter).
+ * @param {SdkCall} call
+ * @param {Deref} deref
+ * @returns {PathParam[]}
+ */
+function pathParamsOf({ path, params, where }, deref) {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+    const p = params.get(`path:${name}`);
+    if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
+    const schema = deref(p.schema ?? {});
+    const array = schema.type === 'array';
+    const t = deref(array ? (schema.items ?? {}) : schema).type;
+    const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
+    return { name, type, array };
+  });
+}
+
+/**
+ * The request body of an operation, if it has one: JSON, multipart or both.
+ * @param {SdkCall} call
+ * @param {Deref} deref
+ * @returns {Body | undefined}
+ */
+function requestBodyOf({ op, where }, deref) {
+  const rb = op.requestBody ? deref(op.requestBody) : undefined;
+  if (!rb) return undefined;
+  const json = rb.content?.['application/json'];
+  const form = rb.content?.['multipart/form-data'];
+  if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
+  const envelope = json ? envelopeKey(json.schema, deref) : undefined;
+  // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
+  // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
+  let formWrapper;
+  if (form) {
+    // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
+    // by variants() without the schema's own properties.
+    const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [
+      ...Object.keys(v?.properties ?? {}),
+      ...Object.keys(v?.patternProperties ?? {}),
+    ]);
+    formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
+    if (!formWrapper) throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
+  }
+  return { envelope, json: !!json, form: formWrapper, required: !!rb.required, media: json ?? form };
+}
+
+/**
+ * What a call gives, from its first success response: nothing (`void`), a page of a list, an
+ * entity out of its envelope, or the body as it is (`raw`); and the TypeScript type of that.
+ * @param {SdkCall} call
+ * @param {NamedTypes} types
+ * @param {Deref} deref
+ * @returns {{ result: Result, resultType: string }}
+ */
+function resultOf({ op, resource, method, query, stem }, types, deref) {
+  const code = successStatuses(op)[0];
+  const response = code ? deref(op.responses[code]) : undefined;
+  const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
+  const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
+  /** @param {string | undefined} n */
+  const schemaType = (n) => n && types.name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
+  // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
+  const declaresNothing =
+    media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
+  if (!media || code === '204' || declaresNothing) return { result: { kind: 'void' }, resultType: 'void' };
+  const listed = listKey(media.schema, deref);
+  if (listed !== undefined) {
+    const entry = listed ? `Unwrap<ListEntry<${R}>, ${str(listed)}>` : `ListEntry<${R}>`;
+    // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
+    const item =
+      schemaType(listRefOf(media.schema, listed, deref)) ?? types.name(`${stem}Item`, entry, `An item of \`${resource}.${method}\`.`);
+    return {
+      result: listed ? { kind: 'list', key: listed } : { kind: 'list' },
+      resultType: `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${item}>`,
+    };
+  }
+  const key = envelopeKey(media.schema, deref);
+  if (key) {
+    return {
+      result: { kind: 'entity', key },
+      resultType:
+        schemaType(refOf(media.schema, key, deref)) ??
+        types.name(`${stem}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`),
+    };
+  }
+  return { result: { kind: 'raw' }, resultType: types.name(`${stem}Result`, R, `The result of \`${resource}.${method}\`.`) };
+}
+
+/**
+ * The row of the operation table: only what the runtime needs, defaults left out (integer, not
+ * an array, no JSON or multipart), since the table ships in every bundle.
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {Result} result
+ * @returns {OperationMeta}
+ */
+function operationMeta({ op, resource, method, http, path, query }, pathParams, body, result) {
+  // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
+  // operation `x-sdk-idempotent: false`: the table says so (`idempotent: false`). POST and PATCH
+  // are never resent (the runtime knows), so the table says nothing about them.
+  const resentByMethod = isIdempotent(http, {});
+  const idempotent = isIdempotent(http, op);
+  return {
+    operationId: op.operationId,
+    resource,
+    method,
+    httpMethod: http,
+    path,
+    pathParams: pathParams.map(({ name, type, array }) => ({
+      name,
+      ...(type === 'integer' ? {} : { type }),
+      ...(array ? { array } : {}),
+    })),
+    // Only what the runtime needs: whether there is a query, and whether it pages.
+    ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
+    // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
+    // when the body is (a required body is the default).
+    ...(body
+      ? {
+          body: {
+            ...(body.envelope ? { envelope: body.envelope } : {}),
+            ...(body.json ? { json: true } : {}),
+            ...(body.form !== undefined ? { form: body.form } : {}),
+            ...(body.required ? {} : { optional: true }),
+          },
+        }
+      : {}),
+    result,
+    ...(resentByMethod && !idempotent ? { idempotent: /** @type {const} */ (false) } : {}),
+  };
+}
+
+/**
+ * The `@example` of a method: a call with path values and input from the spec's examples.
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {Result} result
+ * @param {Deref} deref
+ */
+function exampleCall({ resource, method, params, query }, pathParams, body, result, deref) {
+  /** @param {PathParam} p */
+  const pathValue = (p) => lit(exampleOf(params.get(`path:${p.name}`), deref) ?? (p.type === 'string' ? 'value' : 1));
+  let input;
+  if (body) {
+    const ex = exampleOf(body.media, deref);
+    const inner =
+      body.envelope && ex && typeof ex === 'object' && body.envelope in ex
+        ? /** @type {Record<string, unknown>} */ (ex)[body.envelope]
+        : ex;
+    input = lit(inner ?? {});
+  } else if (query.length) {
+    const shown = Object.fromEntries(
+      query
+        .map((p) => [p.name, exampleOf(p, deref)])
+        .filter(([n, v]) => v !== undefined && n !== 'page')
+        .slice(0, 2),
+    );
+    if (Object.keys(shown).length || query.some((p) => p.required)) input = lit(shown);
+  }
+  const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(input ? [input] : [])].join(', ')})`;
+  if (result.kind === 'void') return [`await ${call};`];
+  if (result.kind === 'list') return [`const { items, total } = await ${call};`];
+  const variable = camel(singular(resource));
+  const bulk = pathParams.some((p) => p.array);
+  return [`const ${bulk || KEYWORDS.has(variable) ? 'result' : variable} = await ${call};`];
+}
+
+/**
+ * The method's declaration in its resource's interface: its doc comment and signature, a second
+ * signature taking arrays of ids for a bulk call, and the `…All` walker of a list that pages.
+ * @param {SpecNode} spec
+ * @param {SdkCall} call
+ * @param {PathParam[]} pathParams
+ * @param {Body | undefined} body
+ * @param {OperationMeta} meta
+ * @param {string} resultType
+ * @param {NamedTypes} types
+ * @param {Deref} deref
+ */
+function methodDeclaration(spec, call, pathParams, body, meta, resultType, types, deref) {
+  const { op, http, path, resource, method, query, stem } = call;
+  const Q = query.length
+    ? types.name(
+        `${stem}Query`,
+        `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`,
+        `The query parameters of \`${resource}.${method}\`.`,
+      )
+    : '';
+  /** @type {string | undefined} */
+  let inputArg;
+  if (body) {
+    let B = body.json
+      ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
+      : 'Record<string, unknown>';
+    if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
+    if (body.form !== undefined) B = `WithAttachments<${B}>`;
+    inputArg = `input${body.required ? '' : '?'}: ${types.name(`${stem}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
+  } else if (query.length) {
+    inputArg = `query${query.some((p) => p.required) ? '' : '?'}: ${Q}`;
+  }
+  const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
+  /** @type {(p: PathParam, plural: boolean) => string} */
+  const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${p.type === 'string' ? 'string' : 'number'}${plural ? '[]' : ''}`;
+  /** @type {(name: string, plural: boolean, ret: string, options: string) => string} */
+  const sig = (name, plural, ret, options) =>
+    `  ${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...(inputArg ? [inputArg] : []), `options?: ${options}`].join(', ')}): ${ret};`;
+  const example = exampleCall(call, pathParams, body, meta.result, deref);
+  const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
+  if (pathParams.some((p) => p.array)) lines.push(sig(method, true, 'OmnideskPromise<BulkOutcome>', opts));
+  lines.push(sig(method, false, `OmnideskPromise<${resultType}>`, opts));
+  // A walker only where the list has pages (`page` among its query parameters): a list without
+  // them is whole in one call.
+  if (meta.result.kind === 'list' && meta.query?.page) {
+    const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
+    lines.push(
+      `  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`,
+    );
+    lines.push(sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions')));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * @typedef {object} Resource one resource of the SDK, from its tag
+ * @property {string} tag the tag's name
+ * @property {string | undefined} description the tag's description
+ * @property {string[]} methods the declarations of its methods, in spec order
+ */
+
+/**
+ * Reads the bundle and returns the operation table plus the TypeScript sources of sdk.ts and resources.ts.
+ * @param {SpecNode} spec
+ * @param {{ runtimeImport?: string }} [options]
+ */
 export function buildSdk(spec, { runtimeImport = '..' } = {}) {
   const deref = resolver(spec);
-  const tags = new Map((spec.tags ?? []).map((t) => [t.name, t]));
+  /** @type {Map<string, SpecNode>} */
+  const tags = new Map((spec.tags ?? []).map((/** @type {SpecNode} */ t) => [t.name, t]));
+  /** @type {OperationMeta[]} */
   const table = [];
+  /** @type {Map<string, Resource>} */
   const resources = new Map();
+  /** @type {Map<string, string>} */
   const seen = new Map();
-  // The named types (`Case`, `CaseCreateParams`, `CaseListQuery`): name → [type, comment].
-  const named = new Map();
-  const name = (n, type, comment) => {
-    if (TAKEN.has(n)) n = `${n}Schema`;
-    const had = named.get(n);
-    if (had && had[0] !== type) throw new SpecError(`two types would be named ${n}: ${had[0]} and ${type}`);
-    if (!had) named.set(n, [type, comment]);
-    return n;
-  };
+  const types = new NamedTypes();
 
-  for (const { path, method: http, operation: op, parameters } of specOperations(spec, deref)) {
-    const where = `${http.toUpperCase()} ${path}`;
-    if (!op.operationId) throw new SpecError(`${where}: no operationId`);
-    const tagName = op.tags?.[0];
-    const tag = tags.get(tagName);
-    const resource = tag?.['x-sdk-resource'];
-    const method = op['x-sdk-method'];
-    if (!resource) throw new SpecError(`${where} (${op.operationId}): tag ${str(tagName)} has no x-sdk-resource`);
-    if (!method) throw new SpecError(`${where} (${op.operationId}): no x-sdk-method`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(resource) || RESERVED.has(resource))
-      throw new SpecError(`${where}: x-sdk-resource ${str(resource)} is not a usable name`);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(method) || RESERVED.has(method))
-      throw new SpecError(`${where}: x-sdk-method ${str(method)} is not a usable name`);
-    const pair = `${resource}.${method}`;
-    if (seen.has(pair))
-      throw new SpecError(`${pair} is both ${seen.get(pair)} and ${op.operationId}: x-sdk-method must be unique within a resource`);
-    seen.set(pair, op.operationId);
-
-    const params = new Map(parameters.map((p) => [`${p.in}:${p.name}`, p]));
-    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
-      const p = params.get(`path:${name}`);
-      if (!p) throw new SpecError(`${where}: path parameter {${name}} is not declared`);
-      const schema = deref(p.schema ?? {});
-      const array = schema.type === 'array';
-      const t = deref(array ? (schema.items ?? {}) : schema).type;
-      const type = t === 'string' ? 'string' : t === 'number' ? 'number' : 'integer';
-      return { name, type, array };
-    });
-    const query = [...params.values()].filter((p) => p.in === 'query');
-    const queryRequired = query.some((p) => p.required);
-
-    let body;
-    const rb = op.requestBody ? deref(op.requestBody) : undefined;
-    if (rb) {
-      const json = rb.content?.['application/json'];
-      const form = rb.content?.['multipart/form-data'];
-      if (!json && !form) throw new SpecError(`${where}: request body has neither application/json nor multipart/form-data`);
-      const envelope = json ? envelopeKey(json.schema, deref) : undefined;
-      // The form's wrapper comes from its own field names (`note[content]` → "note"): it may
-      // differ from the JSON envelope (notes take `{"message": ...}` as JSON).
-      let formWrapper;
-      if (form) {
-        // The schema itself too: its allOf of constraints (`anyOf` of `required` lists) is merged
-        // by variants() without the schema's own properties.
-        const names = [deref(form.schema), ...variants(form.schema, deref)].flatMap((v) => [
-          ...Object.keys(v?.properties ?? {}),
-          ...Object.keys(v?.patternProperties ?? {}),
-        ]);
-        formWrapper = names.map((n) => /^\^?([A-Za-z_]+)\\?\[/.exec(n)?.[1]).find(Boolean);
-        if (!formWrapper)
-          throw new SpecError(`${where} (${op.operationId}): the multipart/form-data fields are not named <wrapper>[<field>]`);
-      }
-      body = { envelope, json: !!json, form: formWrapper, required: !!rb.required };
-    }
-
-    const codes = Object.keys(op.responses ?? {})
-      .filter((c) => /^2/.test(c))
-      .sort();
-    const code = codes[0];
-    const response = code ? deref(op.responses[code]) : undefined;
-    const media = response?.content?.['application/json'] ?? Object.values(response?.content ?? {})[0];
-    const R = `operations[${str(op.operationId)}]["responses"][${str(code)}]["content"][${str(response?.content?.['application/json'] ? 'application/json' : Object.keys(response?.content ?? {})[0])}]`;
-    let result;
-    let resultType;
-    const S = singular(resource) + pascal(typeStem(method));
-    const schemaType = (n) => n && name(n, `components["schemas"][${str(n)}]`, `The \`${n}\` schema of the spec.`);
-    // No content, or an object that declares nothing (`DeleteResult`: "rely on the status"): void.
-    const declaresNothing =
-      media && variants(media.schema, deref).every((v) => v.type === 'object' && !v.properties && !v.patternProperties && !v.items);
-    if (!media || code === '204' || declaresNothing) {
-      result = { kind: 'void' };
-      resultType = 'void';
-    } else if (listKey(media.schema, deref) !== undefined) {
-      const key = listKey(media.schema, deref);
-      result = key ? { kind: 'list', key } : { kind: 'list' };
-      const entry = key ? `Unwrap<ListEntry<${R}>, ${str(key)}>` : `ListEntry<${R}>`;
-      // A list that takes `page` gives a ListPage (hasNextPage, getNextPage).
-      resultType = `${query.some((p) => p.name === 'page') ? 'ListPage' : 'Page'}<${schemaType(listRefOf(media.schema, key, deref)) ?? name(`${S}Item`, entry, `An item of \`${resource}.${method}\`.`)}>`;
-    } else if (envelopeKey(media.schema, deref)) {
-      const key = envelopeKey(media.schema, deref);
-      result = { kind: 'entity', key };
-      resultType =
-        schemaType(refOf(media.schema, key, deref)) ??
-        name(`${S}Result`, `Unwrap<${R}, ${str(key)}>`, `The result of \`${resource}.${method}\`.`);
-    } else {
-      result = { kind: 'raw' };
-      resultType = name(`${S}Result`, R, `The result of \`${resource}.${method}\`.`);
-    }
-
-    // GET, PUT and DELETE are resent after a 5xx, a timeout or a reset, unless the spec marks the
-    // operation `x-sdk-idempotent: false` (the relative moves: `moveUp` is one step up per call).
-    // POST and PATCH are never resent (the runtime knows).
-    const idempotent = op['x-sdk-idempotent'] ?? true;
-    const resentByMethod = ['get', 'put', 'delete'].includes(http);
-
-    const meta = {
-      operationId: op.operationId,
-      resource,
-      method,
-      httpMethod: http,
-      path,
-      // Defaults left out (integer, not an array, no JSON or multipart): the table ships in every bundle.
-      pathParams: pathParams.map(({ name, type, array }) => ({
-        name,
-        ...(type === 'integer' ? {} : { type }),
-        ...(array ? { array } : {}),
-      })),
-      // Only what the runtime needs: whether there is a query, and whether it pages.
-      ...(query.length ? { query: { page: query.some((p) => p.name === 'page'), limit: query.some((p) => p.name === 'limit') } } : {}),
-      // `form`: the multipart wrapper, present when the body may be multipart; `optional` only
-      // when the body is (a required body is the default).
-      ...(body
-        ? {
-            body: {
-              ...(body.envelope ? { envelope: body.envelope } : {}),
-              ...(body.json ? { json: true } : {}),
-              ...(body.form !== undefined ? { form: body.form } : {}),
-              ...(body.required ? {} : { optional: true }),
-            },
-          }
-        : {}),
-      result,
-      ...(resentByMethod && !idempotent ? { idempotent: false } : {}),
-    };
+  for (const entry of specOperations(spec, deref)) {
+    const call = sdkCall(entry, tags, seen);
+    const pathParams = pathParamsOf(call, deref);
+    const body = requestBodyOf(call, deref);
+    const { result, resultType } = resultOf(call, types, deref);
+    const meta = operationMeta(call, pathParams, body, result);
     table.push(meta);
-
-    // The method's TypeScript signature(s).
-    const Q = query.length
-      ? name(
-          `${S}Query`,
-          `NonNullable<operations[${str(op.operationId)}]["parameters"]["query"]>`,
-          `The query parameters of \`${resource}.${method}\`.`,
-        )
-      : '';
-    const args = [];
-    let inputArg;
-    if (body) {
-      let B = body.json
-        ? `NonNullable<operations[${str(op.operationId)}]["requestBody"]>["content"]["application/json"]`
-        : 'Record<string, unknown>';
-      if (body.json && body.envelope) B = `Unwrap<${B}, ${str(body.envelope)}>`;
-      if (body.form !== undefined) B = `WithAttachments<${B}>`;
-      inputArg = `input${body.required ? '' : '?'}: ${name(`${S}Params`, B, `The input of \`${resource}.${method}\`${body.envelope ? ` (sent as \`{"${body.envelope}": ...}\`)` : ''}.`)}`;
-    } else if (query.length) {
-      inputArg = `query${queryRequired ? '' : '?'}: ${Q}`;
-    }
-    if (inputArg) args.push(inputArg);
-    const opts = body && query.length ? `RequestOptions & { query?: ${Q} }` : 'RequestOptions';
-    const tsType = (p) => (p.type === 'string' ? 'string' : 'number');
-    const pathArg = (p, plural) => `${camel(p.name)}${plural ? 's' : ''}: ${tsType(p)}${plural ? '[]' : ''}`;
-    const sig = (name, plural, ret, options) =>
-      `${name}(${[...pathParams.map((p) => pathArg(p, plural && p.array)), ...args, `options?: ${options}`].join(', ')}): ${ret};`;
-    const bulk = pathParams.find((p) => p.array);
-    // The example: path values and input from the spec's examples.
-    const pathValue = (p) => {
-      const ex = exampleOf(params.get(`path:${p.name}`), deref);
-      return lit(ex ?? (p.type === 'string' ? 'value' : 1));
-    };
-    let exInput;
-    if (body) {
-      const ex = exampleOf(rb.content?.['application/json'] ?? rb.content?.['multipart/form-data'], deref);
-      const inner = body.envelope && ex && typeof ex === 'object' && body.envelope in ex ? ex[body.envelope] : ex;
-      exInput = lit(inner ?? {});
-    } else if (query.length) {
-      const shown = Object.fromEntries(
-        query
-          .map((p) => [p.name, exampleOf(p, deref)])
-          .filter(([n, v]) => v !== undefined && n !== 'page')
-          .slice(0, 2),
-      );
-      if (Object.keys(shown).length || queryRequired) exInput = lit(shown);
-    }
-    const call = `omnidesk.${resource}.${method}(${[...pathParams.map(pathValue), ...(exInput ? [exInput] : [])].join(', ')})`;
-    const example =
-      result.kind === 'void'
-        ? [`await ${call};`]
-        : result.kind === 'list'
-          ? [`const { items, total } = await ${call};`]
-          : [`const ${bulk || KEYWORDS.has(camel(singular(resource))) ? 'result' : camel(singular(resource))} = await ${call};`];
-    const lines = [doc(op, http, path, { link: referenceUrl(spec, op), example })];
-    if (bulk) {
-      lines.push(`  ${sig(method, true, 'OmnideskPromise<BulkOutcome>', opts)}`);
-      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-    } else {
-      lines.push(`  ${sig(method, false, `OmnideskPromise<${resultType}>`, opts)}`);
-    }
-    // A walker only where the list has pages (`page` among its query parameters): a list without
-    // them is whole in one call.
-    if (result.kind === 'list' && meta.query?.page) {
-      const item = resultType.replace(/^(?:List)?Page<(.*)>$/, '$1');
-      lines.push(
-        `  /** Every item of \`${method}\`, page after page (\`limit\` 100 by default); stops at \`total_count\`, an empty page or \`maxItems\`. */`,
-      );
-      lines.push(`  ${sig(`${method}All`, false, `ListWalker<${item}>`, opts.replace('RequestOptions', 'ListAllOptions'))}`);
-    }
-    if (!resources.has(resource)) resources.set(resource, { tag: tag.name, description: tag.description, methods: [] });
-    resources.get(resource).methods.push(lines.join('\n'));
+    const declaration = methodDeclaration(spec, call, pathParams, body, meta, resultType, types, deref);
+    let resource = resources.get(call.resource);
+    if (!resource) resources.set(call.resource, (resource = { tag: call.tag.name, description: call.tag.description, methods: [] }));
+    resource.methods.push(declaration);
   }
 
   return {
     table,
-    source: sdkSource(table, resources, named, runtimeImport),
+    source: sdkSource(table, resources, types.byName, runtimeImport),
     resourcesSource: resourcesSource(resources, runtimeImport),
-    typeNames: [...named.keys()].sort(),
+    typeNames: [...types.byName.keys()].sort(),
   };
 }
 
 /** `Resource` interface name of a resource: `kbArticles` → `KbArticlesResource`. */
-const typeName = (r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
+const typeName = (/** @type {string} */ r) => `${r[0].toUpperCase()}${r.slice(1)}Resource`;
 
-/** sdk.ts: the compact operation table, one interface per resource, the named types, `Resources`. */
+/**
+ * sdk.ts: the compact operation table, one interface per resource, the named types, `Resources`.
+ * @param {OperationMeta[]} table
+ * @param {Map<string, Resource>} resources
+ * @param {Map<string, [string, string]>} named
+ * @param {string} runtimeImport
+ */
 function sdkSource(table, resources, named, runtimeImport) {
   const out = [
     '// Generated by scripts/generate/sdk.mjs from the bundled OpenAPI description. Do not edit.',
@@ -527,7 +706,7 @@ function sdkSource(table, resources, named, runtimeImport) {
   out.push('}', '');
   // Only the helper types this spec's code uses are imported (an unused import fails strict builds).
   const body = out.join('\n');
-  const used = (names) => names.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+  const used = (/** @type {string[]} */ names) => names.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
   const fromSchema = used(['components', 'operations']);
   const fromRuntime = used(RUNTIME_TYPES).map((n) => `type ${n}`);
   out[out.indexOf(IMPORTS)] = [
@@ -539,7 +718,11 @@ function sdkSource(table, resources, named, runtimeImport) {
   return out.join('\n');
 }
 
-/** resources.ts: one factory per resource over a core (`cases(core)`), for tree-shaking. */
+/**
+ * resources.ts: one factory per resource over a core (`cases(core)`), for tree-shaking.
+ * @param {Map<string, Resource>} resources
+ * @param {string} runtimeImport
+ */
 function resourcesSource(resources, runtimeImport) {
   const factories = [
     '// Generated by scripts/generate/sdk.mjs from the bundled OpenAPI description. Do not edit.',
@@ -563,13 +746,20 @@ function resourcesSource(resources, runtimeImport) {
 const START = '<!-- operations:start (generated by scripts/generate/sdk.mjs) -->';
 const END = '<!-- operations:end -->';
 
-/** The README's table of every `resource.method` with its HTTP method and path, between its markers. */
+/**
+ * The README's table of every `resource.method` with its HTTP method and path, between its markers.
+ * @param {OperationMeta[]} table
+ */
 export function operationsMarkdown(table) {
   const rows = table.map((m) => `| \`${m.resource}.${m.method}\` | \`${m.httpMethod.toUpperCase()} ${m.path}\` | \`${m.operationId}\` |`);
   return [START, '', '| call | method and path | operationId |', '| --- | --- | --- |', ...rows, '', END].join('\n');
 }
 
-/** `readme` with its operations table replaced by the current one (unchanged when it has no markers). */
+/**
+ * `readme` with its operations table replaced by the current one (unchanged when it has no markers).
+ * @param {string} readme
+ * @param {OperationMeta[]} table
+ */
 export function withOperationsTable(readme, table) {
   const i = readme.indexOf(START);
   const j = readme.indexOf(END);
@@ -580,29 +770,39 @@ export function withOperationsTable(readme, table) {
  * The document openapi-typescript gets: an `anyOf`/`oneOf` of bare `required` lists ("content or
  * content_html") becomes `Base & ({content} | {content_html})`; given as is, openapi-typescript
  * types it `Base | unknown`, which is `unknown` and checks nothing.
+ * @param {SpecNode} spec
+ * @returns {SpecNode}
  */
 export function typesView(spec) {
-  // `inherited`: the properties of the schema whose allOf holds this node (`allOf: [{anyOf: ...}]`).
+  /**
+   * `inherited`: the properties of the schema whose allOf holds this node (`allOf: [{anyOf: ...}]`).
+   * @param {unknown} node
+   * @param {Record<string, unknown> | undefined} inherited
+   * @returns {unknown}
+   */
   const walk = (node, inherited) => {
     if (Array.isArray(node)) return node.map((n) => walk(n, inherited));
     if (!node || typeof node !== 'object') return node;
+    /** @type {SpecNode} */
+    const schema = node;
+    /** @type {SpecNode} */
     const out = {};
-    for (const [k, v] of Object.entries(node)) {
-      out[k] = k === 'allOf' ? v.map((part) => walk(part, node.properties ?? inherited)) : walk(v, undefined);
+    for (const [k, v] of Object.entries(schema)) {
+      out[k] = k === 'allOf' ? v.map((/** @type {unknown} */ part) => walk(part, schema.properties ?? inherited)) : walk(v, undefined);
     }
     for (const key of ['anyOf', 'oneOf']) {
       const branches = out[key];
       if (!Array.isArray(branches) || !branches.every(constraintOnly)) continue;
-      /** @type {Record<string, any>} */
+      /** @type {SpecNode} */
       const { [key]: _, ...rest } = out;
       const props = out.properties ?? inherited ?? {};
-      const named = branches.every((b) => Array.isArray(b.required) && b.required.every((r) => r in props));
+      const named = branches.every((b) => Array.isArray(b.required) && b.required.every((/** @type {string} */ r) => r in props));
       // Constraints the types cannot say are dropped (the spec still validates them).
       if (!named) return rest;
       const parts = branches.map((b) => ({
         type: 'object',
         required: b.required,
-        properties: Object.fromEntries(b.required.map((r) => [r, props[r]])),
+        properties: Object.fromEntries(b.required.map((/** @type {string} */ r) => [r, props[r]])),
       }));
       if (!out.properties) return { ...rest, [key]: parts };
       const { title, description, ...base } = rest;
@@ -610,17 +810,22 @@ export function typesView(spec) {
     }
     return out;
   };
-  return walk(spec, undefined);
+  return /** @type {SpecNode} */ (walk(spec, undefined));
 }
 
+/**
+ * Writes schema.ts, sdk.ts and resources.ts of the bundle `input` into `outDir`; returns the table.
+ * @param {string} input
+ * @param {string} outDir
+ * @param {string} [runtimeDir] where runtime.ts is (the generated files import it)
+ */
 export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')) {
-  const text = readFileSync(input, 'utf8');
-  const spec = input.endsWith('.json') ? JSON.parse(text) : parse(text);
+  const spec = readBundle(input);
   let runtimeImport = relative(outDir, runtimeDir).split('\\').join('/') || '.';
   if (!runtimeImport.startsWith('.')) runtimeImport = `./${runtimeImport}`;
   const { table, source, resourcesSource } = buildSdk(spec, { runtimeImport });
   // defaultNonNullable: false, or a field with a default (do_not_send_email) is required in request bodies.
-  const ast = await openapiTS(typesView(spec), { defaultNonNullable: false });
+  const ast = await openapiTS(/** @type {OpenAPI3} */ (typesView(spec)), { defaultNonNullable: false });
   const header = '/**\n * This file was auto-generated by openapi-typescript.\n * Do not make direct changes to the file.\n */\n\n';
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'schema.ts'), header + astToString(ast));
@@ -638,16 +843,10 @@ export async function generate(input, outDir, runtimeDir = resolve(outDir, '..')
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input = join(root, 'dist/openapi.yaml'), outDir = join(root, 'packages/client/src/generated'), runtimeDir] = process.argv.slice(2);
-  try {
+  await runGenerator('generate-sdk', async () => {
     const table = await generate(resolve(input), resolve(outDir), runtimeDir && resolve(runtimeDir));
     console.log(
       `generate-sdk: ${table.length} operations in ${new Set(table.map((o) => o.resource)).size} resources → ${relative(process.cwd(), outDir) || '.'}`,
     );
-  } catch (error) {
-    if (error instanceof SpecError) {
-      console.error(`generate-sdk: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  });
 }

@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 
 /** A node of the spec: an object whose shape the caller knows (the walker does not type OpenAPI). */
 /** @typedef {Record<string, any>} SpecNode */
+/** Resolves a node's local `$ref` (see `resolver`): the node it points to, or the node itself. */
+/** @typedef {(node: any) => any} Deref */
 
 /**
  * One operation of the spec, with what every reader needs next to it.
@@ -22,6 +24,21 @@ import { parse } from 'yaml';
 /** The HTTP methods an Omnidesk path item can hold, in the order generators list them. */
 export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch']);
 /** @typedef {typeof HTTP_METHODS[number]} HttpMethod */
+
+/** The methods HTTP defines as idempotent: sending one twice does what sending it once does. */
+const IDEMPOTENT_METHODS = new Set(['get', 'put', 'delete']);
+
+/**
+ * Whether an operation may be sent twice with the effect of once: its method's rule, unless the
+ * spec says otherwise with `x-sdk-idempotent` (the relative moves: `moveUp` is a PUT that moves
+ * one step up per call).
+ * @param {HttpMethod} method
+ * @param {SpecNode} operation
+ * @returns {boolean}
+ */
+export function isIdempotent(method, operation) {
+  return operation['x-sdk-idempotent'] ?? IDEMPOTENT_METHODS.has(method);
+}
 
 /** A fault of the spec that stops a generator (named, so callers can tell it from a bug). */
 export class SpecError extends Error {
@@ -59,7 +76,7 @@ export function resolver(doc) {
 /**
  * Every operation of the spec, in path then method order.
  * @param {SpecNode} doc
- * @param {(node: any) => any} [deref]
+ * @param {Deref} [deref]
  * @returns {Generator<Operation>}
  */
 export function* operations(doc, deref = resolver(doc)) {
@@ -83,11 +100,45 @@ export function* operations(doc, deref = resolver(doc)) {
 /**
  * Every operation of the spec by its operationId, walked once.
  * @param {SpecNode} doc
- * @param {(node: any) => any} [deref]
+ * @param {Deref} [deref]
  * @returns {Map<string, Operation>}
  */
 export function operationsById(doc, deref = resolver(doc)) {
   return new Map([...operations(doc, deref)].map((entry) => [entry.operation.operationId, entry]));
+}
+
+/**
+ * The example of a parameter or media type: its own `example`, else the first of its `examples`,
+ * else its schema's (`example`, or the first of `examples`).
+ * @param {SpecNode | undefined} holder
+ * @param {Deref} deref
+ * @returns {unknown}
+ */
+export function exampleOf(holder, deref) {
+  if (!holder) return undefined;
+  if (holder.example !== undefined) return holder.example;
+  const first = holder.examples && Object.values(holder.examples)[0];
+  if (first !== undefined) return deref(first)?.value;
+  const schema = deref(holder.schema ?? {});
+  if (schema?.example !== undefined) return schema.example;
+  return Array.isArray(schema?.examples) ? schema.examples[0] : undefined;
+}
+
+/**
+ * Runs a generator's command line: a SpecError (a fault of the spec, not of the generator) is
+ * printed as `<name>: <message>`, without a stack, and ends the process with exit code 1; any
+ * other error is thrown.
+ * @param {string} name
+ * @param {() => unknown} main
+ */
+export async function runGenerator(name, main) {
+  try {
+    await main();
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    console.error(`${name}: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 /** The success (2xx) status codes an operation declares, lowest first. */

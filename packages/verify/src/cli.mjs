@@ -31,7 +31,13 @@ Options:
 
 Exit codes: 0 conforms, 1 drift found, 2 bad usage or no access.`;
 
-/** A positive integer option, or a usage error naming it. */
+/**
+ * A positive integer option, or a usage error naming it.
+ * @param {string} name
+ * @param {string | undefined} value
+ * @param {number} fallback
+ * @param {number} max
+ */
 function count(name, value, fallback, max) {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
@@ -74,22 +80,27 @@ export async function main(
     const domain = env.OMNIDESK_DOMAIN?.trim();
     const baseUrl = values['base-url'] ?? (domain ? `https://${domain}.omnidesk.ru/api` : undefined);
     if (!baseUrl) throw new UsageError('set OMNIDESK_DOMAIN (your subdomain) or give --base-url');
-    if (values['base-url'] === undefined && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain))
+    if (values['base-url'] === undefined && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(domain ?? ''))
       throw new UsageError('OMNIDESK_DOMAIN must be the subdomain only (`yourcompany`, not a URL or yourcompany.omnidesk.ru)');
     if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) URL');
-    const missing = ['OMNIDESK_EMAIL', 'OMNIDESK_API_KEY'].filter((k) => !env[k]?.trim());
-    if (missing.length) throw new UsageError(`set ${missing.join(' and ')}`);
+    const email = env.OMNIDESK_EMAIL?.trim();
+    const apiKey = env.OMNIDESK_API_KEY?.trim();
+    const missing = [...(email ? [] : ['OMNIDESK_EMAIL']), ...(apiKey ? [] : ['OMNIDESK_API_KEY'])];
+    if (!email || !apiKey) throw new UsageError(`set ${missing.join(' and ')}`);
     settings = {
       baseUrl,
-      email: env.OMNIDESK_EMAIL.trim(),
-      apiKey: env.OMNIDESK_API_KEY.trim(),
+      email,
+      apiKey,
       maxCalls: count('max-calls', values['max-calls'], 15, 1000),
       perMinute: count('per-minute', values['per-minute'], 10, 100_000),
       ids: count('ids', values.ids, 1, 20),
       outDir: values.out,
     };
   } catch (error) {
-    err(`${TOOL}: ${error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS') ? error.message : 'bad arguments'}`);
+    // Usage errors and parseArgs' own (`ERR_PARSE_ARGS_*`) name the option; anything else might hold a value.
+    const parseArgsError =
+      error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+    err(`${TOOL}: ${error instanceof UsageError || parseArgsError ? /** @type {Error} */ (error).message : 'bad arguments'}`);
     err(`Run ${TOOL} --help for usage.`);
     return 2;
   }

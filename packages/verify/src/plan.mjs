@@ -1,10 +1,25 @@
 // Which calls `omnidesk-verify` makes, in which order: every GET of the spec, each list before
 // the calls that need an id from it. Only GETs are ever planned; run.mjs refuses anything else.
 
+/** @typedef {import('@omnidesk-openapi/client/validate').ResponseTable} ResponseTable */
+/**
+ * An input taken from another list's answer: the field `param` of its entries.
+ * @typedef {{ param: string, in: 'path' | 'query', from: string }} Need
+ */
+/**
+ * One planned GET operation.
+ * @typedef {object} PlanEntry
+ * @property {string} operationId
+ * @property {string} path the path template
+ * @property {Record<string, number>} query the fixed query sent
+ * @property {Need[]} needs
+ * @property {string} [unplannable] why it cannot be called (an input no list gives)
+ */
+
 /** An operation's path without its last `/{param}` and suffix: `/cases/{case_id}.json` → `/cases`. */
-const parentStem = (path) => path.replace(/\/\{[^}]+\}(\.json)?$/, '').replace(/\/\{[^}]+\}\/[^/]+$/, '');
-const stemOf = (path) => path.replace(/\.json$/, '');
-const commonPrefix = (a, b) => {
+const parentStem = (/** @type {string} */ path) => path.replace(/\/\{[^}]+\}(\.json)?$/, '').replace(/\/\{[^}]+\}\/[^/]+$/, '');
+const stemOf = (/** @type {string} */ path) => path.replace(/\.json$/, '');
+const commonPrefix = (/** @type {string} */ a, /** @type {string} */ b) => {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i;
@@ -16,15 +31,21 @@ const commonPrefix = (a, b) => {
  * (`from`: the operationId of the list whose entries carry a field named `param`).
  * `query`: the fixed query sent (a page size, a time window for required `*_time` parameters).
  * `unplannable`: an input no list gives; the operation is reported skipped with that reason.
+ * @param {Pick<ResponseTable, 'operations'>} table
+ * @param {{ now?: number, pageSize?: number }} [options]
+ * @returns {PlanEntry[]}
  */
 export function planCalls(table, { now = Date.now(), pageSize = 10 } = {}) {
   const gets = Object.entries(table.operations).filter(([, op]) => op.method === 'get');
   const lists = gets.filter(([, op]) => !/\{/.test(op.path));
   const day = Math.floor(now / 86_400_000) * 86_400;
   const plan = gets.map(([operationId, op]) => {
+    /** @type {Record<string, number>} */
     const query = {};
     if (op.query.includes('limit')) query.limit = pageSize;
+    /** @type {Need[]} */
     const needs = [];
+    /** @type {string | undefined} */
     let unplannable;
     for (const [, param] of op.path.matchAll(/\{([^}]+)\}/g)) {
       // The list at the parent path: `/cases/{case_id}.json` and `/cases/{case_id}/messages.json` → `/cases.json`.
@@ -50,8 +71,9 @@ export function planCalls(table, { now = Date.now(), pageSize = 10 } = {}) {
   });
   // Each list, then what depends on it (depth first), so a small budget checks lists and single
   // entities of the first resources rather than lists only.
+  /** @type {PlanEntry[]} */
   const ordered = [];
-  const place = (entry) => {
+  const place = (/** @type {PlanEntry} */ entry) => {
     if (ordered.includes(entry)) return;
     ordered.push(entry);
     for (const next of plan)
@@ -63,23 +85,35 @@ export function planCalls(table, { now = Date.now(), pageSize = 10 } = {}) {
   return ordered;
 }
 
-/** The entries of a list answer (`{"0": {"case": {...}}, ..., "total_count": 3}`), unwrapped. */
+/**
+ * The entries of a list answer (`{"0": {"case": {...}}, ..., "total_count": 3}`), unwrapped.
+ * @param {unknown} body the parsed JSON of the answer
+ * @returns {unknown[]}
+ */
 export function listEntries(body) {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
-  return Object.keys(body)
+  const list = /** @type {Record<string, unknown>} */ (body);
+  return Object.keys(list)
     .filter((k) => /^\d+$/.test(k))
     .map((k) => {
-      const entry = body[k];
-      const keys = entry && typeof entry === 'object' ? Object.keys(entry) : [];
-      return keys.length === 1 && entry[keys[0]] && typeof entry[keys[0]] === 'object' ? entry[keys[0]] : entry;
+      const entry = list[k];
+      if (!entry || typeof entry !== 'object') return entry;
+      const values = Object.values(entry);
+      return values.length === 1 && values[0] && typeof values[0] === 'object' ? values[0] : entry;
     });
 }
 
-/** Up to `n` usable ids (positive integers) of field `param` in a list answer. */
+/**
+ * Up to `n` usable ids (positive integers) of field `param` in a list answer.
+ * @param {unknown} body the parsed JSON of the answer
+ * @param {string} param
+ * @param {number} n
+ */
 export function idsFrom(body, param, n) {
+  /** @type {number[]} */
   const ids = [];
   for (const entry of listEntries(body)) {
-    const v = entry?.[param];
+    const v = entry && typeof entry === 'object' ? /** @type {Record<string, unknown>} */ (entry)[param] : undefined;
     const id = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
     if (id !== undefined && id > 0 && !ids.includes(id)) ids.push(id);
     if (ids.length >= n) break;

@@ -3,11 +3,16 @@
 // statuses, counts and findings, none of which holds a value of the account (the findings are
 // written without values by the validator; ids and the account's address are never kept).
 
+/** @typedef {import('./run.mjs').Run} Run */
+/** @typedef {import('./run.mjs').OperationResult} OperationResult */
+/** @typedef {import('./run.mjs').ResponseFinding} ResponseFinding */
+
+/** @type {Record<import('./run.mjs').Outcome, string>} */
 const OUTCOME_TEXT = { pass: 'pass', drift: 'DRIFT', error: 'error', 'no-access': 'no access', skipped: 'skipped' };
 
 /** Counts by outcome, and the exit code the run deserves: 0 conforms, 1 drift or errors. */
-export function summarize(run) {
-  const count = (o) => run.operations.filter((r) => r.outcome === o).length;
+export function summarize(/** @type {Run} */ run) {
+  const count = (/** @type {import('./run.mjs').Outcome} */ o) => run.operations.filter((r) => r.outcome === o).length;
   const summary = {
     operations: run.operations.length,
     pass: count('pass'),
@@ -22,7 +27,11 @@ export function summarize(run) {
   return { ...summary, exitCode: summary.drift || summary.error ? 1 : 0 };
 }
 
-/** report.json: the whole run, as data. */
+/**
+ * report.json: the whole run, as data.
+ * @param {Run} run
+ * @param {{ tool: string }} about
+ */
 export function reportJson(run, { tool }) {
   const { exitCode, ...summary } = summarize(run);
   return {
@@ -35,16 +44,20 @@ export function reportJson(run, { tool }) {
   };
 }
 
-const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s) => `\`${String(s).replace(/`/g, "'")}\``;
+const cell = (/** @type {unknown} */ s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (/** @type {unknown} */ s) => `\`${String(s).replace(/`/g, "'")}\``;
 /** A finding's pointer in a cell: `—` for the status, `(whole body)` for the body's root. */
-const pointer = (f) => (f.in === 'status' ? '—' : f.pointer === '' ? '(whole body)' : code(f.pointer));
-const statuses = (r) =>
+const pointer = (/** @type {ResponseFinding} */ f) => (f.in === 'status' ? '—' : f.pointer === '' ? '(whole body)' : code(f.pointer));
+const statuses = (/** @type {OperationResult} */ r) =>
   Object.entries(r.statuses)
     .map(([s, n]) => (n > 1 ? `${s}×${n}` : s))
     .join(', ');
 
-/** report.md: a summary table, then the findings of each operation that has any. */
+/**
+ * report.md: a summary table, then the findings of each operation that has any.
+ * @param {Run} run
+ * @param {{ tool: string }} about
+ */
 export function reportMarkdown(run, { tool }) {
   const s = summarize(run);
   const lines = [
@@ -89,14 +102,14 @@ export function reportMarkdown(run, { tool }) {
 }
 
 /** The table printed at the end of a run (plain text, aligned). */
-export function summaryTable(run) {
+export function summaryTable(/** @type {Run} */ run) {
   const rows = run.operations.map((r) => {
     const d = r.findings.filter((f) => f.severity === 'drift').length;
     return [r.operationId, OUTCOME_TEXT[r.outcome], String(r.calls), String(d), String(r.findings.length - d), r.reason];
   });
   const head = ['operation', 'outcome', 'calls', 'drift', 'info', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (row) =>
+  const line = (/** @type {string[]} */ row) =>
     row
       .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i])))
       .join('  ')
