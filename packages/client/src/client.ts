@@ -55,6 +55,18 @@ export interface OmnideskClientOptions {
   headers?: Record<string, string>;
 }
 
+/** What is wrong with raw path values: `.` or `..` would move the request to another path once the URL is resolved. */
+function dotsProblem(path: unknown): string | undefined {
+  if (!path || typeof path !== 'object') return undefined;
+  for (const [name, value] of Object.entries(path)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      const text = String(one);
+      if (text === '.' || text === '..') return `path parameter ${name} cannot be ${JSON.stringify(text)}`;
+    }
+  }
+  return undefined;
+}
+
 export interface ClientBase<P extends {}> {
   /** The typed openapi-fetch client, with the same auth, query encoding, retries and limits. */
   readonly raw: Client<P>;
@@ -80,10 +92,7 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
   // Each call gets a fetch that knows its operation (a per-call `fetch` of the caller's own wins).
   const rawCall = (method: string, url: string, init: { fetch?: unknown; params?: { path?: unknown }; headers?: unknown } | undefined) => {
     const op = operations.get(`${method.toUpperCase()} ${url}`);
-    // A path value `.` or `..` would move the request to another path once the URL is resolved.
-    const values = Object.entries(init?.params?.path ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, String(x)]));
-    const dots = values.find(([, v]) => v === '.' || v === '..');
-    const problem = dots ? `path parameter ${dots[0]} cannot be ${JSON.stringify(dots[1])}` : headerProblem(init?.headers);
+    const problem = dotsProblem(init?.params?.path) ?? headerProblem(init?.headers);
     if (problem) return Promise.reject(new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`));
     return core.request(
       method as never,

@@ -11,7 +11,8 @@ import { InvalidRequestError } from './errors.js';
 
 // RFC 3986 unreserved characters stay, everything else is percent-encoded (as qs does).
 export function encodeComponent(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(value);
+  return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
 /**
@@ -25,15 +26,15 @@ export function scalarText(value: unknown, where: string): string {
     throw new InvalidRequestError(`${where}: cannot send ${value instanceof Date ? 'an invalid Date' : plain}`);
   }
   if (!/^(?:string|number|boolean|bigint)$/.test(typeof plain)) throw new InvalidRequestError(`${where}: cannot send a ${typeof value}`);
-  const text = String(plain);
+  if (typeof plain !== 'string') return String(plain);
   // A lone surrogate (half an emoji) has no UTF-8 form: refuse it rather than send U+FFFD
   // (encodeURIComponent throws a URIError on one, in every engine).
   try {
-    encodeURIComponent(text);
+    encodeURIComponent(plain);
   } catch {
     throw new InvalidRequestError(`${where}: the string is not well-formed Unicode (a lone surrogate)`);
   }
-  return text;
+  return plain;
 }
 
 /**
