@@ -55,22 +55,10 @@ export interface OmnideskClientOptions {
   headers?: Record<string, string>;
 }
 
-/** What is wrong with raw path values: `.` or `..` would move the request to another path once the URL is resolved. */
-function dotsProblem(path: unknown): string | undefined {
-  if (!path || typeof path !== 'object') return undefined;
-  for (const [name, value] of Object.entries(path)) {
-    for (const one of Array.isArray(value) ? value : [value]) {
-      const text = String(one);
-      if (text === '.' || text === '..') return `path parameter ${name} cannot be ${JSON.stringify(text)}`;
-    }
-  }
-  return undefined;
-}
-
 /** What the SDK reads of a raw call's options (the rest goes to openapi-fetch as it is). */
 interface RawInit {
   fetch?: unknown;
-  params?: { path?: unknown };
+  params?: { path?: object };
   headers?: unknown;
   parseAs?: string;
   middleware?: unknown[];
@@ -101,7 +89,10 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
   // Each call gets a fetch that knows its operation (a per-call `fetch` of the caller's own wins).
   const rawCall = async (method: string, url: string, init: RawInit | undefined) => {
     const op = operations.get(`${method.toUpperCase()} ${url}`);
-    const problem = dotsProblem(init?.params?.path) ?? headerProblem(init?.headers);
+    // A path value `.` or `..` would move the request to another path once the URL is resolved.
+    const values = Object.entries(init?.params?.path ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, String(x)]));
+    const dots = values.find(([, v]) => v === '.' || v === '..');
+    const problem = dots ? `path parameter ${dots[0]} cannot be ${JSON.stringify(dots[1])}` : headerProblem(init?.headers);
     if (problem) throw new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`);
     if (init?.fetch) return core.request(method as never, url as never, init as never);
     // While no middleware would see the answer, a JSON body is read by the transport and parsed

@@ -31,15 +31,9 @@ export function readList<T>(body: unknown, key?: string): { items: T[]; total: n
   if (Array.isArray(body)) return { items: body.map((e) => unwrap(e, key) as T), total: body.length };
   if (!body || typeof body !== 'object') return { items: [], total: 0 };
   const record = body as Record<string, unknown>;
-  const indexes: string[] = [];
-  let sorted = true;
-  for (const k of Object.keys(record)) {
-    if (!INDEX.test(k)) continue;
-    // Index keys come first and in order (up to 2^32 - 2): a sort is left for larger ones.
-    if (indexes.length && Number(k) < Number(indexes[indexes.length - 1])) sorted = false;
-    indexes.push(k);
-  }
-  if (!sorted) indexes.sort((a, b) => Number(a) - Number(b));
+  const indexes = Object.keys(record)
+    .filter((k) => INDEX.test(k))
+    .sort((a, b) => Number(a) - Number(b));
   const items = indexes.map((k) => unwrap(record[k], key) as T);
   if (key !== undefined && Array.isArray(record[key])) {
     items.push(...(record[key] as unknown[]).map((e) => unwrap(e, key) as T));

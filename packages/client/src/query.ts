@@ -11,8 +11,7 @@ import { InvalidRequestError } from './errors.js';
 
 // RFC 3986 unreserved characters stay, everything else is percent-encoded (as qs does).
 export function encodeComponent(value: string): string {
-  const encoded = encodeURIComponent(value);
-  return /[!'()*]/.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

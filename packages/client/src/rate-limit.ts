@@ -177,39 +177,24 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   }
   if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
   let queue: Promise<unknown> = Promise.resolve();
-  /** Callers in the queue (waiting for their turn or taking it). */
-  let queued = 0;
   /** Ends the current caller's wait early (an answer came in): it asks the store again. */
   let wake = () => {};
-  type Answer = ReturnType<RateLimitStore['take']>;
-  const ask = (cost: number): Answer => store.take({ now: Date.now(), cost, perMinute, perHour });
-  /** Waits until the store grants `cost` calls; `answer` is the store's first answer when already asked. */
-  const take = async (cost: number, signal?: AbortSignal, answer: Answer = ask(cost)): Promise<number> => {
+  const take = async (cost: number, signal?: AbortSignal): Promise<number> => {
     for (;;) {
-      const { wait, seq } = await answer;
+      const { wait, seq } = await store.take({ now: Date.now(), cost, perMinute, perHour });
       if (wait <= 0) return seq!;
       await sleep(wait, signal, (end) => (wake = end));
-      answer = ask(cost);
     }
   };
   return {
     acquire(method, signal) {
-      const cost = method === 'GET' ? 1 : 2;
-      let first: Answer | undefined;
-      // Nobody queued: the store is asked at once, and a call it grants goes without queueing.
-      if (!queued && !signal?.aborted) {
-        first = ask(cost);
-        if (!('then' in first) && first.wait <= 0) return Promise.resolve(first.seq!);
-      }
-      queued++;
       // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
       const turn = queue.then(() => {
-        if (first === undefined) signal?.throwIfAborted();
-        return take(cost, signal, first);
+        signal?.throwIfAborted();
+        return take(method === 'GET' ? 1 : 2, signal);
       });
       // The next caller waits for this one's slot, whether it succeeded or was aborted.
-      const left = () => void queued--;
-      queue = turn.then(left, left);
+      queue = turn.catch(() => undefined);
       if (!signal) return turn;
       // A caller that aborts while queued is rejected at once, not at its turn.
       return new Promise((resolve, reject) => {

@@ -64,36 +64,28 @@ export const SUCCESS_BODY_MAX = 64 * 1024 * 1024;
  */
 async function readBounded(response: Response, max: number): Promise<[Uint8Array | undefined, boolean]> {
   const reader = response.body?.getReader();
-  if (!reader) return [undefined, false];
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
+  while (reader && size <= max) {
     const read = await reader.read();
     if (read.done) break;
     chunks.push(read.value);
     size += read.value.byteLength;
-    if (size > max) {
-      // Not awaited, as for a retried answer.
-      reader.cancel().catch(() => undefined);
-      return [concat(chunks, max), true];
+  }
+  const cut = size > max;
+  // Not awaited, as for a retried answer.
+  if (cut) reader!.cancel().catch(() => undefined);
+  // A body in one chunk (a small one) is used as it came.
+  let bytes = chunks[0];
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
     }
   }
-  return [chunks.length === 1 ? chunks[0] : concat(chunks, size), false];
-}
-
-/** The first `size` bytes of `chunks` in one array. */
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at + chunk.byteLength > size) {
-      all.set(chunk.subarray(0, size - at), at);
-      break;
-    }
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
+  return [bytes?.subarray(0, max), cut];
 }
 
 /** Calls a custom fetch with the Request and an `init` that says the same (see FetchLike). */
@@ -183,47 +175,6 @@ export function backoff(attempt: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
-/** What every attempt of one call shares: the request, its settings, and its path once named. */
-interface Call {
-  request: Request;
-  ctx: CallContext;
-  method: string;
-  /** A body stream can be read only once: every attempt then sends a copy. */
-  hasBody: boolean;
-  timeout: number;
-  maxRetries: number;
-  idempotent: boolean;
-  /** The URL's path, parsed on the first line or error that names it. */
-  path: () => string;
-}
-
-/** One attempt's signal, aborted by its timer (`timedOut` then true) or by the caller's signal; `done()` stops both. */
-interface AttemptSignal {
-  signal: AbortSignal;
-  timedOut: boolean;
-  done: () => void;
-}
-
-/** Starts an attempt's timer: `timeout` ms for the answer and its body. */
-function startAttempt(caller: AbortSignal, timeout: number): AttemptSignal {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(caller.reason);
-  const attempt: AttemptSignal = {
-    signal: controller.signal,
-    timedOut: false,
-    done: () => {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
-    },
-  };
-  const timer = setTimeout(() => {
-    attempt.timedOut = true;
-    controller.abort();
-  }, timeout);
-  caller.addEventListener('abort', onAbort);
-  return attempt;
-}
-
 /** The answer over the bytes read from it: its status and headers, less `content-encoding` (the bytes are decoded). */
 function answerOver(response: Response, bytes: Uint8Array | undefined, cut: boolean): Response {
   let headers = response.headers;
@@ -261,160 +212,154 @@ export function createTransport(options: TransportOptions) {
         : new AbortError(`aborted by the signal: ${method} ${path}`, c);
     });
 
-  /** Attempt after attempt, each after the wait the last one asked for, until one gives the final answer (or throws). */
+  /**
+   * Attempt after attempt, each after the wait the last one asked for, until one gives the final
+   * answer (or throws). Its steps, below: `attempt`, then `retryAfterAnswer` (what the status and
+   * headers say) and `readAnswer` (the body), or `retryAfterError` when there was no answer.
+   */
   async function send(request: Request, ctx: CallContext): Promise<Response> {
+    const { operationId } = ctx;
     const method = request.method.toUpperCase();
+    const caller = request.signal;
+    // A body stream can be read only once: every attempt with a body sends a copy.
+    const hasBody = request.body !== null;
+    const timeout = ctx.timeout ?? options.timeout;
+    const maxRetries = ctx.maxRetries ?? options.maxRetries;
+    const idempotent = ctx.idempotent ?? IDEMPOTENT.has(method);
     let path: string | undefined;
-    const call: Call = {
-      request,
-      ctx,
-      method,
-      hasBody: request.body !== null,
-      timeout: ctx.timeout ?? options.timeout,
-      maxRetries: ctx.maxRetries ?? options.maxRetries,
-      idempotent: ctx.idempotent ?? IDEMPOTENT.has(method),
-      path: () => (path ??= new URL(request.url).pathname),
+    /** The URL's path, parsed on the first line or error that names it. */
+    const pathOf = () => (path ??= new URL(request.url).pathname);
+    /** What an error says of the call. */
+    const where = () => ({ operationId, method, path: pathOf() });
+
+    /**
+     * Attempt `n`: waits for the limiter, sends, and reads the answer, all but the limiter's wait
+     * within the timeout. Gives the final answer, or the ms to wait before the next attempt;
+     * throws when the call failed for good.
+     */
+    const attempt = async (n: number): Promise<Response | number> => {
+      caller.throwIfAborted();
+      const seq = await limiter?.acquire(method, caller);
+      caller.throwIfAborted();
+      // The attempt's own signal, aborted by its timer (the body read included) or by the caller's.
+      const controller = new AbortController();
+      const signal = controller.signal;
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeout);
+      const onAbort = () => controller.abort(caller.reason);
+      caller.addEventListener('abort', onAbort);
+      const started = log ? Date.now() : 0;
+      try {
+        let response: Response;
+        try {
+          const copy = hasBody ? request.clone() : request;
+          // Redirects are never followed: the API has no reason to send one, and following it would
+          // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
+          response = await (userFetch
+            ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' }))
+            : fetch(copy, { signal, redirect: 'manual' }));
+        } catch (cause) {
+          if (caller.aborted) throw caller.reason;
+          // A POST that may have reached the server is never sent again.
+          return retryAfterError(n, started, failure(timedOut, cause), idempotent || (!timedOut && refusedBeforeSend(cause)));
+        }
+        const summary = log ? { method, path: pathOf(), status: response.status, attempt: n, durationMs: Date.now() - started } : {};
+        const wait = await retryAfterAnswer(n, response, seq, summary);
+        if (wait !== undefined) {
+          // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
+          response.body?.cancel().catch(() => undefined);
+          return wait;
+        }
+        try {
+          return await readAnswer(response, summary);
+        } catch (cause) {
+          if (cause instanceof OmnideskError) throw cause;
+          if (caller.aborted) throw caller.reason;
+          // The server answered: only a repeatable request may be sent again.
+          return retryAfterError(n, started, failure(timedOut, cause), idempotent);
+        }
+      } finally {
+        clearTimeout(timer);
+        caller.removeEventListener('abort', onAbort);
+      }
     };
+
+    /**
+     * What an answer's status and headers say: a redirect is refused, the rate-limit headers are
+     * learned, and a 429 or 5xx worth another attempt gives the ms to wait (undefined: final).
+     */
+    const retryAfterAnswer = async (
+      n: number,
+      response: Response,
+      seq: number | undefined,
+      summary: Record<string, unknown>,
+    ): Promise<number | undefined> => {
+      // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
+      if (response.type === 'opaqueredirect') {
+        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, { status: 0, ...where() });
+      }
+      const rateLimit = readRateLimit(response.headers);
+      if (rateLimit) {
+        options.onRateLimit(rateLimit);
+        await limiter?.learn(seq!, rateLimit, response.status === 429);
+      }
+      log?.('debug', 'omnidesk: response', summary);
+      if (n >= maxRetries) return undefined;
+      const wait = retryWait(response.status, rateLimit, idempotent, n, options.maxRetryAfter);
+      // A 429 is worth a warning: the limiter is there to prevent it.
+      if (wait !== undefined) log?.(response.status === 429 ? 'warn' : 'info', 'omnidesk: retrying', { ...summary, waitMs: wait });
+      return wait;
+    };
+
+    /**
+     * Reads a final answer's body within the attempt's timeout, so that a cut or stalled body is a
+     * ConnectionError or TimeoutError like a failure before the headers: a 2xx body up to
+     * SUCCESS_BODY_MAX bytes (more is an InvalidResponseError), an error body up to ERROR_BODY_MAX
+     * (the rest dropped, the answer marked cut). With `readBody`, a 2xx body is decoded into
+     * `bodyText` and the answer given back with its body used; otherwise a new answer holds the bytes.
+     */
+    const readAnswer = async (response: Response, summary: Record<string, unknown>): Promise<Response> => {
+      const { ok, status } = response;
+      // A null-body status (204, 304) reads as empty.
+      const [bytes, cut] = await readBounded(response, ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
+      if (ok && cut)
+        throw new InvalidResponseError(`${status} with a body over ${SUCCESS_BODY_MAX} bytes: ${method} ${pathOf()}`, {
+          status,
+          ...where(),
+        });
+      if (ok && ctx.readBody) {
+        ctx.bodyText = bytes ? decoder.decode(bytes) : '';
+        return response;
+      }
+      if (!ok) log?.('error', 'omnidesk: request failed', summary);
+      return answerOver(response, bytes, cut);
+    };
+
+    /** The ms to wait before resending after `error`, or throws it when the call may not be resent. */
+    const retryAfterError = (n: number, started: number, error: OmnideskError, retryable: boolean): number => {
+      const failed = log ? { method, path: pathOf(), attempt: n, error: error.name, durationMs: Date.now() - started } : {};
+      if (!retryable || n >= maxRetries) {
+        log?.('error', 'omnidesk: request failed', failed);
+        throw error;
+      }
+      const wait = backoff(n);
+      log?.('info', 'omnidesk: retrying', { ...failed, waitMs: wait });
+      return wait;
+    };
+
+    /** The error of an attempt that got no (whole) answer. */
+    const failure = (timedOut: boolean, cause: unknown): OmnideskError =>
+      timedOut
+        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${pathOf()}`, { ...where(), cause, timeout })
+        : new ConnectionError(`connection failed: ${method} ${pathOf()}`, { ...where(), cause });
+
     for (let n = 0; ; n++) {
-      const outcome = await attempt(call, n);
+      const outcome = await attempt(n);
       if (typeof outcome !== 'number') return outcome;
-      await sleep(outcome, request.signal);
+      await sleep(outcome, caller);
     }
-  }
-
-  /**
-   * Attempt `n`: waits for the limiter, sends, and reads the answer, all but the limiter's wait
-   * within the call's timeout. Gives the final answer, or the ms to wait before the next attempt;
-   * throws when the call failed for good.
-   */
-  async function attempt(call: Call, n: number): Promise<Response | number> {
-    const caller = call.request.signal;
-    caller.throwIfAborted();
-    const seq = await limiter?.acquire(call.method, caller);
-    caller.throwIfAborted();
-    const timer = startAttempt(caller, call.timeout);
-    const started = log ? Date.now() : 0;
-    try {
-      let response: Response;
-      try {
-        response = await fetchOnce(call, timer.signal);
-      } catch (cause) {
-        if (caller.aborted) throw caller.reason;
-        // A POST that may have reached the server is never sent again.
-        const retryable = call.idempotent || (!timer.timedOut && refusedBeforeSend(cause));
-        return retryAfterError(call, n, started, failure(call, timer.timedOut, cause), retryable);
-      }
-      const summary = log
-        ? { method: call.method, path: call.path(), status: response.status, attempt: n, durationMs: Date.now() - started }
-        : {};
-      const wait = await retryAfterAnswer(call, n, response, seq, summary);
-      if (wait !== undefined) {
-        // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
-        response.body?.cancel().catch(() => undefined);
-        return wait;
-      }
-      try {
-        return await readAnswer(call, response, summary);
-      } catch (cause) {
-        if (cause instanceof OmnideskError) throw cause;
-        if (caller.aborted) throw caller.reason;
-        // The server answered: only a repeatable request may be sent again.
-        return retryAfterError(call, n, started, failure(call, timer.timedOut, cause), call.idempotent);
-      }
-    } finally {
-      timer.done();
-    }
-  }
-
-  /** Sends the request (a copy when it has a body) once, on the attempt's signal. */
-  function fetchOnce(call: Call, signal: AbortSignal): Promise<Response> {
-    const copy = call.hasBody ? call.request.clone() : call.request;
-    // Redirects are never followed: the API has no reason to send one, and following it would
-    // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
-    return userFetch
-      ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' }))
-      : fetch(copy, { signal, redirect: 'manual' });
-  }
-
-  /**
-   * What an answer's status and headers say: a redirect is refused, the rate-limit headers are
-   * learned, and a 429 or 5xx worth another attempt gives the ms to wait (undefined: final).
-   */
-  async function retryAfterAnswer(
-    call: Call,
-    n: number,
-    response: Response,
-    seq: number | undefined,
-    summary: Record<string, unknown>,
-  ): Promise<number | undefined> {
-    // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
-    if (response.type === 'opaqueredirect') {
-      throw new UnexpectedStatusError(`redirect, not followed: ${call.method} ${call.path()}`, {
-        status: 0,
-        operationId: call.ctx.operationId,
-        method: call.method,
-        path: call.path(),
-      });
-    }
-    const rateLimit = readRateLimit(response.headers);
-    if (rateLimit) {
-      options.onRateLimit(rateLimit);
-      await limiter?.learn(seq!, rateLimit, response.status === 429);
-    }
-    log?.('debug', 'omnidesk: response', summary);
-    if (n >= call.maxRetries) return undefined;
-    const wait = retryWait(response.status, rateLimit, call.idempotent, n, options.maxRetryAfter);
-    // A 429 is worth a warning: the limiter is there to prevent it.
-    if (wait !== undefined) log?.(response.status === 429 ? 'warn' : 'info', 'omnidesk: retrying', { ...summary, waitMs: wait });
-    return wait;
-  }
-
-  /**
-   * Reads a final answer's body within the attempt's timeout, so that a cut or stalled body is a
-   * ConnectionError or TimeoutError like a failure before the headers: a 2xx body up to
-   * SUCCESS_BODY_MAX bytes (more is an InvalidResponseError), an error body up to ERROR_BODY_MAX
-   * (the rest dropped, the answer marked cut). With `readBody`, a 2xx body is decoded into
-   * `bodyText` and the answer given back with its body used; otherwise a new answer holds the bytes.
-   */
-  async function readAnswer(call: Call, response: Response, summary: Record<string, unknown>): Promise<Response> {
-    const { ok, status } = response;
-    // A null-body status (204, 304) reads as empty.
-    const [bytes, cut] = await readBounded(response, ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
-    if (ok && cut) {
-      throw new InvalidResponseError(`${status} with a body over ${SUCCESS_BODY_MAX} bytes: ${call.method} ${call.path()}`, {
-        status,
-        operationId: call.ctx.operationId,
-        method: call.method,
-        path: call.path(),
-      });
-    }
-    if (ok && call.ctx.readBody) {
-      call.ctx.bodyText = bytes ? decoder.decode(bytes) : '';
-      return response;
-    }
-    if (!ok) log?.('error', 'omnidesk: request failed', summary);
-    return answerOver(response, bytes, cut);
-  }
-
-  /** The ms to wait before resending after `error`, or throws it when the call may not be resent. */
-  function retryAfterError(call: Call, n: number, started: number, error: OmnideskError, retryable: boolean): number {
-    const failed = log ? { method: call.method, path: call.path(), attempt: n, error: error.name, durationMs: Date.now() - started } : {};
-    if (!retryable || n >= call.maxRetries) {
-      log?.('error', 'omnidesk: request failed', failed);
-      throw error;
-    }
-    const wait = backoff(n);
-    log?.('info', 'omnidesk: retrying', { ...failed, waitMs: wait });
-    return wait;
-  }
-
-  /** The error of an attempt that got no (whole) answer. */
-  function failure(call: Call, timedOut: boolean, cause: unknown): OmnideskError {
-    const { method } = call;
-    const path = call.path();
-    const errorCtx = { operationId: call.ctx.operationId, method, path, cause };
-    return timedOut
-      ? new TimeoutError(`no answer within ${call.timeout} ms: ${method} ${path}`, { ...errorCtx, timeout: call.timeout })
-      : new ConnectionError(`connection failed: ${method} ${path}`, errorCtx);
   }
 }
