@@ -6,7 +6,7 @@ import type { LogLevel } from './log.js';
 import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
 import { buildResources, type OperationMeta, startsUpperCase } from './runtime.js';
 import { describeAs, setup } from './setup.js';
-import { type FetchLike, headerProblem, type Logger } from './transport.js';
+import { type CallContext, type FetchLike, headerProblem, type Logger } from './transport.js';
 
 export interface OmnideskClientOptions {
   /** Your account's subdomain: `yourcompany` for https://yourcompany.omnidesk.ru. */
@@ -55,6 +55,15 @@ export interface OmnideskClientOptions {
   headers?: Record<string, string>;
 }
 
+/** What the SDK reads of a raw call's options (the rest goes to openapi-fetch as it is). */
+interface RawInit {
+  fetch?: unknown;
+  params?: { path?: object };
+  headers?: unknown;
+  parseAs?: string;
+  middleware?: unknown[];
+}
+
 export interface ClientBase<P extends {}> {
   /** The typed openapi-fetch client, with the same auth, query encoding, retries and limits. */
   readonly raw: Client<P>;
@@ -78,20 +87,29 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
   // operation in errors and are not resent when it is not idempotent.
   const operations = new Map(table.map((op) => [`${op.httpMethod.toUpperCase()} ${op.path}`, op]));
   // Each call gets a fetch that knows its operation (a per-call `fetch` of the caller's own wins).
-  const rawCall = (method: string, url: string, init: { fetch?: unknown; params?: { path?: unknown }; headers?: unknown } | undefined) => {
+  const rawCall = async (method: string, url: string, init: RawInit | undefined) => {
     const op = operations.get(`${method.toUpperCase()} ${url}`);
     // A path value `.` or `..` would move the request to another path once the URL is resolved.
     const values = Object.entries(init?.params?.path ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => [k, String(x)]));
     const dots = values.find(([, v]) => v === '.' || v === '..');
     const problem = dots ? `path parameter ${dots[0]} cannot be ${JSON.stringify(dots[1])}` : headerProblem(init?.headers);
-    if (problem) return Promise.reject(new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`));
-    return core.request(
+    if (problem) throw new InvalidRequestError(`${method.toUpperCase()} ${url}: ${problem}`);
+    if (init?.fetch) return core.request(method as never, url as never, init as never);
+    // While no middleware would see the answer, a JSON body is read by the transport and parsed
+    // here, as openapi-fetch would parse it, instead of being copied into a new Response first.
+    const readBody = !invoker.middlewareRegistered && !init?.middleware?.length && (init?.parseAs ?? 'json') === 'json';
+    const ctx: CallContext = { operationId: op?.operationId, idempotent: op?.idempotent, readBody };
+    const result = (await core.request(
       method as never,
       url as never,
-      (init?.fetch
-        ? init
-        : { ...init, fetch: (request: Request) => send(request, { operationId: op?.operationId, idempotent: op?.idempotent }) }) as never,
-    );
+      {
+        ...init,
+        ...(readBody && { parseAs: 'stream' }),
+        fetch: (request: Request) => send(request, ctx),
+      } as never,
+    )) as { data?: unknown; response: Response };
+    if (readBody && result.response.ok) result.data = ctx.bodyText ? JSON.parse(ctx.bodyText) : undefined;
+    return result;
   };
   const raw = {
     ...core,
@@ -103,8 +121,7 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
     },
   } as Record<string, unknown>;
   // openapi-fetch's HTTP verbs are its upper-case methods (GET, PUT, POST, ...), unlike request, use, eject.
-  for (const method in core)
-    if (startsUpperCase(method)) raw[method] = (url: string, init?: { fetch?: unknown }) => rawCall(method, url, init);
+  for (const method in core) if (startsUpperCase(method)) raw[method] = (url: string, init?: RawInit) => rawCall(method, url, init);
 
   const client = buildResources(invoker, table) as Record<string | symbol, unknown>;
   Object.defineProperty(client, 'raw', { value: raw });

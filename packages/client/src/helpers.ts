@@ -1,5 +1,8 @@
 /** Search helpers for the text filters (`subject`, `user_email`, ...), as the docs describe them. */
 
+import { InvalidRequestError } from './errors.js';
+import { show } from './transport.js';
+
 /** Matches the whole value: `^value^`. */
 export const exact = (value: string): string => `^${value}^`;
 /** Matches values that start with `value`: `^value`. */
@@ -9,11 +12,15 @@ export const endsWith = (value: string): string => `${value}^`;
 
 /**
  * A time filter (`from_time`, `to_updated_time`, ...) as Unix seconds, from a `Date`, or a
- * number: milliseconds when it is 10^12 or more (`Date.now()`), seconds otherwise.
+ * number: milliseconds when it is 10^12 or more (`Date.now()`), seconds otherwise. It builds
+ * request parameters, so what is not a point in time since 1970 is an InvalidRequestError naming
+ * the value, like any other bad input to a call.
  */
 export function toUnixTime(value: Date | number): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' && value >= 1e12 ? value : Number(value) * 1000;
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`toUnixTime: not a valid point in time: ${String(value)}`);
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new InvalidRequestError(`toUnixTime: not a valid point in time: ${value instanceof Date ? String(value) : show(value)}`);
+  }
   return Math.floor(ms / 1000);
 }
 
@@ -25,6 +32,11 @@ const RFC2822 =
  * A date as the API sends it (`Mon, 05 May 2014 00:15:17 +0300`) as a `Date`; `"-"` (no date),
  * `""`, `null` and `undefined` as `null`. Anything else, and a date or time that does not exist
  * (`31 Feb`, `24:00`), throws a RangeError naming the value.
+ *
+ * A RangeError, not an InvalidResponseError: this parses a value the caller holds (a field of an
+ * answer, a webhook's, a stored one), long after and apart from any call, so there is no answer
+ * (status, operation, path) for an SDK error to name; a RangeError is what JavaScript's own dates
+ * throw for a time that cannot be (`new Date(NaN).toISOString()`).
  */
 export function parseOmnideskDate(value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;

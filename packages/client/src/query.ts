@@ -25,15 +25,15 @@ export function scalarText(value: unknown, where: string): string {
     throw new InvalidRequestError(`${where}: cannot send ${value instanceof Date ? 'an invalid Date' : plain}`);
   }
   if (!/^(?:string|number|boolean|bigint)$/.test(typeof plain)) throw new InvalidRequestError(`${where}: cannot send a ${typeof value}`);
-  const text = String(plain);
+  if (typeof plain !== 'string') return String(plain);
   // A lone surrogate (half an emoji) has no UTF-8 form: refuse it rather than send U+FFFD
   // (encodeURIComponent throws a URIError on one, in every engine).
   try {
-    encodeURIComponent(text);
+    encodeURIComponent(plain);
   } catch {
     throw new InvalidRequestError(`${where}: the string is not well-formed Unicode (a lone surrogate)`);
   }
-  return text;
+  return plain;
 }
 
 /**

@@ -177,6 +177,8 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   }
   if (typeof store?.take !== 'function') throw new InvalidRequestError('rateLimit.store must have `take` and `learn` methods');
   let queue: Promise<unknown> = Promise.resolve();
+  /** Callers in the queue (waiting for their turn or taking it). */
+  let queued = 0;
   /** Ends the current caller's wait early (an answer came in): it asks the store again. */
   let wake = () => {};
   const take = async (cost: number, signal?: AbortSignal): Promise<number> => {
@@ -188,13 +190,22 @@ export function createLimiter(options: RateLimitOptions): Limiter {
   };
   return {
     acquire(method, signal) {
+      const cost = method === 'GET' ? 1 : 2;
+      // Nobody queued and the store is this process's memory (it answers at once): a call it
+      // grants goes without queueing; a refusal spends nothing, and the call queues as any other.
+      if (!(queued || options.store || signal?.aborted)) {
+        const { wait, seq } = store.take({ now: Date.now(), cost, perMinute, perHour }) as { wait: number; seq?: number };
+        if (wait <= 0) return Promise.resolve(seq!);
+      }
+      queued++;
       // An aborted caller's turn passes without taking a slot: aborted calls use no budget.
       const turn = queue.then(() => {
         signal?.throwIfAborted();
-        return take(method === 'GET' ? 1 : 2, signal);
+        return take(cost, signal);
       });
       // The next caller waits for this one's slot, whether it succeeded or was aborted.
-      queue = turn.catch(() => undefined);
+      const left = () => void queued--;
+      queue = turn.then(left, left);
       if (!signal) return turn;
       // A caller that aborts while queued is rejected at once, not at its turn.
       return new Promise((resolve, reject) => {

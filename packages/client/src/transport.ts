@@ -58,10 +58,13 @@ export const ERROR_BODY_MAX = 65_536;
  */
 export const SUCCESS_BODY_MAX = 64 * 1024 * 1024;
 
-/** At most `max` bytes of a body, and whether there was more (cancelled, not downloaded). */
-async function head(response: Response, max: number): Promise<[Blob, boolean]> {
+/**
+ * At most `max` bytes of a body as one array (undefined for no body), and whether there was more
+ * (cancelled, not downloaded). Read chunk by chunk, so that the bound holds after decompression.
+ */
+async function readBounded(response: Response, max: number): Promise<[Uint8Array | undefined, boolean]> {
   const reader = response.body?.getReader();
-  const chunks: BlobPart[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   while (reader && size <= max) {
     const read = await reader.read();
@@ -72,7 +75,17 @@ async function head(response: Response, max: number): Promise<[Blob, boolean]> {
   const cut = size > max;
   // Not awaited, as for a retried answer.
   if (cut) reader!.cancel().catch(() => undefined);
-  return [new Blob(chunks).slice(0, max), cut];
+  // A body in one chunk (a small one) is used as it came.
+  let bytes = chunks[0];
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+  }
+  return [bytes?.subarray(0, max), cut];
 }
 
 /** Calls a custom fetch with the Request and an `init` that says the same (see FetchLike). */
@@ -162,9 +175,27 @@ export function backoff(attempt: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
+/** The answer over the bytes read from it: its status and headers, less `content-encoding` (the bytes are decoded). */
+function answerOver(response: Response, bytes: Uint8Array | undefined, cut: boolean): Response {
+  let headers = response.headers;
+  if (headers.has('content-encoding')) {
+    headers = new Headers(headers);
+    headers.delete('content-encoding');
+  }
+  const answer = new Response(bytes?.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+  if (cut) cutBodies.add(answer);
+  return answer;
+}
+
 export function createTransport(options: TransportOptions) {
   // `log?.(...)` builds no line without a logger; a logger that throws never ends the call.
   const { log, fetch: userFetch, limiter } = options;
+  // Decoding a whole body at once keeps no state between calls: one decoder serves them all.
+  const decoder = new TextDecoder();
 
   /**
    * Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body
@@ -181,137 +212,154 @@ export function createTransport(options: TransportOptions) {
         : new AbortError(`aborted by the signal: ${method} ${path}`, c);
     });
 
+  /**
+   * Attempt after attempt, each after the wait the last one asked for, until one gives the final
+   * answer (or throws). Its steps, below: `attempt`, then `retryAfterAnswer` (what the status and
+   * headers say) and `readAnswer` (the body), or `retryAfterError` when there was no answer.
+   */
   async function send(request: Request, ctx: CallContext): Promise<Response> {
+    const { operationId } = ctx;
     const method = request.method.toUpperCase();
-    let path: string | undefined;
-    const pathOf = () => (path ??= new URL(request.url).pathname);
     const caller = request.signal;
     // A body stream can be read only once: every attempt with a body sends a copy.
     const hasBody = request.body !== null;
     const timeout = ctx.timeout ?? options.timeout;
     const maxRetries = ctx.maxRetries ?? options.maxRetries;
     const idempotent = ctx.idempotent ?? IDEMPOTENT.has(method);
-    const failure = (timedOut: boolean, cause: unknown): OmnideskError => {
-      const path = pathOf();
-      const errorCtx = { operationId: ctx.operationId, method, path, cause };
-      return timedOut
-        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${path}`, { ...errorCtx, timeout })
-        : new ConnectionError(`connection failed: ${method} ${path}`, errorCtx);
-    };
+    let path: string | undefined;
+    /** The URL's path, parsed on the first line or error that names it. */
+    const pathOf = () => (path ??= new URL(request.url).pathname);
+    /** What an error says of the call. */
+    const where = () => ({ operationId, method, path: pathOf() });
 
-    for (let attempt = 0; ; attempt++) {
+    /**
+     * Attempt `n`: waits for the limiter, sends, and reads the answer, all but the limiter's wait
+     * within the timeout. Gives the final answer, or the ms to wait before the next attempt;
+     * throws when the call failed for good.
+     */
+    const attempt = async (n: number): Promise<Response | number> => {
       caller.throwIfAborted();
       const seq = await limiter?.acquire(method, caller);
       caller.throwIfAborted();
-      // One controller per attempt, aborted by the timer or by the caller's signal.
-      const attemptController = new AbortController();
+      // The attempt's own signal, aborted by its timer (the body read included) or by the caller's.
+      const controller = new AbortController();
+      const signal = controller.signal;
       let timedOut = false;
-      const handle = setTimeout(() => {
+      const timer = setTimeout(() => {
         timedOut = true;
-        attemptController.abort();
+        controller.abort();
       }, timeout);
-      const onAbort = () => attemptController.abort(caller.reason);
+      const onAbort = () => controller.abort(caller.reason);
       caller.addEventListener('abort', onAbort);
-      const done = () => {
-        clearTimeout(handle);
-        caller.removeEventListener('abort', onAbort);
-      };
-      const started = Date.now();
-      let response: Response | undefined;
-      let error: OmnideskError | undefined;
-      let retryable = false;
+      const started = log ? Date.now() : 0;
       try {
-        const signal = attemptController.signal;
-        const copy = hasBody ? request.clone() : request;
-        // Redirects are never followed: the API has no reason to send one, and following it would
-        // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
-        response = await (userFetch
-          ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' }))
-          : fetch(copy, { signal, redirect: 'manual' }));
-      } catch (cause) {
-        done();
-        if (caller.aborted) throw caller.reason;
-        error = failure(timedOut, cause);
-        // A POST that may have reached the server is never sent again.
-        retryable = idempotent || (!timedOut && refusedBeforeSend(cause));
-      }
-
-      // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
-      if (response?.type === 'opaqueredirect') {
-        done();
-        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, {
-          status: 0,
-          operationId: ctx.operationId,
-          method,
-          path: pathOf(),
-        });
-      }
-      if (response) {
-        const rateLimit = readRateLimit(response.headers);
-        if (rateLimit) {
-          options.onRateLimit(rateLimit);
-          await limiter?.learn(seq!, rateLimit, response.status === 429);
+        let response: Response;
+        try {
+          const copy = hasBody ? request.clone() : request;
+          // Redirects are never followed: the API has no reason to send one, and following it would
+          // resend the body (and headers) elsewhere. A 3xx is answered as an UnexpectedStatusError.
+          response = await (userFetch
+            ? callUserFetch(userFetch, new Request(copy, { signal, redirect: 'manual' }))
+            : fetch(copy, { signal, redirect: 'manual' }));
+        } catch (cause) {
+          if (caller.aborted) throw caller.reason;
+          // A POST that may have reached the server is never sent again.
+          return retryAfterError(n, started, failure(timedOut, cause), idempotent || (!timedOut && refusedBeforeSend(cause)));
         }
-        const summary = { method, path: pathOf(), status: response.status, attempt, durationMs: Date.now() - started };
-        log?.('debug', 'omnidesk: response', summary);
-        const wait = attempt < maxRetries ? retryWait(response.status, rateLimit, idempotent, attempt, options.maxRetryAfter) : undefined;
+        const summary = log ? { method, path: pathOf(), status: response.status, attempt: n, durationMs: Date.now() - started } : {};
+        const wait = await retryAfterAnswer(n, response, seq, summary);
         if (wait !== undefined) {
-          done();
           // Not awaited: cancelling one branch of a tee()d body waits for the other branch.
           response.body?.cancel().catch(() => undefined);
-          // A 429 is worth a warning: the limiter is there to prevent it.
-          log?.(response.status === 429 ? 'warn' : 'info', 'omnidesk: retrying', { ...summary, waitMs: wait });
-          await sleep(wait, caller);
-          continue;
+          return wait;
         }
-        // The body is read here, under the same timeout, so that a cut or stalled body is a
-        // ConnectionError or TimeoutError like a failure before the headers.
-        // An error body is read up to ERROR_BODY_MAX bytes only.
         try {
-          // A null-body status (204, 304) reads as empty.
-          const [blob, cut] = await head(response, response.ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
-          if (cut && response.ok) {
-            done();
-            throw new InvalidResponseError(`${response.status} with a body over ${SUCCESS_BODY_MAX} bytes: ${method} ${pathOf()}`, {
-              status: response.status,
-              operationId: ctx.operationId,
-              method,
-              path: pathOf(),
-            });
-          }
-          if (ctx.readBody && response.ok) {
-            ctx.bodyText = await blob.text();
-            done();
-            return response;
-          }
-          const body = await blob.arrayBuffer();
-          done();
-          let headers = response.headers;
-          if (headers.has('content-encoding')) {
-            headers = new Headers(headers);
-            headers.delete('content-encoding');
-          }
-          const answer = new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers });
-          if (cut) cutBodies.add(answer);
-          if (!response.ok) log?.('error', 'omnidesk: request failed', summary);
-          return answer;
+          return await readAnswer(response, summary);
         } catch (cause) {
-          done();
           if (cause instanceof OmnideskError) throw cause;
           if (caller.aborted) throw caller.reason;
-          error = failure(timedOut, cause);
           // The server answered: only a repeatable request may be sent again.
-          retryable = idempotent;
+          return retryAfterError(n, started, failure(timedOut, cause), idempotent);
         }
+      } finally {
+        clearTimeout(timer);
+        caller.removeEventListener('abort', onAbort);
       }
-      const failed = { method, path: pathOf(), attempt, error: error!.name, durationMs: Date.now() - started };
-      if (!retryable || attempt >= maxRetries) {
+    };
+
+    /**
+     * What an answer's status and headers say: a redirect is refused, the rate-limit headers are
+     * learned, and a 429 or 5xx worth another attempt gives the ms to wait (undefined: final).
+     */
+    const retryAfterAnswer = async (
+      n: number,
+      response: Response,
+      seq: number | undefined,
+      summary: Record<string, unknown>,
+    ): Promise<number | undefined> => {
+      // A browser's fetch hides a manual redirect (status 0): refused like any other redirect.
+      if (response.type === 'opaqueredirect') {
+        throw new UnexpectedStatusError(`redirect, not followed: ${method} ${pathOf()}`, { status: 0, ...where() });
+      }
+      const rateLimit = readRateLimit(response.headers);
+      if (rateLimit) {
+        options.onRateLimit(rateLimit);
+        await limiter?.learn(seq!, rateLimit, response.status === 429);
+      }
+      log?.('debug', 'omnidesk: response', summary);
+      if (n >= maxRetries) return undefined;
+      const wait = retryWait(response.status, rateLimit, idempotent, n, options.maxRetryAfter);
+      // A 429 is worth a warning: the limiter is there to prevent it.
+      if (wait !== undefined) log?.(response.status === 429 ? 'warn' : 'info', 'omnidesk: retrying', { ...summary, waitMs: wait });
+      return wait;
+    };
+
+    /**
+     * Reads a final answer's body within the attempt's timeout, so that a cut or stalled body is a
+     * ConnectionError or TimeoutError like a failure before the headers: a 2xx body up to
+     * SUCCESS_BODY_MAX bytes (more is an InvalidResponseError), an error body up to ERROR_BODY_MAX
+     * (the rest dropped, the answer marked cut). With `readBody`, a 2xx body is decoded into
+     * `bodyText` and the answer given back with its body used; otherwise a new answer holds the bytes.
+     */
+    const readAnswer = async (response: Response, summary: Record<string, unknown>): Promise<Response> => {
+      const { ok, status } = response;
+      // A null-body status (204, 304) reads as empty.
+      const [bytes, cut] = await readBounded(response, ok ? SUCCESS_BODY_MAX : ERROR_BODY_MAX);
+      if (ok && cut)
+        throw new InvalidResponseError(`${status} with a body over ${SUCCESS_BODY_MAX} bytes: ${method} ${pathOf()}`, {
+          status,
+          ...where(),
+        });
+      if (ok && ctx.readBody) {
+        ctx.bodyText = bytes ? decoder.decode(bytes) : '';
+        return response;
+      }
+      if (!ok) log?.('error', 'omnidesk: request failed', summary);
+      return answerOver(response, bytes, cut);
+    };
+
+    /** The ms to wait before resending after `error`, or throws it when the call may not be resent. */
+    const retryAfterError = (n: number, started: number, error: OmnideskError, retryable: boolean): number => {
+      const failed = log ? { method, path: pathOf(), attempt: n, error: error.name, durationMs: Date.now() - started } : {};
+      if (!retryable || n >= maxRetries) {
         log?.('error', 'omnidesk: request failed', failed);
-        throw error!;
+        throw error;
       }
-      const wait = backoff(attempt);
+      const wait = backoff(n);
       log?.('info', 'omnidesk: retrying', { ...failed, waitMs: wait });
-      await sleep(wait, caller);
+      return wait;
+    };
+
+    /** The error of an attempt that got no (whole) answer. */
+    const failure = (timedOut: boolean, cause: unknown): OmnideskError =>
+      timedOut
+        ? new TimeoutError(`no answer within ${timeout} ms: ${method} ${pathOf()}`, { ...where(), cause, timeout })
+        : new ConnectionError(`connection failed: ${method} ${pathOf()}`, { ...where(), cause });
+
+    for (let n = 0; ; n++) {
+      const outcome = await attempt(n);
+      if (typeof outcome !== 'number') return outcome;
+      await sleep(outcome, caller);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidRequestError } from '../src/errors.js';
 import { endsWith, exact, parseOmnideskDate, startsWith, toUnixTime } from '../src/helpers.js';
 
 describe('search helpers', () => {
@@ -13,9 +14,12 @@ describe('toUnixTime', () => {
     expect(toUnixTime(1420059600123)).toBe(1420059600);
     expect(toUnixTime(1420059600)).toBe(1420059600);
   });
-  it('refuses what is not a time', () => {
-    expect(() => toUnixTime(new Date('nope'))).toThrow(/not a valid point in time/);
-    expect(() => toUnixTime(-5)).toThrow(RangeError);
+  it('refuses what is not a time with an InvalidRequestError naming the value, as any bad input to a call', () => {
+    expect(() => toUnixTime(new Date('nope'))).toThrow('toUnixTime: not a valid point in time: Invalid Date');
+    expect(() => toUnixTime(-5)).toThrow(InvalidRequestError);
+    expect(() => toUnixTime(-5)).toThrow('toUnixTime: not a valid point in time: -5');
+    expect(() => toUnixTime('soon' as never)).toThrow('toUnixTime: not a valid point in time: "soon"');
+    expect(() => toUnixTime(Number.NaN)).toThrow(InvalidRequestError);
   });
 });
 

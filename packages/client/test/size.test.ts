@@ -22,18 +22,23 @@ import { bundle } from '../../../scripts/bench/size.mjs';
  * (loops for forEach callbacks, statements for comma expressions: +17), 11 682 with names that
  * say what they hold (`middlewareRegistered`, `readBody`/`bodyText`, `startsUpperCase`: +22), 11 730 with `validateResponses` checked when the client is made
  * (an InvalidRequestError before anything is sent, not a TypeError on the first call: +48), 11 754 with `invoke` split into
- * requestContent, the call and resultOf (+24). Over the 10 000 target
- * (docs/benchmarks.md). */
-const CORE_LIMIT = 11_760;
+ * requestContent, the call and resultOf (+24), 11 921 with issue 16's request-overhead work (+167:
+ * the transport reads bodies into one array instead of a Blob and decodes them with one
+ * TextDecoder, `send` is split into named steps, and the limiter lets a call its memory store
+ * grants go without queueing; the CPU figures in docs/benchmarks.md bought with it).
+ * Over the 10 000 target (docs/benchmarks.md). */
+const CORE_LIMIT = 11_930;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
  * 72-byte loader of `validateResponses`, 12 806 with issue 16's limiter and concurrent pagination,
  * 13 268 with issue 17's ergonomics (as above), 13 278 with issue 15's empty-array refusal,
  * 13 430 with issue 17's log levels, 13 567 with the limiter following the server's minute, 13 581 with the linter's rewrites, 13 605 with the clearer names, 13 660 with
- * `validateResponses` checked when the client is made, 13 691 with `invoke` split.
+ * `validateResponses` checked when the client is made, 13 691 with `invoke` split, 13 934 with
+ * the request-overhead work (+167 as above, +76 for raw calls that parse a JSON answer once
+ * instead of copying it into a new Response: `raw.GET` from 61 % to about 96 % of openapi-fetch alone).
  */
-const FULL_LIMIT = 13_700;
+const FULL_LIMIT = 13_940;
 
 interface Bundle {
   minified: number;
@@ -50,7 +55,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(11_800);
+    expect(CORE_LIMIT).toBeLessThan(11_950);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -64,6 +69,6 @@ describe('bundle size', () => {
     // The response checker and its schemas are not bundled: only the loader's file name is.
     expect(one.text).toContain('./validate-hook.js');
     expect(one.text).not.toContain('Rfc2822Date');
-    expect(FULL_LIMIT).toBeLessThan(13_750);
+    expect(FULL_LIMIT).toBeLessThan(13_990);
   });
 });
