@@ -143,6 +143,20 @@
       pre.before(button);
     }
   };
+  // Until Redoc has hydrated the page it prerendered, its menu links are plain `/tag` paths,
+  // which from file:// would leave the site: they go to Redoc's `#/tag` route instead, which
+  // Redoc shows once it runs. Hydrated links carry React's props and are left to Redoc.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('#redoc a[href^="/"]:not([href^="//"])');
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (Object.keys(link).some((k) => k.startsWith('__reactProps'))) return;
+      event.preventDefault();
+      location.hash = `#${link.getAttribute('href')}`;
+    },
+    true,
+  );
   let queued = false;
   new MutationObserver(() => {
     if (queued) return;
