@@ -23,6 +23,7 @@ const guidesDir = join(root, 'docs/guides');
 const out = join(root, 'docs/dist');
 const GUIDES_GROUP = 'Guides';
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`build-docs: ${message}`);
   process.exit(1);
@@ -210,6 +211,12 @@ function unwrapDescriptions(node) {
 /**
  * Adds the Russian title, SDK method, operationId and search terms to every operation; `aids`
  * receives them by operationId (with the description as written) for the site's search index.
+ */
+/**
+ * @param {any} spec
+ * @param {Map<string, string[]>} [titles]
+ * @param {{ groups: string[][] }} [terms]
+ * @param {Map<string, SearchAids>} [aids]
  */
 export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms(), aids = new Map()) {
   const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
@@ -405,13 +412,14 @@ export function markdownExport(spec) {
 // Redoc's anchors come from the `slugify` package: letters transliterated by its table (Russian
 // below, as in its charmap), then every character but `\w \s $*_+~.()'"!-:@` dropped, a `-`
 // taken as a space, spaces joined into `-`, lower case.
+/** @type {Record<string, string>} */
 const CYRILLIC = Object.fromEntries(
   [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((c, i) => [
     c,
     'a b v g d e yo zh z i j k l m n o p r s t u f h c ch sh sh u y _ e yu ya'.split(' ')[i].replace('_', ''),
   ]),
 );
-/** Redoc's anchor of a heading or tag name (see CYRILLIC). */
+/** Redoc's anchor of a heading or tag name (see CYRILLIC). @param {string} text */
 export const anchorOf = (text) =>
   [...String(text).replace(/[`*]/g, '').normalize()]
     .map((c) => {
@@ -425,6 +433,7 @@ export const anchorOf = (text) =>
     .toLowerCase();
 
 /** Markdown as the words a reader sees: no marks, links, HTML, Markdoc annotations or hidden terms. */
+/** @param {string} markdown */
 export function plainText(markdown) {
   return withoutHidden(markdown)
     .replace(/^\s*(```|~~~).*$/gm, ' ')
@@ -439,8 +448,10 @@ export function plainText(markdown) {
 }
 
 /** The sections of a guide's Markdown: its intro, then one per `##` or `###` heading. */
+/** @param {string} markdown */
 function guideSections(markdown) {
-  const sections = [{ heading: undefined, id: undefined, lines: [] }];
+  /** @type {{ heading?: string, id?: string, lines: string[] }[]} */
+  const sections = [{ lines: [] }];
   let fence = false;
   for (const line of markdown.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) fence = !fence;
@@ -457,8 +468,20 @@ function guideSections(markdown) {
   return sections;
 }
 
+/**
+ * @typedef {{ ru: string[], sdk?: string, terms: string[], description: string }} SearchAids
+ * @typedef {{ a: string, t: string, r?: string, p?: string, ru?: string, id?: string, w?: string, x: string }} SearchEntry
+ */
+/**
+ * @param {any} spec the docs-only copy (docsSpec)
+ * @param {Map<string, SearchAids>} aids by operationId (addSearchAids)
+ * @param {Record<string, (string | number)[]>} [guideTerms] docs/search-terms.yaml's `guides`
+ * @returns {SearchEntry[]}
+ */
 export function searchIndex(spec, aids, guideTerms = loadSearchTerms().guides) {
+  /** @type {SearchEntry[]} */
   const entries = [];
+  /** @type {Map<string, string>} */
   const tagName = new Map();
   for (const tag of spec.tags ?? []) {
     const a = `#/${anchorOf(tag.name)}`;
@@ -469,12 +492,13 @@ export function searchIndex(spec, aids, guideTerms = loadSearchTerms().guides) {
       ).entries()) {
         const x = plainText(section.lines.join('\n'));
         if (i === 0) entries.push({ a, t: tag.name, w: (guideTerms[tag.name] ?? []).map(String).join(' '), x });
-        else entries.push({ a: `${a}/${section.id}`, t: section.heading, p: tag.name, x });
+        else entries.push({ a: `${a}/${section.id}`, t: section.heading ?? '', p: tag.name, x });
       }
     } else entries.push({ a, t: tag.name, x: plainText(tag.description) });
   }
   for (const { path, method, operation: op } of operations(spec)) {
-    const aid = aids.get(op.operationId) ?? { ru: [], terms: [], description: op.description };
+    /** @type {SearchAids} */
+    const aid = aids.get(op.operationId) ?? { ru: [], terms: [], description: op.description ?? '' };
     const tag = op.tags?.[0];
     entries.push({
       a: `${tagName.get(tag) ?? `#/${anchorOf(tag)}`}/${op.operationId.toLowerCase()}`,
@@ -517,6 +541,7 @@ const SEARCH_BOX = `<div id="site-search" role="search" aria-label="Reference">
  * in slices on a busy machine, during which clicks and keys wait). It is built only if its
  * dialog opens, which the site's Ctrl+K handler prevents.
  */
+/** @param {string} code Redoc's code @returns {string} */
 export function withoutRedocSearch(code) {
   const idle = /function (\w+)\((\w+)\)\{if\(typeof window>`u`\|\|typeof window\.requestIdleCallback!=`function`\)return\(\)=>\{\};/g;
   const found = code.match(idle)?.length ?? 0;
@@ -530,6 +555,7 @@ export function withoutRedocSearch(code) {
  * (React's startTransition), the hydration yields to the browser every few milliseconds, so the
  * search box and clicks are answered while it goes on.
  */
+/** @param {string} code Redoc's code @returns {string} */
 export function hydrateInTransition(code) {
   const at = code.indexOf('async function hydrate(');
   const body = at < 0 ? '' : code.slice(at, code.indexOf('\n', at) < 0 ? undefined : code.indexOf('\n', at));
