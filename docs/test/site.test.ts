@@ -208,6 +208,36 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
     await page.keyboard.press('Escape');
   });
 
+  it('answers searches and menu clicks before Redoc has run', { timeout: 120_000 }, async () => {
+    // Redoc kept from running at all: its hydrate() is a no-op, so the page stays as prerendered.
+    const p = await context.newPage();
+    try {
+      await p.addInitScript(() => {
+        Object.defineProperty(window, '__redoc', { configurable: false, get: () => ({ hydrate: () => undefined }), set: () => undefined });
+      });
+      const opened: string[] = [];
+      p.on('request', (r) => opened.push(r.url()));
+      await p.goto(pathToFileURL(site).href, { waitUntil: 'load' });
+      expect(await search(p, 'createCase')).not.toEqual([]);
+      expect(await resultItems(p).first().getAttribute('href')).toBe('#/cases/createcase');
+      expect(await redocHydrated(p)).toBe(false);
+      await p.keyboard.press('Escape'); // the results close
+      expect(await p.locator('#site-search-panel').isHidden()).toBe(true);
+      // The prerendered menu's links are `/tag` paths: a click goes to Redoc's `#/tag` route,
+      // never to a file beside the page.
+      const link = p.locator('[data-component-name="Menu/MenuItem"] a:has([data-text="Errors"])').first();
+      expect(await link.getAttribute('href')).toBe('/errors');
+      await link.click();
+      await expect.poll(() => p.evaluate(() => location.hash)).toBe('#/errors');
+      expect(p.url()).toBe(`${pathToFileURL(site).href}#/errors`);
+      expect(
+        opened.filter((u) => !u.startsWith(pathToFileURL(site).href) && !/\/(redoc|definition)\.js$/.test(u) && !u.startsWith('data:')),
+      ).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('opens offline: no failed request, no request leaving file://, no console error', async () => {
     await page.waitForTimeout(1000); // let late requests (fonts, images, telemetry) start
     expect(requests[0]).toBe(pathToFileURL(site).href);
