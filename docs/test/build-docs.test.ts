@@ -67,12 +67,12 @@ describe("anchorOf: Redoc's anchors (the slugify package's rules), which search 
 });
 
 describe('plainText: the words a reader sees, for the search index', () => {
-  it('drops Markdown marks, links, HTML, annotations and the hidden search terms', () => {
+  it('drops Markdown marks, links, HTML and annotations', () => {
     expect(
       plainText(
-        '## Head {% #id %}\n\nSee **[the docs](https://x)** and `code`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div hidden class="search-terms">\u2063x</div>\n',
+        '## Head {% #id %}\n\nSee **[the docs](https://x)** and `code`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div class="note">x</div>\n',
       ),
-    ).toBe('Head See the docs and code. a b 1 2');
+    ).toBe('Head See the docs and code. a b 1 2 x');
   });
 });
 

@@ -5,9 +5,9 @@
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/generate/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
-//   - each x-evidence shown in its description, and search aids (Russian titles, SDK names, ids,
-//     docs/search-terms.yaml);
-// then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
+//   - each x-evidence shown in its description, and its Russian title, SDK method and id;
+// then it injects the site's own CSS and scripts (docs/site/: contrast, accessible names, and the
+// search over an index built here, searchIndex, with the words of docs/search-terms.yaml).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -122,10 +122,10 @@ export function showEvidence(node, where = '#') {
   return count;
 }
 
-// Search aids. Redoc's search matches word beginnings in an operation's title and description, so
-// Russian readers found little. Each operation gets, at the top of its description, its official
-// Russian title (the docs' own heading, from the committed docs inventory), its SDK method and
-// its operationId; and, hidden from sight but indexed, the word forms and synonyms of
+// Search aids. Russian readers found little when only the English text was searched. Each
+// operation shows, at the top of its description, its official Russian title (the docs' own
+// heading, from the committed docs inventory), its SDK method and its operationId; the site's
+// search index (searchIndex) holds these and the word forms and synonyms of
 // docs/search-terms.yaml that its title, summary and tag call for.
 const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
 const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
@@ -154,14 +154,6 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
   }
   return { groups: groups.map((g) => g.map((w) => String(w).toLowerCase())), guides: terms.guides ?? {} };
 }
-
-// Hidden from sight and from assistive technology, but part of the description Redoc indexes.
-// Redoc's search excerpts show the indexed text, so each term starts with TERM_MARK (U+2063, an
-// invisible separator, no letter: words still match) and docs/site/site.js removes the marked
-// words from the excerpts.
-export const TERM_MARK = '\u2063';
-const hiddenTerms = (terms) =>
-  terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '';
 
 /**
  * Joins the lines of each Markdown paragraph (and list item) with a space. Redoc's search builds
@@ -225,9 +217,8 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
     const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
     const resource = resources.get(op.tags?.[0]);
     const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
-    // The SDK method and the id as a heading of the description: Redoc's search ranks a match
-    // in a section title above one in running text, so "createCase" or "cases.create" finds its
-    // operation before the guides that mention it.
+    // The SDK method and the id as a line atop the description, for readers (and the browser's
+    // find); the site's search index holds them too (searchIndex).
     const head = [
       `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
       ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
@@ -237,7 +228,7 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
     // The SDK method as one word too ("cases.create"), and the id's words ("create case").
     if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
     aids.set(op.operationId, { ru, sdk, terms, description: op.description ?? '' });
-    op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
+    op.description = `${head}\n\n${op.description ?? ''}`.trimEnd();
     if (ru.length) withTitle++;
   }
   return withTitle;
@@ -295,11 +286,10 @@ export async function docsSpec(bundle, guides) {
 
   const names = new Set((spec.tags ?? []).map((t) => t.name));
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
-  const guideTerms = loadSearchTerms().guides;
   spec.tags = [
     ...guides.map((g) => ({
       name: g.name,
-      description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)),
+      description: g.description,
       'x-traitTag': true,
     })),
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
@@ -320,10 +310,9 @@ const cell = (text) =>
   String(text ?? '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|');
-// Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
+// Without Markdoc's `{% ... %}` annotations (ids, classes).
 const withoutHidden = (text) =>
   String(text ?? '')
-    .replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '')
     .replace(/ ?\{%[^%]*%\}/g, '')
     .trim();
 export function markdownExport(spec) {
@@ -487,9 +476,7 @@ export function searchIndex(spec, aids, guideTerms = loadSearchTerms().guides) {
     const a = `#/${anchorOf(tag.name)}`;
     tagName.set(tag.name, a);
     if (tag['x-traitTag']) {
-      for (const [i, section] of guideSections(
-        String(tag.description).replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, ''),
-      ).entries()) {
+      for (const [i, section] of guideSections(String(tag.description)).entries()) {
         const x = plainText(section.lines.join('\n'));
         if (i === 0) entries.push({ a, t: tag.name, w: (guideTerms[tag.name] ?? []).map(String).join(' '), x });
         else entries.push({ a: `${a}/${section.id}`, t: section.heading ?? '', p: tag.name, x });
