@@ -23,28 +23,6 @@
       }
     }
   };
-  // Search excerpts: Redoc shows the indexed text, which holds the hidden search terms of
-  // scripts/site/build.mjs, each word starting with U+2063. Those words are removed.
-  const MARK = '\u2063';
-  const cleanExcerpts = (roots) => {
-    for (const item of within(roots, '[data-component-name="Search/SearchItem"]')) {
-      if (!item.textContent.includes(MARK)) continue;
-      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
-      const nodes = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode);
-      // A marked word may run across text nodes (the match is highlighted in its own element).
-      let inWord = false;
-      for (const node of nodes) {
-        let text = '';
-        for (const ch of node.data) {
-          if (ch === MARK) inWord = true;
-          else if (inWord && /\s/.test(ch)) inWord = false;
-          else if (!inWord) text += ch;
-        }
-        if (text !== node.data) node.data = text.replace(/ {2,}/g, ' ');
-      }
-    }
-  };
   // The whole page once a frame after Redoc changed it: buttons change their text in place (an
   // icon button gets a label, then a text), so only a full pass keeps names right. It reads
   // textContent, not innerText, which would lay the page out for every button.
@@ -143,6 +121,20 @@
       pre.before(button);
     }
   };
+  // Until Redoc has hydrated the page it prerendered, its menu links are plain `/tag` paths,
+  // which from file:// would leave the site: they go to Redoc's `#/tag` route instead, which
+  // Redoc shows once it runs. Hydrated links carry React's props and are left to Redoc.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target.closest?.('#redoc a[href^="/"]:not([href^="//"])');
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (Object.keys(link).some((k) => k.startsWith('__reactProps'))) return;
+      event.preventDefault();
+      location.hash = `#${link.getAttribute('href')}`;
+    },
+    true,
+  );
   let queued = false;
   new MutationObserver(() => {
     if (queued) return;
@@ -151,7 +143,6 @@
       queued = false;
       guideCode([document.documentElement]);
       fix();
-      cleanExcerpts([document.documentElement]);
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
   guideCode([document.documentElement]);

@@ -5,9 +5,9 @@
 //   - `x-codeSamples` on every operation (SDK call and curl, scripts/generate/code-samples.mjs),
 //   - the guides (docs/guides/*.md, and each docs/guides/<dir>/ assembled from its files in name
 //     order) as `x-traitTag` tags in a first tag group "Guides".
-//   - each x-evidence shown in its description, and search aids (Russian titles, SDK names, ids,
-//     docs/search-terms.yaml);
-// then it injects the site's own CSS and script (docs/site/: contrast, accessible names).
+//   - each x-evidence shown in its description, and its Russian title, SDK method and id;
+// then it injects the site's own CSS and scripts (docs/site/: contrast, accessible names, and the
+// search over an index built here, searchIndex, with the words of docs/search-terms.yaml).
 // spec/ and dist/ are never written. The bundle itself is copied beside the page for download.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ const guidesDir = join(root, 'docs/guides');
 const out = join(root, 'docs/dist');
 const GUIDES_GROUP = 'Guides';
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`build-docs: ${message}`);
   process.exit(1);
@@ -121,10 +122,10 @@ export function showEvidence(node, where = '#') {
   return count;
 }
 
-// Search aids. Redoc's search matches word beginnings in an operation's title and description, so
-// Russian readers found little. Each operation gets, at the top of its description, its official
-// Russian title (the docs' own heading, from the committed docs inventory), its SDK method and
-// its operationId; and, hidden from sight but indexed, the word forms and synonyms of
+// Search aids. Russian readers found little when only the English text was searched. Each
+// operation shows, at the top of its description, its official Russian title (the docs' own
+// heading, from the committed docs inventory), its SDK method and its operationId; the site's
+// search index (searchIndex) holds these and the word forms and synonyms of
 // docs/search-terms.yaml that its title, summary and tag call for.
 const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
 const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
@@ -153,14 +154,6 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
   }
   return { groups: groups.map((g) => g.map((w) => String(w).toLowerCase())), guides: terms.guides ?? {} };
 }
-
-// Hidden from sight and from assistive technology, but part of the description Redoc indexes.
-// Redoc's search excerpts show the indexed text, so each term starts with TERM_MARK (U+2063, an
-// invisible separator, no letter: words still match) and docs/site/site.js removes the marked
-// words from the excerpts.
-export const TERM_MARK = '\u2063';
-const hiddenTerms = (terms) =>
-  terms.length ? `\n\n<div hidden class="search-terms">${terms.map((t) => TERM_MARK + t).join(' ')}</div>\n` : '';
 
 /**
  * Joins the lines of each Markdown paragraph (and list item) with a space. Redoc's search builds
@@ -207,17 +200,25 @@ function unwrapDescriptions(node) {
   for (const [key, value] of Object.entries(node)) if (key !== 'x-codeSamples') unwrapDescriptions(value);
 }
 
-/** Adds the Russian title, SDK method, operationId and search terms to every operation. */
-export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms()) {
+/**
+ * Adds the Russian title, SDK method, operationId and search terms to every operation; `aids`
+ * receives them by operationId (with the description as written) for the site's search index.
+ */
+/**
+ * @param {any} spec
+ * @param {Map<string, string[]>} [titles]
+ * @param {{ groups: string[][] }} [terms]
+ * @param {Map<string, SearchAids>} [aids]
+ */
+export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms(), aids = new Map()) {
   const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
   let withTitle = 0;
   for (const { path, method, operation: op } of operations(spec)) {
     const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
     const resource = resources.get(op.tags?.[0]);
     const sdk = resource && op['x-sdk-method'] ? `omnidesk.${resource}.${op['x-sdk-method']}()` : undefined;
-    // The SDK method and the id as a heading of the description: Redoc's search ranks a match
-    // in a section title above one in running text, so "createCase" or "cases.create" finds its
-    // operation before the guides that mention it.
+    // The SDK method and the id as a line atop the description, for readers (and the browser's
+    // find); the site's search index holds them too (searchIndex).
     const head = [
       `#### ${[...(sdk ? [`SDK \`${sdk}\``] : []), `operationId \`${op.operationId}\``].join(' · ')} {% .operation-ids %}`,
       ...(ru.length ? [`**${ru[0]}**${ru.length > 1 ? ` (${ru.slice(1).join('; ')})` : ''} (the official Russian docs' title)`] : []),
@@ -226,7 +227,8 @@ export function addSearchAids(spec, titles = russianTitles(), { groups } = loadS
     const terms = [...new Set(groups.filter((g) => g.some((w) => own.has(w))).flat())].filter((w) => !own.has(w));
     // The SDK method as one word too ("cases.create"), and the id's words ("create case").
     if (sdk) terms.push(`${resource}.${op['x-sdk-method']}`);
-    op.description = `${head}\n\n${op.description ?? ''}`.trimEnd() + hiddenTerms(terms);
+    aids.set(op.operationId, { ru, sdk, terms, description: op.description ?? '' });
+    op.description = `${head}\n\n${op.description ?? ''}`.trimEnd();
     if (ru.length) withTitle++;
   }
   return withTitle;
@@ -271,7 +273,8 @@ export async function docsSpec(bundle, guides) {
   // One placeholder account on the whole site: the samples' `yourcompany`, also as the server's
   // default subdomain (the bundle's is `example`).
   for (const server of spec.servers ?? []) if (server.variables?.domain) server.variables.domain.default = SAMPLE_DOMAIN;
-  const titled = addSearchAids(spec);
+  const aids = new Map();
+  const titled = addSearchAids(spec, undefined, undefined, aids);
 
   const used = new Set();
   for (const { operation } of operations(spec)) for (const tag of operation.tags ?? []) used.add(tag);
@@ -283,18 +286,17 @@ export async function docsSpec(bundle, guides) {
 
   const names = new Set((spec.tags ?? []).map((t) => t.name));
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
-  const guideTerms = loadSearchTerms().guides;
   spec.tags = [
     ...guides.map((g) => ({
       name: g.name,
-      description: g.description + hiddenTerms((guideTerms[g.name] ?? []).map(String)),
+      description: g.description,
       'x-traitTag': true,
     })),
     ...(spec.tags ?? []).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
   unwrapDescriptions(spec);
-  return { spec, count, evidence, titled };
+  return { spec, count, evidence, titled, aids };
 }
 
 // For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
@@ -308,10 +310,9 @@ const cell = (text) =>
   String(text ?? '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|');
-// Without the hidden search terms and Markdoc's `{% ... %}` annotations (ids, classes).
+// Without Markdoc's `{% ... %}` annotations (ids, classes).
 const withoutHidden = (text) =>
   String(text ?? '')
-    .replace(/\n*<div hidden class="search-terms">[^<]*<\/div>\n?/g, '')
     .replace(/ ?\{%[^%]*%\}/g, '')
     .trim();
 export function markdownExport(spec) {
@@ -390,6 +391,116 @@ export function markdownExport(spec) {
   return files;
 }
 
+// The site's own search (issue 18: Redoc built its index in the browser, about 3 s on this
+// machine, and the search box and menu stalled until then). Its index is built here, from the
+// same docs-only copy, and set into the page as JSON, so the box of docs/site/search.js answers
+// as soon as the page is parsed, before Redoc has run. An entry: `a` Redoc's anchor, `t` title,
+// `r` route (`GET /cases.json`), `p` the guide or tag it belongs to, `ru` the official Russian
+// titles, `id` operationId and SDK method, `w` search terms (docs/search-terms.yaml), `x` text.
+
+// Redoc's anchors come from the `slugify` package: letters transliterated by its table (Russian
+// below, as in its charmap), then every character but `\w \s $*_+~.()'"!-:@` dropped, a `-`
+// taken as a space, spaces joined into `-`, lower case.
+/** @type {Record<string, string>} */
+const CYRILLIC = Object.fromEntries(
+  [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((c, i) => [
+    c,
+    'a b v g d e yo zh z i j k l m n o p r s t u f h c ch sh sh u y _ e yu ya'.split(' ')[i].replace('_', ''),
+  ]),
+);
+/** Redoc's anchor of a heading or tag name (see CYRILLIC). @param {string} text */
+export const anchorOf = (text) =>
+  [...String(text).replace(/[`*]/g, '').normalize()]
+    .map((c) => {
+      const lower = CYRILLIC[c.toLowerCase()];
+      const t = lower === undefined ? c : c === c.toLowerCase() ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+      return (t === '-' ? ' ' : t).replace(/[^\w\s$*_+~.()'"!\-:@]+/g, '');
+    })
+    .join('')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase();
+
+/** Markdown as the words a reader sees: no marks, links, HTML, Markdoc annotations or hidden terms. */
+/** @param {string} markdown */
+export function plainText(markdown) {
+  return withoutHidden(markdown)
+    .replace(/^\s*(```|~~~).*$/gm, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/\|/g, ' ')
+    .replace(/^\s*:?-{3,}:?(\s+:?-{3,}:?)*\s*$/gm, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The sections of a guide's Markdown: its intro, then one per `##` or `###` heading. */
+/** @param {string} markdown */
+function guideSections(markdown) {
+  /** @type {{ heading?: string, id?: string, lines: string[] }[]} */
+  const sections = [{ lines: [] }];
+  let fence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    const m = !fence && /^#{2,3} (.+?)\s*$/.exec(line);
+    if (m) {
+      const id = /\{%\s*#([^\s%]+)\s*%\}$/.exec(m[1])?.[1];
+      const heading = m[1]
+        .replace(/\s*\{%.*%\}$/, '')
+        .replace(/[`*]/g, '')
+        .trim();
+      sections.push({ heading, id: id ?? anchorOf(heading), lines: [] });
+    } else sections[sections.length - 1].lines.push(line);
+  }
+  return sections;
+}
+
+/**
+ * @typedef {{ ru: string[], sdk?: string, terms: string[], description: string }} SearchAids
+ * @typedef {{ a: string, t: string, r?: string, p?: string, ru?: string, id?: string, w?: string, x: string }} SearchEntry
+ */
+/**
+ * @param {any} spec the docs-only copy (docsSpec)
+ * @param {Map<string, SearchAids>} aids by operationId (addSearchAids)
+ * @param {Record<string, (string | number)[]>} [guideTerms] docs/search-terms.yaml's `guides`
+ * @returns {SearchEntry[]}
+ */
+export function searchIndex(spec, aids, guideTerms = loadSearchTerms().guides) {
+  /** @type {SearchEntry[]} */
+  const entries = [];
+  /** @type {Map<string, string>} */
+  const tagName = new Map();
+  for (const tag of spec.tags ?? []) {
+    const a = `#/${anchorOf(tag.name)}`;
+    tagName.set(tag.name, a);
+    if (tag['x-traitTag']) {
+      for (const [i, section] of guideSections(String(tag.description)).entries()) {
+        const x = plainText(section.lines.join('\n'));
+        if (i === 0) entries.push({ a, t: tag.name, w: (guideTerms[tag.name] ?? []).map(String).join(' '), x });
+        else entries.push({ a: `${a}/${section.id}`, t: section.heading ?? '', p: tag.name, x });
+      }
+    } else entries.push({ a, t: tag.name, x: plainText(tag.description) });
+  }
+  for (const { path, method, operation: op } of operations(spec)) {
+    /** @type {SearchAids} */
+    const aid = aids.get(op.operationId) ?? { ru: [], terms: [], description: op.description ?? '' };
+    const tag = op.tags?.[0];
+    entries.push({
+      a: `${tagName.get(tag) ?? `#/${anchorOf(tag)}`}/${op.operationId.toLowerCase()}`,
+      t: op.summary,
+      r: `${method.toUpperCase()} ${path}`,
+      p: tag,
+      ru: aid.ru.join(' · '),
+      id: [op.operationId, aid.sdk].filter(Boolean).join(' '),
+      w: aid.terms.join(' '),
+      x: plainText(unwrapParagraphs(aid.description)),
+    });
+  }
+  return entries;
+}
+
 // Redoc 3's sidebar footer loads its logo from cdn.redoc.ly and has no option to turn it off;
 // the same small mark is embedded instead. A Redoc upgrade that changes this fails the build here.
 const LOGOS = {
@@ -401,6 +512,47 @@ const LOGOS = {
 };
 function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
+}
+
+// The search box of docs/site/search.js, in the page as parsed (docs/site/site.css places it over
+// the sidebar's top, where Redoc's own search trigger was, or atop the page on a phone).
+const SEARCH_BOX = `<div id="site-search" role="search" aria-label="Reference">
+<label for="site-search-input" class="site-visually-hidden">Search the reference</label>
+<input id="site-search-input" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="site-search-list" autocomplete="off" spellcheck="false" placeholder="Search (Ctrl+K)" data-state="loading">
+<div id="site-search-panel" hidden><p id="site-search-status" role="status" aria-live="polite"></p><div id="site-search-list" role="listbox" aria-label="Search results"></div></div>
+</div>`;
+
+/**
+ * Redoc's own search, replaced by the site's: its trigger is hidden (docs/site/site.css) and this
+ * stops it from building its index whenever the browser is idle (about 3 s of main-thread work
+ * in slices on a busy machine, during which clicks and keys wait). It is built only if its
+ * dialog opens, which the site's Ctrl+K handler prevents.
+ */
+/** @param {string} code Redoc's code @returns {string} */
+export function withoutRedocSearch(code) {
+  const idle = /function (\w+)\((\w+)\)\{if\(typeof window>`u`\|\|typeof window\.requestIdleCallback!=`function`\)return\(\)=>\{\};/g;
+  const found = code.match(idle)?.length ?? 0;
+  if (found !== 1) fail(`expected Redoc's search to schedule its index once with requestIdleCallback, found ${found}`);
+  return code.replace(idle, 'function $1($2){return()=>{};');
+}
+
+/**
+ * Redoc's hydrate() hydrates its prerendered page at React's default priority, in one run of
+ * 0.3-0.5 s on a busy machine during which keys and clicks wait. Called in a transition
+ * (React's startTransition), the hydration yields to the browser every few milliseconds, so the
+ * search box and clicks are answered while it goes on.
+ */
+/** @param {string} code Redoc's code @returns {string} */
+export function hydrateInTransition(code) {
+  const at = code.indexOf('async function hydrate(');
+  const body = at < 0 ? '' : code.slice(at, code.indexOf('\n', at) < 0 ? undefined : code.indexOf('\n', at));
+  const react = /\(0,(\w+)\.createElement\)\(/.exec(body)?.[1];
+  const call = /\(0,(\w+)\.hydrateRoot\)\((\w+),(\w+\(\w+,\w+\)),(\{onRecoverableError:\([^)]*\)=>\{[^}]*\}\})\)/;
+  const m = call.exec(body);
+  if (!react || !m || call.exec(body.slice(m.index + m[0].length)))
+    fail("expected Redoc's hydrate() to call React's hydrateRoot once: cannot run it in a transition");
+  const wrapped = `(0,${react}.startTransition)(()=>{(0,${m[1]}.hydrateRoot)(${m[2]},${m[3]},${m[4]})})`;
+  return code.slice(0, at) + body.replace(m[0], wrapped) + code.slice(at + body.length);
 }
 
 // Speed (issue 18): Redoc writes its 2.3 MB of code and the description into one inline module
@@ -434,7 +586,7 @@ export function splitScripts(html) {
   const definition = JSON.stringify(JSON.parse(value(defAt)));
   const options = value(optAt);
   JSON.parse(options); // fails the build if Redoc's options stop being plain JSON
-  writeFileSync(join(out, SCRIPTS.redoc), code);
+  writeFileSync(join(out, SCRIPTS.redoc), hydrateInTransition(withoutRedocSearch(code)));
   writeFileSync(
     join(out, SCRIPTS.definition),
     `window.__redoc.hydrate(JSON.parse(${JSON.stringify(definition)}), ${options}, document.getElementById('redoc'));\n`,
@@ -451,7 +603,7 @@ async function main() {
     fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
   }
   const guides = loadGuides();
-  const { spec, count, evidence, titled } = await docsSpec(bundle, guides);
+  const { spec, count, evidence, titled, aids } = await docsSpec(bundle, guides);
 
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'omnidesk-docs-'));
@@ -498,10 +650,18 @@ async function main() {
   const head = html.indexOf('</style>\n</head>\n');
   if (head < 0) fail("expected Redoc's styles to end the page's <head>");
   html = `${html.slice(0, head)}</style>\n<link rel="icon" href="${FAVICON}">\n<style id="site-css">\n${css}${html.slice(head)}`;
+  // The site's search (docs/site/search.js): its box before Redoc's root, outside what React
+  // hydrates; its index and script at the end of the page, before Redoc's deferred scripts run.
+  const redocRoot = html.split('<div id="redoc"');
+  if (redocRoot.length !== 2) fail('expected one <div id="redoc"> in the page');
+  html = redocRoot.join(`${SEARCH_BOX}\n<div id="redoc"`);
   const js = readFileSync(join(root, 'docs/site/site.js'), 'utf8');
+  const searchJs = readFileSync(join(root, 'docs/site/search.js'), 'utf8');
   const end = html.lastIndexOf('</body>');
-  if (end < 0 || js.includes('</script')) fail("cannot add docs/site/site.js before the page's </body>");
-  html = `${html.slice(0, end)}<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
+  if (end < 0 || js.includes('</script') || searchJs.includes('</script')) fail("cannot add docs/site/*.js before the page's </body>");
+  // `<` escaped: the JSON cannot end its script element.
+  const index = JSON.stringify(searchIndex(spec, aids)).replace(/</g, '\\u003c');
+  html = `${html.slice(0, end)}<script id="site-search-index" type="application/json">${index}</script>\n<script id="site-search-js">\n${searchJs}</script>\n<script id="site-js">\n${js}</script>\n${html.slice(end)}`;
   writeFileSync(join(out, 'index.html'), splitScripts(html));
   // The bundle beside the page, for the "Download" links (docs/redocly.yaml downloadUrls).
   for (const f of ['openapi.yaml', 'openapi.json']) copyFileSync(join(root, 'dist', f), join(out, f));
