@@ -1,13 +1,12 @@
 // The tool generator on small specs: what each part of an operation becomes in its tool, and the
 // spec faults it refuses (the bundle's own tools are checked through the server in server.test.ts).
 import { describe, expect, it } from 'vitest';
+import type { SpecNode } from '../../../scripts/generate/spec-walker.mjs';
 import { buildTools } from '../scripts/generate-tools.mjs';
-
-type Json = any;
 
 const ok = { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: '#/components/schemas/ThingEnvelope' } } } } };
 
-function fixture(paths: Json, schemas: Json = {}): Json {
+function fixture(paths: SpecNode, schemas: SpecNode = {}): SpecNode {
   return {
     openapi: '3.1.0',
     info: { title: 'fixture', version: '1' },
@@ -27,7 +26,7 @@ function fixture(paths: Json, schemas: Json = {}): Json {
   };
 }
 
-const op = (operationId: string, method: string, extra: Json = {}) => ({
+const op = (operationId: string, method: string, extra: SpecNode = {}) => ({
   operationId,
   tags: ['Things'],
   'x-sdk-method': method,
@@ -59,7 +58,7 @@ describe('generate-tools', () => {
       }),
     );
     const [get, move, del] = tools;
-    expect(tools.map((t: Json) => t.name)).toEqual(['kb_things_get', 'kb_things_move_up', 'kb_things_delete']);
+    expect(tools.map((t: { name: string }) => t.name)).toEqual(['kb_things_get', 'kb_things_move_up', 'kb_things_delete']);
     expect(get.inputSchema).toEqual({
       type: 'object',
       properties: { thing_id: { type: 'integer' }, lang: { type: 'string' } },

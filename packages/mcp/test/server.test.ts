@@ -1,7 +1,6 @@
 // The MCP server as an MCP client sees it: the built server (src/cli.js, dist/tools.json) started
 // over stdio by the SDK's own Client, against the Prism mock of the bundled spec. Every expected
 // tool, example and answer is read from the bundle, so new operations need no change here.
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { operations, readBundle, resolver, type SpecNode } from '../../../scripts/generate/spec-walker.mjs';
 import { bundlePath } from '../../contract-tests/src/bundle.js';
 import { errorExample, pageOf, requestExample, responseExample } from '../../contract-tests/src/examples.js';
 
@@ -18,16 +18,8 @@ const EMAIL = 'agent@example.com';
 const API_KEY = 'mcp-test-key-7f3a9c21e5b8';
 const SECRETS = [API_KEY, Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')];
 
-type Json = any;
-const spec: Json = JSON.parse(readFileSync(bundlePath, 'utf8'));
-const deref = (node: Json): Json => {
-  while (node && typeof node.$ref === 'string')
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce((at: Json, k: string) => at?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  return node;
-};
+const spec = readBundle(bundlePath);
+const deref = resolver(spec);
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Every operation of the bundle as the issue defines its tool: name, kind, examples. */
@@ -38,33 +30,17 @@ interface SpecOp {
   method: string;
   http: string;
   kind: 'read' | 'write' | 'destructive';
-  op: Json;
-  params: Json[];
+  op: SpecNode;
+  params: SpecNode[];
 }
-const resourceOf = new Map<string, string>((spec.tags ?? []).map((t: Json) => [t.name, t['x-sdk-resource']]));
-const specOps: SpecOp[] = Object.entries<Json>(spec.paths).flatMap(([, rawItem]) => {
-  const item = deref(rawItem);
-  return ['get', 'put', 'post', 'delete', 'patch']
-    .filter((http) => item[http])
-    .map((http) => {
-      const op = item[http];
-      const resource = resourceOf.get(op.tags[0])!;
-      const method: string = op['x-sdk-method'];
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      // DELETE, and the actions named for a delete, the trash or spam (the bulk `cases.trash`).
-      const destructive = http === 'delete' || /^(delete|trash|spam)/.test(method);
-      const kind = http === 'get' ? 'read' : destructive ? 'destructive' : 'write';
-      return {
-        tool: `${snake(resource)}_${snake(method)}`,
-        operationId: op.operationId,
-        resource,
-        method,
-        http,
-        kind,
-        op,
-        params,
-      } as SpecOp;
-    });
+const resourceOf = new Map<string, string>((spec.tags ?? []).map((t: SpecNode) => [t.name, t['x-sdk-resource']]));
+const specOps: SpecOp[] = [...operations(spec, deref)].map(({ method: http, operation: op, parameters: params }) => {
+  const resource = resourceOf.get(op.tags[0])!;
+  const method: string = op['x-sdk-method'];
+  // DELETE, and the actions named for a delete, the trash or spam (the bulk `cases.trash`).
+  const destructive = http === 'delete' || /^(delete|trash|spam)/.test(method);
+  const kind = http === 'get' ? 'read' : destructive ? 'destructive' : 'write';
+  return { tool: `${snake(resource)}_${snake(method)}`, operationId: op.operationId, resource, method, http, kind, op, params };
 });
 const toolOf = (operationId: string) => specOps.find((o) => o.operationId === operationId)!;
 
@@ -98,9 +74,9 @@ async function launch(flags: string[], baseUrl: string) {
   return client;
 }
 
-async function call(client: Client, name: string, args: Json = {}) {
-  const result: Json = await client.callTool({ name, arguments: args });
-  const text = result.content.map((c: Json) => c.text).join('\n');
+async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
+  const result = await client.callTool({ name, arguments: args });
+  const text = (result.content as { text?: string }[]).map((c) => c.text).join('\n');
   seen.push(text);
   return { isError: result.isError === true, text, json: () => JSON.parse(text) };
 }
@@ -112,7 +88,7 @@ async function toolNames(client: Client) {
 }
 
 /** A stand-in API on a free port that answers every request with `status` and `body`. */
-async function standIn(status: number, body: Json) {
+async function standIn(status: number, body: unknown) {
   const auth: string[] = [];
   const server = createServer((req, res) => {
     auth.push(req.headers.authorization ?? '');
@@ -193,9 +169,11 @@ describe('input schemas', () => {
     ajvFormats.default(ajv);
     let checked = 0;
     for (const o of specOps) {
-      const schema: Json = tools.find((t) => t.name === o.tool)!.inputSchema;
+      const schema: SpecNode = tools.find((t) => t.name === o.tool)!.inputSchema;
       for (const p of o.params.filter((p) => p.in === 'path' || p.in === 'query')) {
-        const examples = [p.example, ...Object.values<Json>(p.examples ?? {}).map((e) => deref(e).value)].filter((e) => e !== undefined);
+        const examples = [p.example, ...Object.values<SpecNode>(p.examples ?? {}).map((e) => deref(e).value)].filter(
+          (e) => e !== undefined,
+        );
         for (const example of examples) {
           const validate = ajv.compile(schema.properties[p.name]);
           expect(validate(example), `${o.tool} ${p.name} ${JSON.stringify(example)}: ${ajv.errorsText(validate.errors)}`).toBe(true);
@@ -206,7 +184,7 @@ describe('input schemas', () => {
       if (!media) continue;
       // The envelope, as describe_operation reports it from the bundle.
       const { requestBody } = (await call(client, 'describe_operation', { operation: o.tool })).json();
-      const bodies = [media.example, ...Object.values<Json>(media.examples ?? {}).map((e) => deref(e).value)].filter(
+      const bodies = [media.example, ...Object.values<SpecNode>(media.examples ?? {}).map((e) => deref(e).value)].filter(
         (e) => e !== undefined,
       );
       for (const body of bodies) {
@@ -331,7 +309,7 @@ describe('calls against the mock', () => {
       summary: o.op.summary,
       description: o.op.description.trim(),
     });
-    expect(byName.parameters.map((p: Json) => p.name)).toEqual(o.params.map((p) => p.name));
+    expect(byName.parameters.map((p: { name: string }) => p.name)).toEqual(o.params.map((p) => p.name));
   });
 });
 
