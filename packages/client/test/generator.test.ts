@@ -5,9 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-// @ts-expect-error: a plain .mjs script without declarations
 import { buildSdk, generate, SpecError, withOperationsTable } from '../../../scripts/generate/sdk.mjs';
-// @ts-expect-error: a plain .mjs script (typed by JSDoc; this package's tsconfig has no allowJs)
 import { operations } from '../../../scripts/generate/spec-walker.mjs';
 import { operationTable } from './.generated/mini/sdk.js';
 
@@ -77,7 +75,7 @@ describe('generate-sdk on the fixture spec', () => {
     const spec = mini();
     delete spec.paths['/cases/{case_id}/messages.json'].post.requestBody.content['application/json'];
     const { table } = buildSdk(spec);
-    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({ form: 'message' });
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage')?.body).toEqual({ form: 'message' });
   });
 
   it("takes the multipart wrapper from the form's own field names, not from the JSON envelope", () => {
@@ -90,7 +88,7 @@ describe('generate-sdk on the fixture spec', () => {
     form.properties['note[content]'] = { type: 'string' };
     form.allOf = [{ anyOf: [{ required: ['note[content]'] }, { required: ['note[content_html]'] }] }];
     const { table } = buildSdk(spec);
-    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage').body).toEqual({
+    expect(table.find((o: { operationId: string }) => o.operationId === 'createMessage')?.body).toEqual({
       envelope: 'message',
       json: true,
       form: 'note',
@@ -155,7 +153,7 @@ const bundle = join(here, '../../../dist/openapi.yaml');
 describe('generate-sdk on the current bundle (built by `node scripts/build.mjs bundle`)', () => {
   it('gives every operation of the bundle one method', () => {
     const spec = parse(readFileSync(bundle, 'utf8'));
-    const ops = [...operations(spec)].map((entry: { operation: { operationId: string } }) => entry.operation.operationId);
+    const ops = [...operations(spec)].map((entry) => entry.operation.operationId);
     const { table } = buildSdk(spec);
     expect(table.map((o: { operationId: string }) => o.operationId).sort()).toEqual(ops.sort());
   });

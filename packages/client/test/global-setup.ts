@@ -1,7 +1,6 @@
 // Generates the SDK of the fixture spec (test/fixtures/mini.yaml) before the tests import it.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: a plain .mjs script without declarations
 import { generate } from '../../../scripts/generate/sdk.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

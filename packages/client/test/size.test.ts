@@ -4,9 +4,7 @@
 // (`pnpm test` builds first). Raise a limit only on purpose, and say why in the commit.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without declarations
 import { clientEntry } from '../../../scripts/bench/lib.mjs';
-// @ts-expect-error: a plain .mjs script without declarations
 import { bundle } from '../../../scripts/bench/size.mjs';
 
 /** Gzipped bytes (level 9) of the one-operation app on the tree-shakeable entry (`/core`): 8 964
