@@ -1,5 +1,17 @@
 import type { Client } from 'openapi-fetch';
 import { errorFromResponse, InvalidRequestError, InvalidResponseError, kindOf } from './errors.js';
+import {
+  OP_BODY,
+  OP_JSON_BODY,
+  OP_LIMIT,
+  OP_LIST,
+  OP_NOT_IDEMPOTENT,
+  OP_OPTIONAL_BODY,
+  OP_PAGE,
+  OP_QUERY,
+  OP_RAW,
+  OP_VOID,
+} from './generated/operation-flags.js';
 import { type Attachment, buildMultipart } from './multipart.js';
 import { normalizeList, type Page, type PaginateOptions, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
@@ -94,10 +106,9 @@ export type WithAttachments<T> = T & { attachments?: Attachment[] };
 /**
  * One operation as the generator writes it, compactly (the table ships in every bundle):
  * `[operationId, method, httpMethod, path, flags?, resultKey?, envelope?, form?, paramTypes?]`.
- * flags: 1 query, 2 `page`, 4 `limit`, 8 body, 16 JSON body, 32 optional body, bits 6-7 the
- * result kind (entity, list, void, raw), 256 not idempotent. `0` stands for an absent string.
- * paramTypes: a letter per path parameter, `i` integer (the default), `n` number, `s` string;
- * upper case for an array.
+ * flags: the OP_* bits of generated/operation-flags.ts (OPERATION_FLAGS in the generator, which
+ * writes their names beside each row). `0` stands for an absent string. paramTypes: a letter per
+ * path parameter, `i` integer (the default), `n` number, `s` string; upper case for an array.
  */
 export type OperationSpec = readonly [
   string,
@@ -111,7 +122,6 @@ export type OperationSpec = readonly [
   string?,
 ];
 
-const KINDS = ['entity', 'list', 'void', 'raw'] as const;
 const TYPES: Record<string, 'string' | 'number'> = { s: 'string', n: 'number' };
 /** Whether a name starts with an upper-case letter (upper case sorts before lower: 'GET' < 'a' < 'use'). */
 export const startsUpperCase = (name: string): boolean => name < 'a';
@@ -133,18 +143,18 @@ export function decodeOperation(
       // An upper-case letter is an array of ids (`I`: integers), a lower-case one a single value.
       return { name, type: TYPES[t.toLowerCase()], array: startsUpperCase(t) || undefined };
     }),
-    query: f & 1 ? { page: !!(f & 2), limit: !!(f & 4) } : undefined,
+    query: f & OP_QUERY ? { page: !!(f & OP_PAGE), limit: !!(f & OP_LIMIT) } : undefined,
     body:
-      f & 8
+      f & OP_BODY
         ? {
             envelope: envelope || undefined,
-            json: f & 16 ? true : undefined,
+            json: f & OP_JSON_BODY ? true : undefined,
             form: form || undefined,
-            ...(f & 32 ? { optional: true } : {}),
+            ...(f & OP_OPTIONAL_BODY ? { optional: true } : {}),
           }
         : undefined,
-    result: { kind: KINDS[(f >> 6) & 3], key: key || undefined },
-    idempotent: f & 256 ? false : undefined,
+    result: { kind: f & OP_LIST ? 'list' : f & OP_VOID ? 'void' : f & OP_RAW ? 'raw' : 'entity', key: key || undefined },
+    idempotent: f & OP_NOT_IDEMPOTENT ? false : undefined,
   } as OperationMeta;
 }
 
