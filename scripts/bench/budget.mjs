@@ -4,10 +4,9 @@
 // starts on loopback). Minutes run on a scaled clock (clock.mjs): the limiter takes no clock of
 // its own, so the server and every worker process run `Date.now()` and `setTimeout` SCALE times
 // faster, and three minutes of budget pass in a few seconds.
-import { fork, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { redisServerTool, startRedisServer } from '../redis-server.mjs';
 import { median, root, startServer, table, verdict } from './lib.mjs';
 
 /** @typedef {import('./lib.mjs').StageOptions} StageOptions */
@@ -59,42 +58,6 @@ export function minimumSeconds(costs) {
     used += cost;
   }
   return (minutes - 1) * 60;
-}
-
-const freePort = () =>
-  /** @type {Promise<number>} */ (
-    new Promise((resolve, reject) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-        server.close(() => resolve(port));
-      });
-      server.on('error', reject);
-    })
-  );
-
-/** Starts redis-server on a free loopback port, without persistence; undefined when it is not installed. */
-export async function startRedis() {
-  const onPath = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'redis-server')));
-  if (!onPath) return undefined;
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`redis-server exited (${code})`))));
-  const pong = async () => {
-    for (;;) {
-      const ok = await new Promise((/** @type {(ok: boolean) => void} */ resolve) => {
-        const socket = connect(port, '127.0.0.1');
-        socket.on('connect', () => socket.write('PING\r\n'));
-        socket.on('data', (data) => (socket.destroy(), resolve(data.toString().startsWith('+PONG'))));
-        socket.on('error', () => resolve(false));
-      });
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  await Promise.race([pong(), exited]);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 /** The rows: what runs the job, in how many processes, and whether the targets apply to it. */
@@ -161,8 +124,8 @@ export async function runBudget({ quick = false, log = console.error } = {}) {
   const runs = quick ? 1 : 5;
   const env = { BENCH_CLOCK_SCALE: String(SCALE), BENCH_CLOCK_EPOCH: String(Date.now()), BENCH_BUDGET: String(BUDGET) };
   const server = await startServer(env);
-  const redis = await startRedis();
-  if (!redis) log('bench: redis-server is not installed (apt-get install redis-server): the Redis rows are skipped');
+  const redis = redisServerTool.present ? await startRedisServer() : undefined;
+  if (!redis) log(`bench: redis-server is not installed (${redisServerTool.install}): the Redis rows are skipped`);
   try {
     /** @type {Record<string, RunResult[]>} the runs of each row, by its name */
     const results = {};
@@ -190,7 +153,7 @@ export async function runBudget({ quick = false, log = console.error } = {}) {
     };
   } finally {
     server.stop();
-    redis?.stop();
+    await redis?.stop();
   }
 }
 
