@@ -45,6 +45,10 @@ export function apiReports({ check = false } = {}) {
   }
 }
 
+/**
+ * @param {boolean} check
+ * @param {string} tempFolder
+ */
 function make(check, tempFolder) {
   const missing = typedEntries().filter((entry) => !(entry in configs));
   if (missing.length) {
@@ -53,6 +57,8 @@ function make(check, tempFolder) {
   const prepared = Object.entries(configs).map(([entry, file]) => {
     const configFile = join(packageDir, file);
     const loaded = ExtractorConfig.loadFile(configFile);
+    // Every config here has an apiReport section (the report is what this script is for).
+    if (!loaded.apiReport) throw new Error(`api-report: ${file} has no apiReport section`);
     loaded.apiReport.reportTempFolder = tempFolder;
     const config = ExtractorConfig.prepare({
       configObject: loaded,
@@ -69,6 +75,7 @@ function make(check, tempFolder) {
     additionalEntryPoints: prepared.slice(1).map((p) => p.config.mainEntryPointFilePath),
   });
   return prepared.map(({ entry, config }) => {
+    /** @type {string[]} */
     const problems = [];
     let diff = '';
     const result = Extractor.invoke(config, {

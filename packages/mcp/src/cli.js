@@ -14,6 +14,12 @@ OMNIDESK_EMAIL (a staff member's e-mail), OMNIDESK_API_KEY (Settings → API).
   --tools a,b          only the tools of these resources (cases, users, kbArticles or kb_articles, ...)
   --max-items N        at most N items of a list in one result (default ${DEFAULT_MAX_ITEMS})`;
 
+/**
+ * The server's settings from the command line and the environment (or `{ help: true }`).
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {import('./server.js').ServerSettings & { help?: true }}
+ */
 function settingsFrom(argv, env) {
   let values;
   try {
@@ -30,7 +36,7 @@ function settingsFrom(argv, env) {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(error.message);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return { help: true };
   const missing = [
@@ -69,6 +75,6 @@ try {
     console.error(`omnidesk-mcp: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  console.error(`omnidesk-mcp: ${error?.name ?? 'Error'}: ${error?.message ?? error}`);
+  console.error(`omnidesk-mcp: ${error instanceof Error ? `${error.name}: ${error.message}` : `Error: ${error}`}`);
   process.exit(1);
 }

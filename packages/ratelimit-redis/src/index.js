@@ -104,13 +104,18 @@ return 0
 `;
 
 const SHA = createHash('sha1').update(SCRIPT).digest('hex');
-const arg = (value) => (value === undefined || value === null ? '' : String(value));
+const arg = (/** @type {unknown} */ value) => (value === undefined || value === null ? '' : String(value));
+
+/** @typedef {import('@omnidesk-openapi/client').RateLimitStore} RateLimitStore */
+/** @typedef {{ keys: string[], arguments: string[] }} ScriptOptions */
 
 /**
  * A store for `rateLimit: { store }` of `@omnidesk-openapi/client`: every client given a store on
  * the same Redis and `key` shares one budget, in any process on any machine.
- * @param {{ evalSha: Function, eval: Function }} client a connected node-redis client (`redis` 4 or later)
+ * @param {{ evalSha(sha1: string, options: ScriptOptions): Promise<unknown>, eval(script: string, options: ScriptOptions): Promise<unknown> }} client
+ *   a connected node-redis client (`redis` 4 or later)
  * @param {{ key?: string }} [options] `key`: one per Omnidesk account, `omnidesk` by default
+ * @returns {RateLimitStore}
  */
 export function redisStore(client, options = {}) {
   if (!client || typeof client.evalSha !== 'function' || typeof client.eval !== 'function') {
@@ -120,19 +125,24 @@ export function redisStore(client, options = {}) {
   if (typeof key !== 'string' || key === '') throw new TypeError('redisStore: `key` must be a non-empty string');
   // One hash tag: both keys land on the same Redis Cluster slot.
   const keys = [`ratelimit:{${key}}:state`, `ratelimit:{${key}}:spends`];
+  /**
+   * Runs the script; answers what it returns (`[wait, seq]` for take).
+   * @param {unknown[]} args
+   */
   const run = async (args) => {
     const options = { keys, arguments: args.map(arg) };
     try {
       return await client.evalSha(SHA, options);
     } catch (error) {
       // The script is sent whole only once per server (after a restart or SCRIPT FLUSH, again).
-      if (!String(error?.message).startsWith('NOSCRIPT')) throw error;
+      const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : '';
+      if (!message.startsWith('NOSCRIPT')) throw error;
       return client.eval(SCRIPT, options);
     }
   };
   return {
     async take({ now, cost, perMinute, perHour }) {
-      const [wait, seq] = await run(['take', now, cost, perMinute, perHour]);
+      const [wait, seq] = /** @type {[number, number]} */ (await run(['take', now, cost, perMinute, perHour]));
       return wait > 0 ? { wait: Number(wait) } : { wait: 0, seq: Number(seq) };
     },
     async learn({ now, seq, limited, callsLeft, perMinute, retryAfter }) {
