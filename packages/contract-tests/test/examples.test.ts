@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundlePath } from '../src/bundle.js';
 import { credentials } from '../src/client.js';
 import { headerExample, pageOf, parameterExample, responseExample } from '../src/examples.js';
+import { recordOf } from '../src/json.js';
 
 const run = promisify(execFile);
 // OMNIDESK_EXAMPLES_DIR runs another folder of examples (to try this runner on new ones).
@@ -66,7 +67,7 @@ function mockValues(): Set<string> {
  */
 function expectedLines(): Record<string, string[]> {
   const cases = pageOf(responseExample('listCases', 'page'), 'case');
-  const first = cases.items[0];
+  const first = recordOf(cases.items[0], 'the first case');
   const created = responseExample('createCase').case;
   const message = responseExample('createMessage', 'json').message;
   const users = pageOf(responseExample('listUsers', 'page'), 'user');

@@ -10,6 +10,7 @@ import { jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } 
 import { covers } from '../src/covers.js';
 import { type Call, declaredErrors } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
+import { recordOf } from '../src/json.js';
 
 const CATEGORY_ID: number = parameterExample('getKbCategory', 'category_id');
 const SECTION_ID: number = parameterExample('getKbSection', 'section_id');
@@ -61,7 +62,7 @@ const languageTests = {
       const { omnidesk, sent } = recording();
       const page = await api(kb, omnidesk).list({ ...kb.listQuery, language_id: 'all' } as never, prefer('example=allLanguages'));
       expect(page).toEqual(pageOf(responseExample(op.operationId, 'allLanguages'), kb.key));
-      expect((page.items[0] as Record<string, unknown>)[kb.title]).toEqual(expect.objectContaining({ '1': expect.any(String) }));
+      expect(recordOf(page.items[0], 'the first entry')[kb.title]).toEqual(expect.objectContaining({ '1': expect.any(String) }));
       expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
     });
 
@@ -70,13 +71,12 @@ const languageTests = {
     });
   },
 
-  /** create: the spec's multilingual example, sent as it is. */
-  create(op: OperationInfo, kb: Kb) {
+  /** create: the spec's multilingual example (`body`), sent as it is by `send`. */
+  create(body: unknown, send: (o: Omnidesk) => Promise<unknown>) {
     it('sends multilingual texts as maps from language id to text', async () => {
       const { omnidesk, sent } = recording();
-      const multilingual = requestExample(op.operationId, 'multilingual');
-      await expect(api(kb, omnidesk).create(multilingual[kb.key])).resolves.toMatchObject({ active: true });
-      expect(jsonBody(sent[0])).toEqual(multilingual);
+      await expect(send(omnidesk)).resolves.toMatchObject({ active: true });
+      expect(jsonBody(sent[0])).toEqual(body);
     });
   },
 
@@ -85,8 +85,8 @@ const languageTests = {
     it('with language_id=all: returns every language’s text', async () => {
       const { omnidesk, sent } = recording();
       const result = await api(kb, omnidesk).get(kb.id, { language_id: 'all' }, prefer('example=allLanguages'));
-      expect(result).toEqual(responseExample(op.operationId, 'allLanguages')[kb.key]);
-      expect(typeof (result as Record<string, unknown>)[kb.title]).toBe('object');
+      expect(result).toEqual(recordOf(responseExample(op.operationId, 'allLanguages'), 'the allLanguages example')[kb.key]);
+      expect(typeof recordOf(result, 'the result')[kb.title]).toBe('object');
       expect(sent[0]!.target).toBe(`/${kb.key}/${kb.id}.json?language_id=all`);
     });
   },
@@ -122,7 +122,8 @@ covers('createKbCategory', (op) => {
       body: requestExample('createKbCategory', 'oneLanguage'),
     }));
 
-  languageTests.create(op, category);
+  const multilingual = requestExample('createKbCategory', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbCategories.create(multilingual.kb_category));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbCategories.create({} as typeof input), {
@@ -259,7 +260,8 @@ covers('createKbSection', (op) => {
       body: requestExample('createKbSection', 'oneLanguage'),
     }));
 
-  languageTests.create(op, section);
+  const multilingual = requestExample('createKbSection', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbSections.create(multilingual.kb_section));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbSections.create({ section_title: input.section_title } as typeof input), {
@@ -394,7 +396,8 @@ covers('createKbArticle', (op) => {
       body: requestExample('createKbArticle', 'oneLanguage'),
     }));
 
-  languageTests.create(op, article);
+  const multilingual = requestExample('createKbArticle', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbArticles.create(multilingual.kb_article));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbArticles.create({ ...input, section_id: 0 }), {
