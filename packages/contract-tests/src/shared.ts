@@ -68,9 +68,10 @@ export const multipartFiles = {
 
 /** The files arrived as `<envelope>[attachments][0..2]`, with their names, types and bytes. */
 export async function expectFiles(form: FormData, envelope: string): Promise<void> {
-  const files = [0, 1, 2].map((i) => form.get(`${envelope}[attachments][${i}]`));
-  for (const file of files) expect(file).toBeInstanceOf(Blob);
-  const [png, text, json] = files as File[];
+  const entries = [0, 1, 2].map((i) => form.get(`${envelope}[attachments][${i}]`));
+  // Each is a file part (a File, with its name), not a text field.
+  for (const entry of entries) expect(entry).toBeInstanceOf(File);
+  const [png, text, json] = entries.filter((entry) => entry instanceof File);
   expect(png).toMatchObject({ name: 'photo.png', type: 'image/png', size: PNG.length });
   expect(Buffer.from(await png!.arrayBuffer()).equals(PNG)).toBe(true);
   expect(text!.name).toMatch(/\S/);

@@ -112,7 +112,7 @@ covers('createCase', (op) => {
     expect(await omnidesk.cases.create(input)).toMatchObject({ case_id: expect.any(Number) });
     expect(sent[0]!.headers.get('content-type')).toMatch(/^application\/json/);
     expect(jsonBody(sent[0])).toEqual({ case: input });
-    expect((jsonBody(sent[0]) as { case: { attachment_urls: string[] } }).case.attachment_urls).toHaveLength(2);
+    expect(jsonBody(sent[0])).toMatchObject({ case: { attachment_urls: [expect.any(String), expect.any(String)] } });
   });
 
   it('sends attachments as multipart/form-data with bracket names, and the mock accepts them', async () => {
