@@ -2,7 +2,6 @@
 // over stdio by the SDK's own Client, against the Prism mock of the bundled spec. Every expected
 // tool, example and answer is read from the bundle, so new operations need no change here.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -98,7 +97,9 @@ async function standIn(status: number, body: unknown) {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`the stand-in API has no port: ${address}`);
+  const { port } = address;
   return {
     url: `http://127.0.0.1:${port}`,
     auth,
