@@ -3,6 +3,7 @@
 // can check what went over the wire as well as what the SDK made of the answer.
 import { createOmnideskClient, type OmnideskClient, type RequestOptions } from '@omnidesk-openapi/client';
 import { inject } from 'vitest';
+import { isRecord } from './json.js';
 
 export type Omnidesk = OmnideskClient;
 export type { RequestOptions };
@@ -96,7 +97,22 @@ export interface Violation {
   message: string;
 }
 
+function isViolation(value: unknown): value is Violation {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.location) &&
+    value.location.every((part) => typeof part === 'string') &&
+    typeof value.severity === 'string' &&
+    (typeof value.code === 'string' || typeof value.code === 'number') &&
+    typeof value.message === 'string'
+  );
+}
+
 export function violations(response: Response): Violation[] {
   const raw = response.headers.get('sl-violations');
-  return raw ? (JSON.parse(raw) as Violation[]) : [];
+  if (!raw) return [];
+  const parsed: unknown = JSON.parse(raw);
+  if (!Array.isArray(parsed) || !parsed.every(isViolation))
+    throw new Error(`sl-violations is not a list of violations: ${raw.slice(0, 300)}`);
+  return parsed;
 }

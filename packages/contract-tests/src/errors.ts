@@ -20,7 +20,8 @@ import { errorExample, headerExample } from './examples.js';
 /** One call of the operation under test, with valid input, passing `options` to the SDK method. */
 export type Call = (omnidesk: Omnidesk, options?: RequestOptions) => Promise<unknown>;
 
-type ErrorClass<E extends OmnideskError> = abstract new (...args: any[]) => E;
+// never[]: any constructor is one of these, whatever its parameters.
+type ErrorClass<E extends OmnideskError> = abstract new (...args: never[]) => E;
 
 /** Awaits a call that must fail with `Class`, and returns the error for further checks. */
 export async function rejection<E extends OmnideskError>(promise: Promise<unknown>, Class: ErrorClass<E>): Promise<E> {
@@ -29,7 +30,8 @@ export async function rejection<E extends OmnideskError>(promise: Promise<unknow
     result = await promise;
   } catch (error) {
     if (!(error instanceof Class)) {
-      throw new Error(`expected ${Class.name}, got ${(error as Error)?.name}: ${(error as Error)?.message}`, { cause: error });
+      const got = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new Error(`expected ${Class.name}, got ${got}`, { cause: error });
     }
     return error;
   }

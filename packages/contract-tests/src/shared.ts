@@ -2,10 +2,19 @@
 // files a multipart call sends.
 import { ValidationError } from '@omnidesk-openapi/client';
 import { expect, it } from 'vitest';
-import type { OperationId } from './bundle.js';
 import { type Omnidesk, type RequestOptions, recording, sdk } from './client.js';
 import { rejection } from './errors.js';
-import { parameterExample, responseExample } from './examples.js';
+import { parameterExample, responseExample, type SuccessBody } from './examples.js';
+
+/** The case actions that take one id or several: their answer is the case, or a BulkResult. */
+export type BulkOperationId = 'trashCases' | 'spamCases' | 'restoreCases' | 'updateCases';
+
+/** The ids a named bulk example lists as succeeded (`bulkPartial` → its `case_success_id`). */
+export function bulkSucceeded(operationId: BulkOperationId, example: string): number[] {
+  const body: SuccessBody<BulkOperationId> = responseExample(operationId, example);
+  if (!('case_success_id' in body)) throw new Error(`examples: ${operationId} ${example} is not a bulk answer`);
+  return body.case_success_id;
+}
 
 type BulkCall = (omnidesk: Omnidesk, ids: number[], options?: RequestOptions) => Promise<unknown>;
 
@@ -14,8 +23,8 @@ type BulkCall = (omnidesk: Omnidesk, ids: number[], options?: RequestOptions) =>
  * `{ succeeded, failed }` computed from `case_success_id` against the ids sent, the array of one
  * id, and an id the spec forbids, located by the mock.
  */
-export function bulkActionTests(operationId: OperationId, call: BulkCall): void {
-  const ids: number[] = parameterExample(operationId, 'case_id');
+export function bulkActionTests(operationId: BulkOperationId, call: BulkCall): void {
+  const ids = parameterExample(operationId, 'case_id');
 
   it('with several ids: raw commas in the path, all of them succeeded', async () => {
     const { omnidesk, sent } = recording();
@@ -25,7 +34,7 @@ export function bulkActionTests(operationId: OperationId, call: BulkCall): void 
   });
 
   it('with several ids: the ids the answer leaves out are failed', async () => {
-    const listed: number[] = responseExample(operationId, 'bulkPartial').case_success_id;
+    const listed = bulkSucceeded(operationId, 'bulkPartial');
     expect(await call(sdk(), ids, { headers: { Prefer: 'example=bulkPartial' } })).toEqual({
       succeeded: ids.filter((id) => listed.includes(id)),
       failed: ids.filter((id) => !listed.includes(id)),
@@ -59,9 +68,10 @@ export const multipartFiles = {
 
 /** The files arrived as `<envelope>[attachments][0..2]`, with their names, types and bytes. */
 export async function expectFiles(form: FormData, envelope: string): Promise<void> {
-  const files = [0, 1, 2].map((i) => form.get(`${envelope}[attachments][${i}]`));
-  for (const file of files) expect(file).toBeInstanceOf(Blob);
-  const [png, text, json] = files as File[];
+  const entries = [0, 1, 2].map((i) => form.get(`${envelope}[attachments][${i}]`));
+  // Each is a file part (a File, with its name), not a text field.
+  for (const entry of entries) expect(entry).toBeInstanceOf(File);
+  const [png, text, json] = entries.filter((entry) => entry instanceof File);
   expect(png).toMatchObject({ name: 'photo.png', type: 'image/png', size: PNG.length });
   expect(Buffer.from(await png!.arrayBuffer()).equals(PNG)).toBe(true);
   expect(text!.name).toMatch(/\S/);

@@ -13,9 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { operations, readBundle, resolver, type SpecNode, successStatuses } from '../../../scripts/generate/spec-walker.mjs';
 import { bundlePath } from '../src/bundle.js';
 import { credentials } from '../src/client.js';
 import { headerExample, pageOf, parameterExample, responseExample } from '../src/examples.js';
+import { recordOf } from '../src/json.js';
 
 const run = promisify(execFile);
 // OMNIDESK_EXAMPLES_DIR runs another folder of examples (to try this runner on new ones).
@@ -38,7 +40,7 @@ const scripts = (() => {
 
 /** Every string (4+ characters) and number (3+ digits) of the spec's success examples and headers. */
 function mockValues(): Set<string> {
-  const spec = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  const spec = readBundle(bundlePath);
   const values = new Set<string>();
   const collect = (node: unknown): void => {
     if (typeof node === 'string' && node.trim().length >= 4) values.add(node.trim());
@@ -46,15 +48,13 @@ function mockValues(): Set<string> {
     else if (node && typeof node === 'object') Object.values(node).forEach(collect);
   };
   // The rate-limit headers are part of every answer too.
-  for (const header of Object.values<any>(spec.components?.headers ?? {})) collect(header.example);
-  for (const item of Object.values<any>(spec.paths)) {
-    for (const op of Object.values<any>(item)) {
-      for (const [code, response] of Object.entries<any>(op?.responses ?? {})) {
-        if (!code.startsWith('2')) continue;
-        const media = response.content?.['application/json'];
-        collect(media?.example);
-        for (const example of Object.values<any>(media?.examples ?? {})) collect(example.value);
-      }
+  const deref = resolver(spec);
+  for (const header of Object.values<SpecNode>(spec.components?.headers ?? {})) collect(deref(header).example);
+  for (const { operation } of operations(spec, deref)) {
+    for (const code of successStatuses(operation)) {
+      const media: SpecNode | undefined = deref(operation.responses[code]).content?.['application/json'];
+      collect(media?.example);
+      for (const example of Object.values<SpecNode>(media?.examples ?? {})) collect(deref(example).value);
     }
   }
   return values;
@@ -66,7 +66,7 @@ function mockValues(): Set<string> {
  */
 function expectedLines(): Record<string, string[]> {
   const cases = pageOf(responseExample('listCases', 'page'), 'case');
-  const first = cases.items[0];
+  const first = recordOf(cases.items[0], 'the first case');
   const created = responseExample('createCase').case;
   const message = responseExample('createMessage', 'json').message;
   const users = pageOf(responseExample('listUsers', 'page'), 'user');
@@ -118,8 +118,9 @@ describe('SDK examples (packages/client/examples) against the mock', () => {
         OMNIDESK_API_KEY: credentials.apiKey,
         NO_COLOR: '1',
       };
-      const { stdout, stderr } = await run(process.execPath, [entry], { env, cwd: outDir, timeout: 30_000 }).catch((error) => {
-        throw new Error(`${script} failed (exit ${error.code}):\n${error.stdout}\n${error.stderr}`);
+      const { stdout, stderr } = await run(process.execPath, [entry], { env, cwd: outDir, timeout: 30_000 }).catch((error: unknown) => {
+        const failure = recordOf(error, `${script}'s failure`);
+        throw new Error(`${script} failed (exit ${failure.code}):\n${failure.stdout}\n${failure.stderr}`);
       });
       const lines = stdout.split('\n').filter((line) => line.trim() !== '');
       expect(lines.length, `${script} printed nothing`).toBeGreaterThan(0);

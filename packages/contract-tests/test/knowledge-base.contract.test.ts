@@ -10,6 +10,7 @@ import { jsonBody, type Omnidesk, prefer, type RequestOptions, recording, sdk } 
 import { covers } from '../src/covers.js';
 import { type Call, declaredErrors } from '../src/errors.js';
 import { pageOf, parameterExample, requestExample, responseExample } from '../src/examples.js';
+import { recordOf } from '../src/json.js';
 
 const CATEGORY_ID: number = parameterExample('getKbCategory', 'category_id');
 const SECTION_ID: number = parameterExample('getKbSection', 'section_id');
@@ -21,37 +22,35 @@ interface Kb {
   key: 'kb_category' | 'kb_section' | 'kb_article';
   /** The title field: a string, or a map from language id to text with `language_id=all`. */
   title: 'category_title' | 'section_title' | 'article_title';
-  /** The SDK's resource (the three take the same arguments). */
-  api: (o: Omnidesk) => Omnidesk['kbCategories'] | Omnidesk['kbSections'] | Omnidesk['kbArticles'];
-  /** The query every list call needs (the sections of a category, the articles of a section). */
-  listQuery: { page?: number; limit?: number; category_id?: number; section_id?: number };
+  /** The SDK's list with `language_id=all`, with the query every list call needs (the sections of
+   *  a category, the articles of a section). */
+  listAllLanguages: (o: Omnidesk, options: RequestOptions) => Promise<{ items: unknown[] }>;
+  /** The SDK's get of the entity `id` with `language_id=all`. */
+  getAllLanguages: (o: Omnidesk, options: RequestOptions) => Promise<unknown>;
   id: number;
 }
 
 const category: Kb = {
   key: 'kb_category',
   title: 'category_title',
-  api: (o) => o.kbCategories,
-  listQuery: { page: 1, limit: 50 },
+  listAllLanguages: (o, options) => o.kbCategories.list({ page: 1, limit: 50, language_id: 'all' }, options),
+  getAllLanguages: (o, options) => o.kbCategories.get(CATEGORY_ID, { language_id: 'all' }, options),
   id: CATEGORY_ID,
 };
 const section: Kb = {
   key: 'kb_section',
   title: 'section_title',
-  api: (o) => o.kbSections,
-  listQuery: { category_id: CATEGORY_ID },
+  listAllLanguages: (o, options) => o.kbSections.list({ category_id: CATEGORY_ID, language_id: 'all' }, options),
+  getAllLanguages: (o, options) => o.kbSections.get(SECTION_ID, { language_id: 'all' }, options),
   id: SECTION_ID,
 };
 const article: Kb = {
   key: 'kb_article',
   title: 'article_title',
-  api: (o) => o.kbArticles,
-  listQuery: { section_id: SECTION_ID },
+  listAllLanguages: (o, options) => o.kbArticles.list({ section_id: SECTION_ID, language_id: 'all' }, options),
+  getAllLanguages: (o, options) => o.kbArticles.get(ARTICLE_ID, { language_id: 'all' }, options),
   id: ARTICLE_ID,
 };
-
-// The SDK's three resources differ only in their entity types; the tests below handle them alike.
-const api = (kb: Kb, o: Omnidesk) => kb.api(o) as Omnidesk['kbCategories'] & Omnidesk['kbSections'] & Omnidesk['kbArticles'];
 
 /** The tests of the languages, alike for the three resources: `language_id=all` and multilingual input. */
 const languageTests = {
@@ -59,9 +58,9 @@ const languageTests = {
   list(op: OperationInfo, kb: Kb, call: Call) {
     it('with language_id=all: titles are maps from language id to text', async () => {
       const { omnidesk, sent } = recording();
-      const page = await api(kb, omnidesk).list({ ...kb.listQuery, language_id: 'all' } as never, prefer('example=allLanguages'));
+      const page = await kb.listAllLanguages(omnidesk, prefer('example=allLanguages'));
       expect(page).toEqual(pageOf(responseExample(op.operationId, 'allLanguages'), kb.key));
-      expect((page.items[0] as Record<string, unknown>)[kb.title]).toEqual(expect.objectContaining({ '1': expect.any(String) }));
+      expect(recordOf(page.items[0], 'the first entry')[kb.title]).toEqual(expect.objectContaining({ '1': expect.any(String) }));
       expect(sent[0]!.url.searchParams.get('language_id')).toBe('all');
     });
 
@@ -70,13 +69,12 @@ const languageTests = {
     });
   },
 
-  /** create: the spec's multilingual example, sent as it is. */
-  create(op: OperationInfo, kb: Kb) {
+  /** create: the spec's multilingual example (`body`), sent as it is by `send`. */
+  create(body: unknown, send: (o: Omnidesk) => Promise<unknown>) {
     it('sends multilingual texts as maps from language id to text', async () => {
       const { omnidesk, sent } = recording();
-      const multilingual = requestExample(op.operationId, 'multilingual');
-      await expect(api(kb, omnidesk).create(multilingual[kb.key])).resolves.toMatchObject({ active: true });
-      expect(jsonBody(sent[0])).toEqual(multilingual);
+      await expect(send(omnidesk)).resolves.toMatchObject({ active: true });
+      expect(jsonBody(sent[0])).toEqual(body);
     });
   },
 
@@ -84,9 +82,9 @@ const languageTests = {
   get(op: OperationInfo, kb: Kb) {
     it('with language_id=all: returns every language’s text', async () => {
       const { omnidesk, sent } = recording();
-      const result = await api(kb, omnidesk).get(kb.id, { language_id: 'all' }, prefer('example=allLanguages'));
-      expect(result).toEqual(responseExample(op.operationId, 'allLanguages')[kb.key]);
-      expect(typeof (result as Record<string, unknown>)[kb.title]).toBe('object');
+      const result = await kb.getAllLanguages(omnidesk, prefer('example=allLanguages'));
+      expect(result).toEqual(recordOf(responseExample(op.operationId, 'allLanguages'), 'the allLanguages example')[kb.key]);
+      expect(typeof recordOf(result, 'the result')[kb.title]).toBe('object');
       expect(sent[0]!.target).toBe(`/${kb.key}/${kb.id}.json?language_id=all`);
     });
   },
@@ -122,7 +120,8 @@ covers('createKbCategory', (op) => {
       body: requestExample('createKbCategory', 'oneLanguage'),
     }));
 
-  languageTests.create(op, category);
+  const multilingual = requestExample('createKbCategory', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbCategories.create(multilingual.kb_category));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbCategories.create({} as typeof input), {
@@ -259,7 +258,8 @@ covers('createKbSection', (op) => {
       body: requestExample('createKbSection', 'oneLanguage'),
     }));
 
-  languageTests.create(op, section);
+  const multilingual = requestExample('createKbSection', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbSections.create(multilingual.kb_section));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbSections.create({ section_title: input.section_title } as typeof input), {
@@ -394,7 +394,8 @@ covers('createKbArticle', (op) => {
       body: requestExample('createKbArticle', 'oneLanguage'),
     }));
 
-  languageTests.create(op, article);
+  const multilingual = requestExample('createKbArticle', 'multilingual');
+  languageTests.create(multilingual, (o) => o.kbArticles.create(multilingual.kb_article));
 
   it('throws ValidationError for input the spec forbids', async () => {
     const error = await expectViolation(sdk().kbArticles.create({ ...input, section_id: 0 }), {

@@ -14,8 +14,10 @@ covers('listMacros', (op) => {
     const macros = await omnidesk.macros.list();
     expect(macros).toEqual(responseExample('listMacros', 'macros'));
     expect(sent[0]).toMatchObject({ method: 'GET', target: '/macros.json' });
-    const common = (macros.common as Record<string, any>)['0'];
-    expect(common.data['196529'].actions.map((a: { action_type: string }) => a.action_type)).toEqual(['add_note', 'group_id']);
+    // The example's common macros: keyed by category, then by macro id; its actions in order.
+    expect(macros).toMatchObject({
+      common: { '0': { data: { '196529': { actions: [{ action_type: 'add_note' }, { action_type: 'group_id' }] } } } },
+    });
     expect(Array.isArray(macros.personal)).toBe(true);
   });
 

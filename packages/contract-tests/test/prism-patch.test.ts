@@ -5,7 +5,7 @@
 // Prism serves test/fixtures/prism-faults.yaml, a spec with just these parameter shapes.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Violation } from '../src/client.js';
+import { violations } from '../src/client.js';
 import { type Prism, startPrism } from '../src/prism.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/prism-faults.yaml', import.meta.url));
@@ -25,15 +25,15 @@ afterAll(async () => {
 async function send(method: string, pathAndQuery: string) {
   if (prism.exited()) prism = await startPrism({ spec: fixture });
   // Raw commas and brackets, exactly as written: these tests are about the wire format.
-  const response = await fetch(prism.url + pathAndQuery, { method, headers: auth }).catch(async (cause: Error) => {
+  const response = await fetch(prism.url + pathAndQuery, { method, headers: auth }).catch(async (cause: unknown) => {
     crashes.push(`${method} ${pathAndQuery}`);
     await prism.stop(); // it is dying already; make sure, so the next request gets a new one
     throw new Error(
-      `Prism did not answer ${method} ${pathAndQuery} (${cause.message}); is the prism-http patch applied?\n${prism.output().slice(-3000)}`,
+      `Prism did not answer ${method} ${pathAndQuery} (${cause instanceof Error ? cause.message : cause}); is the prism-http patch applied?\n${prism.output().slice(-3000)}`,
     );
   });
-  const raw = response.headers.get('sl-violations');
-  return { status: response.status, violations: (raw ? JSON.parse(raw) : []) as Violation[], body: await response.json() };
+  const body: unknown = await response.json();
+  return { status: response.status, violations: violations(response), body };
 }
 
 const at = (...location: string[]) => expect.objectContaining({ location: ['request', ...location] });

@@ -7,6 +7,7 @@ import { type Omnidesk, prefer, type RequestOptions, recording, sdk } from '../s
 import { covers } from '../src/covers.js';
 import { declaredErrors, rejection } from '../src/errors.js';
 import { parameterExample, queryExamples, responseExample, wholeListOf } from '../src/examples.js';
+import { recordOf } from '../src/json.js';
 
 covers('getStaffLeaderboard', (op) => {
   const period = {
@@ -115,7 +116,7 @@ covers('listSatisfactionRatings', (op) => {
   const call = (o: Omnidesk, options?: RequestOptions) => o.statistics.listSatisfactionRatings({ period: 'last_30_days' }, options);
 
   it('returns a page of ratings { items, total }: the entries as sent (not wrapped), total_count', async () => {
-    const body = responseExample('listSatisfactionRatings', 'page');
+    const body = recordOf(responseExample('listSatisfactionRatings', 'page'), 'the page example');
     const page = await call(sdk());
     expect(page).toEqual({ items: [body['0'], body['1']], total: body.total_count });
     expect(page.items[0]!.rating).toBe('3');
