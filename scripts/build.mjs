@@ -29,10 +29,9 @@ export const stages = {
   mcp: [['pnpm', '--filter', '@omnidesk-openapi/mcp', 'run', 'generate']],
   docs: [['node', 'scripts/site/build.mjs']],
   // Every script and test type-checks: the packages' own tsconfigs, the TypeScript tests no
-  // package covers (tsconfig.json), and the JavaScript tools from their JSDoc (strictly by
-  // tsconfig.scripts.json; the docs site's build by tsconfig.scripts-site.json, for now). The
-  // client's tests import the SDK generated from their fixture spec, so it is generated first
-  // (vitest's global setup does the same before a test run).
+  // package covers (tsconfig.json), and the JavaScript tools, strictly from their JSDoc
+  // (tsconfig.scripts.json). The client's tests import the SDK generated from their fixture
+  // spec, so it is generated first (vitest's global setup does the same before a test run).
   typecheck: [
     [
       'node',
@@ -42,7 +41,6 @@ export const stages = {
       'packages/client/src',
     ],
     ['tsc', '-p', 'tsconfig.scripts.json'],
-    ['tsc', '-p', 'tsconfig.scripts-site.json'],
     ['tsc', '-p', 'tsconfig.json'],
     ...['client', 'contract-tests', 'mcp', 'runtime-tests', 'verify'].map((name) => ['tsc', '-p', `packages/${name}/tsconfig.json`]),
   ],

@@ -16,7 +16,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { addCodeSamples } from '../generate/code-samples.mjs';
-import { operations, resolver } from '../generate/spec-walker.mjs';
+import { operations, readBundle, resolver } from '../generate/spec-walker.mjs';
+
+/** @typedef {import('../generate/spec-walker.mjs').SpecNode} SpecNode */
+/** @typedef {import('../extract-docs-inventory.mjs').Inventory} Inventory */
+/** A guide: its title (its name in the menu) and its Markdown. @typedef {{ name: string, description: string }} Guide */
+/** @typedef {{ name: string, tags: string[] }} TagGroup */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const guidesDir = join(root, 'docs/guides');
@@ -29,7 +34,10 @@ function fail(message) {
   process.exit(1);
 }
 
-// A guide is a markdown file whose first line is `# Title`; the title names it in the menu.
+/**
+ * A guide is a markdown file whose first line is `# Title`; the title names it in the menu.
+ * @param {string[]} files @param {string} where @returns {Guide}
+ */
 function readGuide(files, where) {
   const text = files.map((f) => readFileSync(f, 'utf8').replace(/\r\n/g, '\n').trim()).join('\n\n');
   const match = /^# (.+)\n+/.exec(text);
@@ -43,8 +51,10 @@ function readGuide(files, where) {
  * guide's "What the live API does beyond the docs" of each part shared one anchor and both menu
  * entries led to the first. Texts stay as written (search ranks by them); the first keeps its
  * anchor, the next get `<text>-2`, `<text>-3`.
+ * @param {string} markdown
  */
 export function uniqueHeadingIds(markdown) {
+  /** @type {Map<string, number>} */
   const seen = new Map();
   let fence = false;
   return markdown
@@ -69,7 +79,8 @@ export function uniqueHeadingIds(markdown) {
 const SAMPLE_DOMAIN = 'yourcompany';
 // The site's icon, inlined: no favicon request (a 404 over http).
 const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0a58ca"/><text x="8" y="12" font-family="sans-serif" font-size="11" font-weight="700" fill="#fff" text-anchor="middle">O</text></svg>')}`;
-const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // code-point order: the same on every machine
+const byName = (/** @type {string} */ a, /** @type {string} */ b) => (a < b ? -1 : a > b ? 1 : 0); // code-point order: the same on every machine
+/** @returns {Guide[]} */
 export function loadGuides(dir = guidesDir) {
   return readdirSync(dir)
     .sort(byName)
@@ -100,22 +111,30 @@ export const EVIDENCE_LEVELS = {
   'client-code': "a maintained public client's code",
   assumption: 'an assumption: no source shows it',
 };
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+const isObject = (value) => !!value && typeof value === 'object';
+/** @param {unknown} evidence an `x-evidence` value, as the spec has it @param {string} where */
 export function evidenceText(evidence, where) {
-  const level = EVIDENCE_LEVELS[evidence?.level];
-  if (!level || typeof evidence.source !== 'string' || !evidence.source.trim()) {
+  const { level, source } = isObject(evidence) ? evidence : {};
+  const text =
+    typeof level === 'string' && Object.hasOwn(EVIDENCE_LEVELS, level)
+      ? EVIDENCE_LEVELS[/** @type {keyof typeof EVIDENCE_LEVELS} */ (level)]
+      : '';
+  if (!text || typeof source !== 'string' || !source.trim()) {
     fail(
       `${where}: x-evidence must be {level: ${Object.keys(EVIDENCE_LEVELS).join('|')}, source: '<where>'}, got ${JSON.stringify(evidence)}`,
     );
   }
-  return `*Evidence: ${level} (${evidence.source.trim()}).*`;
+  return `*Evidence: ${text} (${source.trim()}).*`;
 }
 /** Appends each `x-evidence` to the description beside it; returns how many it found. */
-export function showEvidence(node, where = '#') {
-  if (!node || typeof node !== 'object') return 0;
+export function showEvidence(/** @type {unknown} */ node, where = '#') {
+  if (!isObject(node)) return 0;
   let count = 0;
   if (!Array.isArray(node) && node['x-evidence'] !== undefined) {
     const line = evidenceText(node['x-evidence'], where);
-    node.description = node.description ? `${node.description.trimEnd()}\n\n${line}` : line;
+    const spec = /** @type {SpecNode} */ (node);
+    spec.description = spec.description ? `${spec.description.trimEnd()}\n\n${line}` : line;
     count++;
   }
   for (const [key, value] of Object.entries(node)) if (key !== 'x-evidence') count += showEvidence(value, `${where}/${key}`);
@@ -129,14 +148,15 @@ export function showEvidence(node, where = '#') {
 // docs/search-terms.yaml that its title, summary and tag call for.
 const INVENTORY = join(root, 'packages/spec-tests/inventory/docs-inventory.json');
 const SEARCH_TERMS = join(root, 'docs/search-terms.yaml');
-const words = (text) =>
+const words = (/** @type {unknown} */ text) =>
   String(text)
     .toLowerCase()
     .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-const firstSentence = (text) => text.trim().replace(/\.(\s.*)?$/s, '');
+const firstSentence = (/** @type {string} */ text) => text.trim().replace(/\.(\s.*)?$/s, '');
 
 /** `METHOD /path/{}` → the docs' Russian titles of that call (first sentence, in docs order). */
-export function russianTitles(inventory = JSON.parse(readFileSync(INVENTORY, 'utf8'))) {
+export function russianTitles(inventory = /** @type {Inventory} */ (JSON.parse(readFileSync(INVENTORY, 'utf8')))) {
+  /** @type {Map<string, string[]>} */
   const titles = new Map();
   for (const call of inventory.calls) {
     const key = `${call.method} ${call.normalizedPath}`;
@@ -146,13 +166,18 @@ export function russianTitles(inventory = JSON.parse(readFileSync(INVENTORY, 'ut
   return titles;
 }
 
+/** @param {unknown} list @returns {list is (string | number)[]} */
+const isWords = (list) => Array.isArray(list) && list.every((w) => typeof w === 'string' || typeof w === 'number');
+/** @returns {{ groups: string[][], guides: Record<string, (string | number)[]> }} */
 export function loadSearchTerms(file = SEARCH_TERMS) {
-  const terms = parseYaml(readFileSync(file, 'utf8'));
-  const groups = terms?.groups;
-  if (!Array.isArray(groups) || groups.some((g) => !Array.isArray(g) || g.some((w) => typeof w !== 'string' && typeof w !== 'number'))) {
-    fail(`${file}: \`groups\` must be a list of lists of words`);
-  }
-  return { groups: groups.map((g) => g.map((w) => String(w).toLowerCase())), guides: terms.guides ?? {} };
+  const terms = /** @type {unknown} */ (parseYaml(readFileSync(file, 'utf8')));
+  const { groups, guides = {} } = isObject(terms) ? terms : {};
+  if (!Array.isArray(groups) || !groups.every(isWords)) fail(`${file}: \`groups\` must be a list of lists of words`);
+  if (!isObject(guides) || !Object.values(guides).every(isWords)) fail(`${file}: \`guides\` must map guide names to lists of words`);
+  return {
+    groups: groups.map((g) => g.map((w) => String(w).toLowerCase())),
+    guides: /** @type {Record<string, (string | number)[]>} */ (guides),
+  };
 }
 
 /**
@@ -160,9 +185,12 @@ export function loadSearchTerms(file = SEARCH_TERMS) {
  * its text and excerpts with soft line breaks removed, gluing words ("50 MB arequest"); a joined
  * line renders the same. Code (fenced or indented), tables, headings, quotes, HTML and hard
  * breaks are left as they are.
+ * @param {string} markdown
  */
 export function unwrapParagraphs(markdown) {
+  /** @type {string[]} */
   const out = [];
+  /** @type {string | undefined} */
   let fence;
   // Block starts, and setext underlines or thematic breaks (`===`, `---`, `***`).
   const block = /^(#{1,6}\s|\||>|[-*+]\s|\d+[.)]\s|<|```|~~~|(=+|-{2,}|\*{3,}|_{3,})\s*$)/;
@@ -194,8 +222,8 @@ export function unwrapParagraphs(markdown) {
   return out.join('\n');
 }
 /** unwrapParagraphs on every `description` of the docs-only copy. */
-function unwrapDescriptions(node) {
-  if (!node || typeof node !== 'object') return;
+function unwrapDescriptions(/** @type {unknown} */ node) {
+  if (!isObject(node)) return;
   if (!Array.isArray(node) && typeof node.description === 'string') node.description = unwrapParagraphs(node.description);
   for (const [key, value] of Object.entries(node)) if (key !== 'x-codeSamples') unwrapDescriptions(value);
 }
@@ -203,15 +231,13 @@ function unwrapDescriptions(node) {
 /**
  * Adds the Russian title, SDK method, operationId and search terms to every operation; `aids`
  * receives them by operationId (with the description as written) for the site's search index.
- */
-/**
- * @param {any} spec
+ * @param {SpecNode} spec
  * @param {Map<string, string[]>} [titles]
  * @param {{ groups: string[][] }} [terms]
  * @param {Map<string, SearchAids>} [aids]
  */
 export function addSearchAids(spec, titles = russianTitles(), { groups } = loadSearchTerms(), aids = new Map()) {
-  const resources = new Map((spec.tags ?? []).map((t) => [t.name, t['x-sdk-resource']]));
+  const resources = new Map(tagsOf(spec).map((t) => [t.name, t['x-sdk-resource']]));
   let withTitle = 0;
   for (const { path, method, operation: op } of operations(spec)) {
     const ru = titles.get(`${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')}`) ?? [];
@@ -242,7 +268,9 @@ export const CHANGELOG_FILE = 'CHANGELOG.md';
 export function changelogText() {
   const own = join(root, 'spec/CHANGELOG.md');
   if (existsSync(own)) return readFileSync(own, 'utf8');
-  const { name, version } = JSON.parse(readFileSync(join(root, 'spec/package.json'), 'utf8'));
+  const { name, version } = /** @type {{ name: string, version: string }} */ (
+    JSON.parse(readFileSync(join(root, 'spec/package.json'), 'utf8'))
+  );
   const dir = join(root, '.changeset');
   const bumpOf = new RegExp(`^["']?${name.replace(/[/.]/g, '\\$&')}["']?:\\s*(major|minor|patch)\\s*$`, 'm');
   const pending = (existsSync(dir) ? readdirSync(dir) : [])
@@ -265,7 +293,13 @@ export function changelogText() {
   ].join('\n');
 }
 
-/** The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations. */
+/** The spec's tags, each a SpecNode. */
+const tagsOf = (/** @type {SpecNode} */ spec) => /** @type {SpecNode[]} */ (spec.tags ?? []);
+
+/**
+ * The docs-only copy: code samples, evidence shown, guides, and only the tags that have operations.
+ * @param {SpecNode} bundle @param {Guide[]} guides
+ */
 export async function docsSpec(bundle, guides) {
   const spec = structuredClone(bundle);
   const count = await addCodeSamples(spec);
@@ -273,18 +307,22 @@ export async function docsSpec(bundle, guides) {
   // One placeholder account on the whole site: the samples' `yourcompany`, also as the server's
   // default subdomain (the bundle's is `example`).
   for (const server of spec.servers ?? []) if (server.variables?.domain) server.variables.domain.default = SAMPLE_DOMAIN;
+  /** @type {Map<string, SearchAids>} */
   const aids = new Map();
   const titled = addSearchAids(spec, undefined, undefined, aids);
 
+  /** @type {Set<string>} */
   const used = new Set();
   for (const { operation } of operations(spec)) for (const tag of operation.tags ?? []) used.add(tag);
-  const groups = (spec['x-tagGroups'] ?? []).map((g) => ({ ...g, tags: g.tags.filter((t) => used.has(t)) })).filter((g) => g.tags.length);
+  const groups = /** @type {TagGroup[]} */ (spec['x-tagGroups'] ?? [])
+    .map((g) => ({ ...g, tags: g.tags.filter((t) => used.has(t)) }))
+    .filter((g) => g.tags.length);
   // With x-tagGroups Redoc hides every tag outside a group: an operation there would vanish.
   const grouped = new Set(groups.flatMap((g) => g.tags));
   const lost = [...used].filter((t) => !grouped.has(t));
   if (spec['x-tagGroups'] && lost.length) fail(`tags with operations but in no x-tagGroups group: ${lost.join(', ')}`);
 
-  const names = new Set((spec.tags ?? []).map((t) => t.name));
+  const names = new Set(tagsOf(spec).map((t) => t.name));
   for (const g of guides) if (names.has(g.name)) fail(`guide "${g.name}" has the name of a tag of the spec`);
   spec.tags = [
     ...guides.map((g) => ({
@@ -292,7 +330,7 @@ export async function docsSpec(bundle, guides) {
       description: g.description,
       'x-traitTag': true,
     })),
-    ...(spec.tags ?? []).filter((t) => used.has(t.name)),
+    ...tagsOf(spec).filter((t) => used.has(t.name)),
   ];
   spec['x-tagGroups'] = [...(guides.length ? [{ name: GUIDES_GROUP, tags: guides.map((g) => g.name) }] : []), ...groups];
   unwrapDescriptions(spec);
@@ -301,24 +339,26 @@ export async function docsSpec(bundle, guides) {
 
 // For agents and scripts: llms.txt (https://llmstxt.org: a title, a summary, links) and a plain
 // Markdown export of the reference, one file per resource (tag), from the same docs-only copy.
-const slug = (name) =>
+const slug = (/** @type {string} */ name) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-const cell = (text) =>
+const cell = (/** @type {unknown} */ text) =>
   String(text ?? '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|');
 // Without Markdoc's `{% ... %}` annotations (ids, classes).
-const withoutHidden = (text) =>
+const withoutHidden = (/** @type {unknown} */ text) =>
   String(text ?? '')
     .replace(/ ?\{%[^%]*%\}/g, '')
     .trim();
+/** @param {SpecNode} spec the docs-only copy (docsSpec) @returns {Map<string, string>} file → text */
 export function markdownExport(spec) {
   const refOf = resolver(spec);
+  /** @type {Map<string, string>} */
   const files = new Map();
-  const resourceTags = (spec.tags ?? []).filter((t) => !t['x-traitTag']);
+  const resourceTags = tagsOf(spec).filter((t) => !t['x-traitTag']);
   for (const tag of resourceTags) {
     const lines = [`# ${tag.name}`, '', withoutHidden(tag.description), ''];
     for (const { path, method, operation: op, parameters: params } of operations(spec, refOf)) {
@@ -366,7 +406,7 @@ export function markdownExport(spec) {
         .trim()}\n`,
     );
   }
-  const guides = (spec.tags ?? []).filter((t) => t['x-traitTag']);
+  const guides = tagsOf(spec).filter((t) => t['x-traitTag']);
   const llms = [
     `# ${spec.info?.title ?? 'API reference'}`,
     '',
@@ -462,7 +502,7 @@ function guideSections(markdown) {
  * @typedef {{ a: string, t: string, r?: string, p?: string, ru?: string, id?: string, w?: string, x: string }} SearchEntry
  */
 /**
- * @param {any} spec the docs-only copy (docsSpec)
+ * @param {SpecNode} spec the docs-only copy (docsSpec)
  * @param {Map<string, SearchAids>} aids by operationId (addSearchAids)
  * @param {Record<string, (string | number)[]>} [guideTerms] docs/search-terms.yaml's `guides`
  * @returns {SearchEntry[]}
@@ -472,7 +512,7 @@ export function searchIndex(spec, aids, guideTerms = loadSearchTerms().guides) {
   const entries = [];
   /** @type {Map<string, string>} */
   const tagName = new Map();
-  for (const tag of spec.tags ?? []) {
+  for (const tag of tagsOf(spec)) {
     const a = `#/${anchorOf(tag.name)}`;
     tagName.set(tag.name, a);
     if (tag['x-traitTag']) {
@@ -510,6 +550,7 @@ const LOGOS = {
   ),
   'https://cdn.redoc.ly/redoc/logo-mini.svg': svg(16, '<rect width="16" height="16" rx="3" fill="#0044d4"/>'),
 };
+/** @param {number} width @param {string} body SVG elements */
 function svg(width, body) {
   return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">${body}</svg>`)}`;
 }
@@ -562,6 +603,7 @@ export function hydrateInTransition(code) {
 // description is read by JSON.parse, faster than an object literal. Classic, not module, scripts:
 // from file:// Chromium refuses module scripts in other files. Still no request leaves the folder.
 export const SCRIPTS = { redoc: 'redoc.js', definition: 'definition.js' };
+/** @param {string} html the page Redoc built @returns {string} */
 export function splitScripts(html) {
   const open = '<script type="module">';
   const start = html.indexOf(open);
@@ -582,7 +624,7 @@ export function splitScripts(html) {
   const metas = code.match(/(?<![`"'])\bimport\.meta\b/g)?.length ?? 0;
   code = `var __importMeta={url:location.href,dirname:""};\n${code.replace(/(?<![`"'])\bimport\.meta\b/g, '__importMeta')}`;
   if (metas !== 2) fail(`expected 2 uses of import.meta in Redoc's code, found ${metas}`);
-  const value = (at) => body.slice(at, body.indexOf(';\n', at)).replace(/^const \w+ = /, '');
+  const value = (/** @type {number} */ at) => body.slice(at, body.indexOf(';\n', at)).replace(/^const \w+ = /, '');
   const definition = JSON.stringify(JSON.parse(value(defAt)));
   const options = value(optAt);
   JSON.parse(options); // fails the build if Redoc's options stop being plain JSON
@@ -596,11 +638,12 @@ export function splitScripts(html) {
 }
 
 async function main() {
+  /** @type {SpecNode} */
   let bundle;
   try {
-    bundle = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
+    bundle = readBundle(join(root, 'dist/openapi.json'));
   } catch (e) {
-    fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e.message}`);
+    fail(`cannot read dist/openapi.json (run \`node scripts/build.mjs bundle\` first): ${e instanceof Error ? e.message : e}`);
   }
   const guides = loadGuides();
   const { spec, count, evidence, titled, aids } = await docsSpec(bundle, guides);

@@ -4,7 +4,8 @@
 // site section). Each run: a fresh browser context, the page opened from file://, the query
 // "case" typed as keys as soon as the search box works (Redoc's own search: its trigger says
 // "Search", then its dialog; the site's search: #site-search-input says data-state="ready").
-// Milliseconds from the start of navigation, as the test script sees them.
+// Milliseconds from the start of navigation, as the test script sees them; at the end, the
+// median (range) of each figure per build, as docs/benchmarks.md records them.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,10 +19,20 @@ if (!before || !after) {
 }
 requireChromium();
 const runs = Number(runsArg ?? 3);
+/** The page's window with the long tasks the init script records. @typedef {Window & { __longTasks?: number[] }} TimedWindow */
 /** Redoc has hydrated its prerendered page: its menu links carry React's props. */
 const hydrated = () => {
   const link = document.querySelector('[data-component-name="Menu/MenuItem"] a');
   return !!link && Object.keys(link).some((k) => k.startsWith('__reactProps'));
+};
+/** Every run's figures, by build, for the summary. @type {Record<string, Record<string, number>[]>} */
+const seen = { before: [], after: [] };
+/** `median (lowest-highest)` of some figures, as docs/benchmarks.md records them. @param {number[]} values */
+const summary = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+  return `${median} (${sorted[0]}-${sorted[sorted.length - 1]})`;
 };
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
@@ -33,10 +44,11 @@ try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(() => {
-        const w = /** @type {any} */ (window);
-        w.__longTasks = [];
+        /** @type {number[]} */
+        const tasks = [];
+        /** @type {TimedWindow} */ (window).__longTasks = tasks;
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+          for (const e of list.getEntries()) tasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
       });
       const started = Date.now();
@@ -67,14 +79,25 @@ try {
       figures.loadEvent = Math.round(
         await page.evaluate(() => /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).loadEventEnd),
       );
-      figures.longestTask = Math.round(Math.max(0, ...(await page.evaluate(() => /** @type {any} */ (window).__longTasks))));
+      figures.longestTask = Math.round(Math.max(0, ...(await page.evaluate(() => /** @type {TimedWindow} */ (window).__longTasks ?? []))));
       // Interactive: the search answers (Redoc's: its index is built) and the menu switches pages.
       figures.interactive = Math.max(ownSearch ? figures.firstResult : figures.searchReady, figures.hydrated);
       console.log(JSON.stringify(figures));
+      seen[which].push(
+        Object.fromEntries(
+          Object.entries(figures)
+            .filter(([k]) => k !== 'which')
+            .map(([k, v]) => [k, Number(v)]),
+        ),
+      );
       await context.close();
     }
   }
-  console.log(`${cpus().length} cores`);
+  console.log(`${cpus().length} cores; median (range) of ${runs} runs each:`);
+  for (const [which, all] of Object.entries(seen)) {
+    const keys = Object.keys(all[0] ?? {});
+    console.log(`${which}: ${keys.map((k) => `${k} ${summary(all.map((f) => f[k]))}`).join(', ')}`);
+  }
 } finally {
   await browser.close();
 }
