@@ -6,7 +6,7 @@ import type { LogLevel } from './log.js';
 import type { RateLimitOptions, RateLimitState } from './rate-limit.js';
 import { buildResources, type OperationMeta, startsUpperCase } from './runtime.js';
 import { describeAs, setup } from './setup.js';
-import { type CallContext, type FetchLike, headerProblem, type Logger } from './transport.js';
+import { type CallContext, type FetchLike, headerProblem, type Logger, readBodyOf } from './transport.js';
 
 export interface OmnideskClientOptions {
   /** Your account's subdomain: `yourcompany` for https://yourcompany.omnidesk.ru. */
@@ -108,7 +108,10 @@ export function createClientFromTable<R, P extends {}>(table: readonly Operation
         fetch: (request: Request) => send(request, ctx),
       } as never,
     )) as { data?: unknown; response: Response };
-    if (readBody && result.response.ok) result.data = ctx.bodyText ? JSON.parse(ctx.bodyText) : undefined;
+    if (readBody && result.response.ok) {
+      const text = readBodyOf(result.response);
+      result.data = text ? JSON.parse(text) : undefined;
+    }
     return result;
   };
   const raw = {

@@ -15,7 +15,7 @@ import {
 import { type Attachment, buildMultipart } from './multipart.js';
 import { normalizeList, type Page, type PaginateOptions, paginate, readList } from './pagination.js';
 import { type RateLimitState, readRateLimit } from './rate-limit.js';
-import { type CallContext, headerProblem, settingProblem, show } from './transport.js';
+import { type CallContext, headerProblem, readBodyOf, settingProblem, show } from './transport.js';
 
 /** What the generator knows about one operation (see scripts/generate/sdk.mjs). */
 export interface OperationMeta {
@@ -297,7 +297,7 @@ export async function invoke(
     const rateLimit = readRateLimit(response.headers);
     throw errorFromResponse(response, error, { ...where(), rateLimit });
   }
-  const text = ctx.bodyText ?? (await response.text());
+  const text = readBodyOf(response) ?? (await response.text());
 
   let data: unknown;
   if (text?.trim()) {

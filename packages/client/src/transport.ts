@@ -42,11 +42,14 @@ export interface CallContext {
   idempotent?: false | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** `true`: a 2xx body is read here into `bodyText`, and the answer returned with its body used. */
+  /** `true`: a 2xx body is read here, kept for `readBodyOf(answer)`, and the answer returned with its body used. */
   readBody?: boolean | undefined;
-  /** The 2xx body the transport read when `readBody` asked it to. */
-  bodyText?: string | undefined;
 }
+
+// The 2xx bodies read for calls that asked (`readBody`), by the answer they came with.
+const readBodies = new WeakMap<Response, string>();
+/** The body the transport read of this answer (a 2xx of a call with `readBody`); else undefined. */
+export const readBodyOf = (answer: Response): string | undefined => readBodies.get(answer);
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** The most of an error (non-2xx) body read: enough for any JSON error, not a 50 MB proxy page. */
@@ -318,8 +321,8 @@ export function createTransport(options: TransportOptions) {
      * Reads a final answer's body within the attempt's timeout, so that a cut or stalled body is a
      * ConnectionError or TimeoutError like a failure before the headers: a 2xx body up to
      * SUCCESS_BODY_MAX bytes (more is an InvalidResponseError), an error body up to ERROR_BODY_MAX
-     * (the rest dropped, the answer marked cut). With `readBody`, a 2xx body is decoded into
-     * `bodyText` and the answer given back with its body used; otherwise a new answer holds the bytes.
+     * (the rest dropped, the answer marked cut). With `readBody`, a 2xx body is decoded and kept
+     * for `readBodyOf`, and the answer given back with its body used; otherwise a new answer holds the bytes.
      */
     const readAnswer = async (response: Response, summary: Record<string, unknown>): Promise<Response> => {
       const { ok, status } = response;
@@ -331,7 +334,7 @@ export function createTransport(options: TransportOptions) {
           ...where(),
         });
       if (ok && ctx.readBody) {
-        ctx.bodyText = bytes ? decoder.decode(bytes) : '';
+        readBodies.set(response, bytes ? decoder.decode(bytes) : '');
         return response;
       }
       if (!ok) log?.('error', 'omnidesk: request failed', summary);

@@ -2,7 +2,7 @@
 // first answer, so that the validator and its schemas are in no bundle of a client without it.
 import type { OmnideskClientOptions } from './client.js';
 import { createLog } from './log.js';
-import type { CallContext } from './transport.js';
+import { type CallContext, readBodyOf } from './transport.js';
 import { conforms, formatFinding, validateResponse } from './validate.js';
 import { ResponseValidationError } from './validate-error.js';
 
@@ -21,8 +21,8 @@ export async function checkedSend(send: Send, options: OmnideskClientOptions, re
   const response = await send(request, ctx);
   const operationId = ctx?.operationId;
   if (!operationId || !response.ok) return response;
-  // The transport read the body into ctx.bodyText (resource methods), or left it in the answer.
-  const text = ctx.bodyText ?? (await response.clone().text());
+  // The transport read the body (resource methods), or left it in the answer.
+  const text = readBodyOf(response) ?? (await response.clone().text());
   const findings = validateResponse(operationId, { status: response.status, headers: response.headers, text });
   if (!findings.length) return response;
   const method = request.method.toUpperCase();
