@@ -171,7 +171,8 @@ const isWords = (list) => Array.isArray(list) && list.every((w) => typeof w === 
 /** @returns {{ groups: string[][], guides: Record<string, (string | number)[]> }} */
 export function loadSearchTerms(file = SEARCH_TERMS) {
   const terms = /** @type {unknown} */ (parseYaml(readFileSync(file, 'utf8')));
-  const { groups, guides = {} } = isObject(terms) ? terms : {};
+  const { groups, guides: listed } = isObject(terms) ? terms : {};
+  const guides = listed ?? {}; // `guides:` left empty, as before
   if (!Array.isArray(groups) || !groups.every(isWords)) fail(`${file}: \`groups\` must be a list of lists of words`);
   if (!isObject(guides) || !Object.values(guides).every(isWords)) fail(`${file}: \`guides\` must map guide names to lists of words`);
   return {

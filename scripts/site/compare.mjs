@@ -27,12 +27,15 @@ const hydrated = () => {
 };
 /** Every run's figures, by build, for the summary. @type {Record<string, Record<string, number>[]>} */
 const seen = { before: [], after: [] };
-/** `median (lowest-highest)` of some figures, as docs/benchmarks.md records them. @param {number[]} values */
-const summary = (values) => {
+/**
+ * `median (lowest-highest)` of some figures, as docs/benchmarks.md records them.
+ * @param {number[]} values @param {number} digits after the point (1 for load averages)
+ */
+const summary = (values, digits) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
-  return `${median} (${sorted[0]}-${sorted[sorted.length - 1]})`;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return `${median.toFixed(digits)} (${sorted[0].toFixed(digits)}-${sorted[sorted.length - 1].toFixed(digits)})`;
 };
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
@@ -96,7 +99,17 @@ try {
   console.log(`${cpus().length} cores; median (range) of ${runs} runs each:`);
   for (const [which, all] of Object.entries(seen)) {
     const keys = Object.keys(all[0] ?? {});
-    console.log(`${which}: ${keys.map((k) => `${k} ${summary(all.map((f) => f[k]))}`).join(', ')}`);
+    console.log(
+      `${which}: ${keys
+        .map(
+          (k) =>
+            `${k} ${summary(
+              all.map((f) => f[k]),
+              k === 'loadAverage' ? 1 : 0,
+            )}`,
+        )
+        .join(', ')}`,
+    );
   }
 } finally {
   await browser.close();
