@@ -4,23 +4,26 @@
 // index in the browser, about 3 s on a busy machine, and the page stalled until then), and its
 // results are links to Redoc's anchors. A combobox with a listbox of options (WAI-ARIA 1.2):
 // arrows move, Enter opens, Escape closes then clears, Ctrl+K or "/" focuses it.
+/** @typedef {import('../../scripts/site/build.mjs').SearchEntry} SearchEntry */
 (() => {
-  const input = document.getElementById('site-search-input');
+  const input = /** @type {HTMLInputElement | null} */ (document.getElementById('site-search-input'));
   const panel = document.getElementById('site-search-panel');
   const list = document.getElementById('site-search-list');
   const status = document.getElementById('site-search-status');
   const data = document.getElementById('site-search-index');
   if (!input || !panel || !list || !status || !data) return;
-  const entries = JSON.parse(data.textContent);
+  /** @type {SearchEntry[]} */
+  const entries = JSON.parse(data.textContent ?? '');
 
   // Words: letters and digits, with inner dots, hyphens and underscores kept ("cases.create") and
   // their parts too; lower case, ё as е.
-  const fold = (text) =>
+  const fold = (/** @type {unknown} */ text) =>
     String(text ?? '')
       .toLowerCase()
       .replace(/ё/g, 'е');
   const WORD = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
-  const wordsOf = (text) => {
+  const wordsOf = (/** @type {unknown} */ text) => {
+    /** @type {string[]} */
     const out = [];
     for (const [w] of fold(text).matchAll(WORD)) {
       out.push(w);
@@ -30,6 +33,7 @@
   };
   // Fields and their weights: a title or an id outranks the Russian title, the route, the search
   // terms, the guide or tag, then running text. A whole word counts half as much again as a prefix.
+  /** @type {[keyof SearchEntry, number][]} */
   const FIELDS = [
     ['t', 10],
     ['id', 10],
@@ -40,13 +44,15 @@
     ['x', 1],
   ];
   // The entries' words, split at the first query: the page's load does not pay for them.
+  /** @typedef {{ e: SearchEntry, fields: { weight: number, words: string[] }[] }} Prepared */
+  /** @type {Prepared[] | undefined} */
   let preparedEntries;
   const prepared = () =>
     (preparedEntries ??= entries.map((e) => ({
       e,
       fields: FIELDS.map(([k, weight]) => ({ weight, words: [...new Set(wordsOf(e[k]))] })),
     })));
-  const tokenScore = (item, token) => {
+  const tokenScore = (/** @type {Prepared} */ item, /** @type {string} */ token) => {
     let best = 0;
     for (const { weight, words } of item.fields) {
       if (weight * 1.5 <= best) continue;
@@ -62,10 +68,11 @@
   };
   const MAX = 30;
   /** Entries that hold every word of the query (one-letter words aside), best first; else those holding most. */
-  const search = (query) => {
+  const search = (/** @type {string} */ query) => {
     const all = [...new Set(wordsOf(query))];
     const tokens = all.filter((t) => t.length > 1).length ? all.filter((t) => t.length > 1) : all;
-    if (!tokens.length) return { tokens, hits: [] };
+    if (!tokens.length) return { tokens, hits: [], total: 0 };
+    /** @type {{ e: SearchEntry, found: number, score: number, i: number }[]} */
     const scored = [];
     for (const [i, item] of prepared().entries()) {
       let score = 0;
@@ -83,7 +90,7 @@
   };
 
   // The excerpt: the text around the first word that starts with a query word, matches marked.
-  const excerpt = (text, tokens) => {
+  const excerpt = (/** @type {string} */ text, /** @type {string[]} */ tokens) => {
     const folded = fold(text);
     let at = -1;
     for (const t of tokens) {
@@ -116,7 +123,7 @@
     return out;
   };
 
-  const span = (className, content) => {
+  const span = (/** @type {string} */ className, /** @type {string | Node} */ content) => {
     const el = document.createElement('span');
     el.className = className;
     el.append(content);
@@ -124,7 +131,7 @@
   };
   let active = -1;
   const options = () => [...list.querySelectorAll('[role="option"]')];
-  const setActive = (i) => {
+  const setActive = (/** @type {number} */ i) => {
     const opts = options();
     active = opts.length ? (i + opts.length) % opts.length : -1;
     for (const [j, o] of opts.entries()) o.setAttribute('aria-selected', String(j === active));
@@ -133,7 +140,7 @@
       opts[active].scrollIntoView({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   };
-  const open = (yes) => {
+  const open = (/** @type {boolean} */ yes) => {
     panel.hidden = !yes;
     input.setAttribute('aria-expanded', String(yes));
     if (!yes) setActive(-1);
@@ -193,7 +200,7 @@
       if (target) {
         event.preventDefault();
         open(false);
-        location.hash = target.getAttribute('href');
+        location.hash = target.getAttribute('href') ?? '';
       }
     } else if (event.key === 'Escape') {
       if (!panel.hidden) open(false);
@@ -204,13 +211,13 @@
     }
   });
   document.addEventListener('pointerdown', (event) => {
-    if (!event.target.closest?.('#site-search')) open(false);
+    if (!(/** @type {Element} */ (event.target).closest?.('#site-search'))) open(false);
   });
   // Ctrl+K (Cmd+K) and "/" focus the box, before Redoc's own shortcut (its search is hidden).
   window.addEventListener(
     'keydown',
     (event) => {
-      const typing = event.target.closest?.('input, textarea, select, [contenteditable="true"]');
+      const typing = /** @type {Element} */ (event.target).closest?.('input, textarea, select, [contenteditable="true"]');
       if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typing)) {
         event.preventDefault();
         event.stopImmediatePropagation();

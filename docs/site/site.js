@@ -2,16 +2,23 @@
 // scripts/site/build.mjs. Accessibility fixes that Redoc 3 lacks, checked by axe-core in
 // docs/test/site.test.ts, applied whenever Redoc renders (it re-renders as readers navigate).
 (() => {
-  const iconName = (button) => {
+  const iconName = (/** @type {Element} */ button) => {
     const icon = button.querySelector('svg[data-component-name]')?.getAttribute('data-component-name') ?? '';
     return (/([A-Z][A-Za-z]*?)Icon/.exec(icon)?.[1] ?? '').replace(/([a-z])([A-Z])/g, '$1 $2');
   };
-  const within = (roots, selector) => roots.flatMap((r) => [...(r.matches(selector) ? [r] : []), ...r.querySelectorAll(selector)]);
+  /**
+   * The elements of `roots` and inside them that match `selector` (all HTML elements here).
+   * @param {Element[]} roots
+   * @param {string} selector
+   * @returns {HTMLElement[]}
+   */
+  const within = (roots, selector) =>
+    /** @type {HTMLElement[]} */ (roots.flatMap((r) => [...(r.matches(selector) ? [r] : []), ...r.querySelectorAll(selector)]));
   const fix = (roots = [document.documentElement]) => {
     // Code blocks scroll sideways: keyboard users must be able to reach and scroll them.
     for (const pre of within(roots, 'pre:not([tabindex])')) pre.tabIndex = 0;
     for (const button of within(roots, 'button')) {
-      const text = button.textContent.trim();
+      const text = (button.textContent ?? '').trim();
       const label = button.getAttribute('aria-label');
       if (!text && !label && !button.title) {
         // Unnamed icon buttons: the search box's clear button, and any other named by its icon.
@@ -28,6 +35,7 @@
   // textContent, not innerText, which would lay the page out for every button.
   // Guide code (fenced blocks in Markdown): Redoc shows it plain, without the highlighting and
   // the copy button of the operations' samples. Same token classes and colours as Redoc's.
+  /** @type {Record<string, [string, RegExp][]>} the token rules of a language: kind and sticky pattern, first match wins */
   const RULES = {
     ts: [
       ['comment', /\/\/[^\n]*|\/\*[\s\S]*?\*\//y],
@@ -55,12 +63,14 @@
   };
   RULES.js = RULES.typescript = RULES.ts;
   RULES.bash = RULES.shell = RULES.sh;
+  /** @type {Record<string, string>} */
   const COLOR = { 'class-name': 'class-name', property: 'property-string' };
-  const highlight = (pre, rules) => {
-    const text = pre.textContent;
+  const highlight = (/** @type {HTMLElement} */ pre, /** @type {[string, RegExp][]} */ rules) => {
+    const text = pre.textContent ?? '';
     const out = document.createDocumentFragment();
     let plain = '';
     for (let i = 0; i < text.length; ) {
+      /** @type {[string, string] | undefined} */
       let hit;
       for (const [kind, re] of rules) {
         re.lastIndex = i;
@@ -86,7 +96,7 @@
     if (plain) out.append(plain);
     pre.replaceChildren(out);
   };
-  const copy = async (text) => {
+  const copy = async (/** @type {string} */ text) => {
     try {
       await navigator.clipboard.writeText(text);
     } catch {
@@ -97,27 +107,27 @@
       area.remove();
     }
   };
-  const guideCode = (roots) => {
+  const guideCode = (/** @type {Element[]} */ roots) => {
     for (const pre of within(roots, '[data-component-name="Markdown/Markdown"] pre[data-language]:not([data-site-code])')) {
       pre.dataset.siteCode = '';
-      const rules = RULES[pre.dataset.language];
+      const rules = RULES[pre.dataset.language ?? ''];
       if (rules) highlight(pre, rules);
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'site-copy';
       button.textContent = 'Copy';
       button.setAttribute('aria-label', 'Copy code');
-      const label = (text, name) => {
+      const label = (/** @type {string} */ text, /** @type {string} */ name) => {
         button.textContent = text;
         button.setAttribute('aria-label', name);
       };
       button.addEventListener('click', async () => {
-        await copy(pre.textContent);
+        await copy(pre.textContent ?? '');
         label('Copied', 'Copied');
         setTimeout(() => label('Copy', 'Copy code'), 2000);
       });
       // Beside the block, in the block's own Markdown box (React's), not around it.
-      pre.parentElement.classList.add('site-code');
+      pre.parentElement?.classList.add('site-code');
       pre.before(button);
     }
   };
@@ -127,7 +137,7 @@
   document.addEventListener(
     'click',
     (event) => {
-      const link = event.target.closest?.('#redoc a[href^="/"]:not([href^="//"])');
+      const link = /** @type {Element} */ (event.target).closest?.('#redoc a[href^="/"]:not([href^="//"])');
       if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (Object.keys(link).some((k) => k.startsWith('__reactProps'))) return;
       event.preventDefault();
