@@ -3,8 +3,9 @@
 // loopback port without persistence: for the Redis store's tests and the budget benchmark.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 /** @type {import('./required-tool.mjs').Tool} */
 export const redisServerTool = {
@@ -13,18 +14,6 @@ export const redisServerTool = {
   where: 'on PATH',
   install: 'apt-get install -y --no-install-recommends redis-server',
 };
-
-/** A port no one listens on now, on 127.0.0.1. */
-const freePort = () =>
-  /** @type {Promise<number>} */ (
-    new Promise((resolve, reject) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-        server.close(() => resolve(port));
-      });
-      server.on('error', reject);
-    })
-  );
 
 /**
  * @typedef {object} RunningRedis

@@ -4,8 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 const require = createRequire(import.meta.url);
 const prismCli = require.resolve('@stoplight/prism-cli/dist/index.js', {
@@ -36,18 +36,6 @@ export interface Prism {
   /** True once the process has exited (a crash included). */
   exited(): boolean;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function rssMb(pid: number): number | undefined {
@@ -132,7 +120,7 @@ async function startOnce(options: PrismOptions, port: number): Promise<Prism | '
 
 export async function startPrism(options: PrismOptions): Promise<Prism> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const result = await startOnce(options, await freePort());
+    const result = await startOnce(options, await freePort(HOST));
     if (result !== 'port-taken') return result;
   }
   throw new Error('Prism: no free port after 5 attempts');
