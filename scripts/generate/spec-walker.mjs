@@ -57,8 +57,8 @@ export function readBundle(/** @type {string} */ file) {
  * @param {SpecNode} doc
  */
 export function resolver(doc) {
-  /** @type {(node: any, seen?: Set<string>) => any} */
-  const deref = (node, seen = new Set()) => {
+  /** @type {(node: any, seen: Set<string>) => any} */
+  const follow = (node, seen) => {
     if (!node || typeof node !== 'object' || typeof node.$ref !== 'string') return node;
     const ref = node.$ref;
     if (!ref.startsWith('#/')) throw new SpecError(`external $ref ${ref}: generate from the bundle`);
@@ -68,9 +68,10 @@ export function resolver(doc) {
     let target = doc;
     for (const part of ref.slice(2).split('/')) target = target?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     if (target === undefined) throw new SpecError(`unresolved $ref ${ref}`);
-    return deref(target, seen);
+    return follow(target, seen);
   };
-  return deref;
+  // One argument only, so that `.map(deref)` works (map's index is not a set of seen refs).
+  return (/** @type {any} */ node) => follow(node, new Set());
 }
 
 /**
