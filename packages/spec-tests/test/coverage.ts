@@ -3,6 +3,7 @@
 // from coverage.test.ts so that the checker itself can be tested on small hand-made specs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { resolver } from '../../../scripts/generate/spec-walker.mjs';
 import { type Operation, operations } from './bundle.js';
 
 // ---- the inventory (inventory/docs-inventory.json, made by scripts/extract-docs-inventory.mjs)
@@ -171,23 +172,11 @@ export function expectedFor(call: DocsCall, decisions: Decision[]): Expected {
 type Schema = Record<string, any>;
 
 export class SchemaWalker {
-  constructor(private readonly spec: Schema) {}
+  /** `$ref`s resolved by the one spec walker's resolver (scripts/generate/spec-walker.mjs). */
+  readonly resolve: (node: any) => any;
 
-  resolve(node: any): any {
-    let cur = node;
-    for (let hops = 0; cur && typeof cur === 'object' && typeof cur.$ref === 'string'; hops++) {
-      if (hops > 50) throw new Error(`$ref loop at ${node.$ref}`);
-      cur = this.pointer(cur.$ref);
-    }
-    return cur;
-  }
-
-  private pointer(ref: string): any {
-    if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported in the bundle: ${ref}`);
-    return ref
-      .slice(2)
-      .split('/')
-      .reduce((node: any, key: string) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], this.spec);
+  constructor(spec: Schema) {
+    this.resolve = resolver(spec);
   }
 
   /** The schema and every schema it stands for through $ref, allOf, anyOf and oneOf. */
@@ -195,7 +184,7 @@ export class SchemaWalker {
     if (!schema || typeof schema !== 'object' || seen.has(schema)) return [];
     seen.add(schema);
     const out: Schema[] = [schema];
-    if (typeof schema.$ref === 'string') out.push(...this.variants(this.pointer(schema.$ref), seen));
+    if (typeof schema.$ref === 'string') out.push(...this.variants(this.resolve(schema), seen));
     for (const key of ['allOf', 'anyOf', 'oneOf']) {
       for (const sub of schema[key] ?? []) out.push(...this.variants(sub, seen));
     }

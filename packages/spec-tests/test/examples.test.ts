@@ -3,6 +3,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { resolver } from '../../../scripts/generate/spec-walker.mjs';
 import { loadBundle, operations } from './bundle.js';
 
 const spec = loadBundle();
@@ -34,16 +35,7 @@ function samples(): Sample[] {
       }
     }
   };
-  const resolve = (obj: Record<string, any>) => {
-    let cur = obj;
-    while (cur?.$ref) {
-      cur = cur.$ref
-        .slice(2)
-        .split('/')
-        .reduce((node: any, key: string) => node[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
-    }
-    return cur;
-  };
+  const resolve = resolver(spec);
   for (const { method, path, op } of operations(spec)) {
     const at = `${method} ${path}`;
     for (const p of (op.parameters ?? []).map(resolve)) {

@@ -3,6 +3,7 @@
 // verb, and an operationId's noun is plural exactly when the operation acts on several things
 // (a `list`, or a path parameter that is a list of ids, `/cases/1,2,3/trash.json`).
 import { describe, expect, it } from 'vitest';
+import { resolver } from '../../../scripts/generate/spec-walker.mjs';
 import { loadBundle, operations } from './bundle.js';
 
 /** The verbs operations are named with. A new one is a decision: add it here and in spec/README.md. */
@@ -40,16 +41,7 @@ const spec = loadBundle();
 const ops = operations(spec);
 
 /** A `$ref` of the bundle (`#/components/parameters/case_ids`) to what it points at. */
-function deref<T>(value: T): T {
-  const ref = (value as { $ref?: string })?.$ref;
-  if (typeof ref !== 'string') return value;
-  return deref(
-    ref
-      .slice(2)
-      .split('/')
-      .reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec) as T,
-  );
-}
+const deref = resolver(spec);
 
 /** Whether a path parameter of the operation is a list of ids (`style: simple`, an array). */
 function takesIdList(op: Record<string, any>): boolean {
