@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { operations } from '../../scripts/generate/spec-walker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'docs/dist');
@@ -16,11 +17,7 @@ describe('llms.txt and the Markdown export of the reference', () => {
 
   it('llms.txt names the API and links an existing Markdown file per resource', () => {
     expect(llms.startsWith(`# ${spec.info.title}\n`)).toBe(true);
-    const used = new Set(
-      Object.values<any>(spec.paths).flatMap((item) =>
-        ['get', 'put', 'post', 'delete', 'patch'].map((m) => item[m]?.tags?.[0]).filter(Boolean),
-      ),
-    );
+    const used = new Set([...operations(spec)].map(({ operation }) => operation.tags?.[0]).filter(Boolean));
     expect(links.length).toBe(used.size);
     for (const link of links) expect(existsSync(join(out, link)), link).toBe(true);
   });
@@ -29,17 +26,10 @@ describe('llms.txt and the Markdown export of the reference', () => {
     const text = links.map((l) => readFileSync(join(out, l), 'utf8')).join('\n');
     expect(text).not.toContain('search-terms');
     expect(text).not.toContain('{%'); // Markdoc annotations of the site (ids, classes) are no Markdown
-    for (const [path, item] of Object.entries<any>(spec.paths)) {
-      for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
-        const op = item[method];
-        if (!op) continue;
-        const file = readFileSync(
-          join(out, links.find((l) => readFileSync(join(out, l), 'utf8').startsWith(`# ${op.tags[0]}\n`))!),
-          'utf8',
-        );
-        expect(file, op.operationId).toContain(`## ${op.summary}\n\n\`${method.toUpperCase()} ${path}\``);
-        expect(file, op.operationId).toContain(`.${op['x-sdk-method']}(`);
-      }
+    for (const { path, method, operation: op } of operations(spec)) {
+      const file = readFileSync(join(out, links.find((l) => readFileSync(join(out, l), 'utf8').startsWith(`# ${op.tags[0]}\n`))!), 'utf8');
+      expect(file, op.operationId).toContain(`## ${op.summary}\n\n\`${method.toUpperCase()} ${path}\``);
+      expect(file, op.operationId).toContain(`.${op['x-sdk-method']}(`);
     }
   });
 });

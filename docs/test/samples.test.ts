@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockSpecPath } from '../../packages/contract-tests/src/bundle.js';
 import { type Prism, startPrism } from '../../packages/contract-tests/src/prism.js';
+import { operations } from '../../scripts/generate/spec-walker.mjs';
 import { docsSpec } from '../../scripts/site/build.mjs';
 import { type CodeBlock, format, typeCheck } from './code-blocks.js';
 
@@ -28,10 +29,8 @@ async function samples(): Promise<Sample[]> {
   const bundle = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
   const { spec } = await docsSpec(bundle, []);
   const out: Sample[] = [];
-  for (const item of Object.values<any>(spec.paths)) {
-    for (const op of Object.values<any>(item)) {
-      for (const s of op?.['x-codeSamples'] ?? []) out.push({ operationId: op.operationId, ...s });
-    }
+  for (const { operation: op } of operations(spec)) {
+    for (const s of op['x-codeSamples'] ?? []) out.push({ operationId: op.operationId, ...s });
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions, requireChromium, skipWithoutChromium } from '../../scripts/chromium.mjs';
+import { operations as walkOperations } from '../../scripts/generate/spec-walker.mjs';
 import { CHANGELOG_FILE, EVIDENCE_LEVELS, loadGuides, loadSearchTerms } from '../../scripts/site/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,22 +33,14 @@ interface Operation {
 function operations(): Operation[] {
   const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
   const resources = new Map<string, string>(spec.tags.map((t: any) => [t.name, t['x-sdk-resource']]));
-  const ops: Operation[] = [];
-  for (const [path, item] of Object.entries<any>(spec.paths)) {
-    for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
-      const op = item[verb];
-      if (!op) continue;
-      ops.push({
-        id: op.operationId,
-        summary: op.summary,
-        tag: op.tags[0],
-        resource: resources.get(op.tags[0])!,
-        method: op['x-sdk-method'],
-        route: `${verb.toUpperCase()} ${path}`,
-      });
-    }
-  }
-  return ops;
+  return [...walkOperations(spec)].map(({ path, method, operation: op }) => ({
+    id: op.operationId,
+    summary: op.summary,
+    tag: op.tags[0],
+    resource: resources.get(op.tags[0])!,
+    method: op['x-sdk-method'],
+    route: `${method.toUpperCase()} ${path}`,
+  }));
 }
 
 // What Russian readers type (the docs' own headings, other word forms, synonyms), SDK method
@@ -407,19 +400,10 @@ describe.skipIf(skipSuite)('reference site (docs/dist/index.html from file://)',
   it("shows a parameter's x-evidence (level and source) where the operation is read", { timeout: 30_000 }, async () => {
     // The first operation with a parameter that carries x-evidence, from the bundle.
     const spec = JSON.parse(readFileSync(join(root, 'dist/openapi.json'), 'utf8'));
-    const deref = (p: any) =>
-      p?.$ref
-        ? p.$ref
-            .slice(2)
-            .split('/')
-            .reduce((o: any, k: string) => o?.[k], spec)
-        : p;
     let found: { op: Operation; name: string; level: keyof typeof EVIDENCE_LEVELS; source: string } | undefined;
-    for (const item of Object.values<any>(spec.paths)) {
-      for (const verb of ['get', 'put', 'post', 'delete', 'patch']) {
-        const param = (item[verb]?.parameters ?? []).map(deref).find((p: any) => p['x-evidence']);
-        if (param && !found) found = { op: ops.find((o) => o.id === item[verb].operationId)!, name: param.name, ...param['x-evidence'] };
-      }
+    for (const { operation, parameters } of walkOperations(spec)) {
+      const param = parameters.find((p) => p['x-evidence']);
+      if (param && !found) found = { op: ops.find((o) => o.id === operation.operationId)!, name: param.name, ...param['x-evidence'] };
     }
     expect(found, 'an operation with a parameter that has x-evidence').toBeDefined();
     const { op, name, level, source } = found!;

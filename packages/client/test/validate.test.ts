@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { operations, operationsById, resolver } from '../../../scripts/generate/spec-walker.mjs';
 import { conforms, formatFinding, mergeFindings, type ResponseFinding, validateResponse } from '../src/validate.js';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../dist/openapi.json', import.meta.url), 'utf8'));
@@ -13,14 +14,12 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 /** The 2xx examples of the bundle: [operationId, status, example name, value]. */
 function examples(): [string, number, string, unknown][] {
   const out: [string, number, string, unknown][] = [];
-  for (const item of Object.values<Record<string, any>>(bundle.paths)) {
-    for (const op of Object.values<any>(item)) {
-      for (const [code, response] of Object.entries<any>(op.responses ?? {})) {
-        const media = response.content?.['application/json'];
-        if (!/^2/.test(code) || !media) continue;
-        for (const [name, ex] of Object.entries<any>(media.examples ?? {})) out.push([op.operationId, Number(code), name, ex.value]);
-        if (media.example !== undefined) out.push([op.operationId, Number(code), 'example', media.example]);
-      }
+  for (const { operation: op } of operations(bundle)) {
+    for (const [code, response] of Object.entries<any>(op.responses ?? {})) {
+      const media = response.content?.['application/json'];
+      if (!/^2/.test(code) || !media) continue;
+      for (const [name, ex] of Object.entries<any>(media.examples ?? {})) out.push([op.operationId, Number(code), name, ex.value]);
+      if (media.example !== undefined) out.push([op.operationId, Number(code), 'example', media.example]);
     }
   }
   return out;
@@ -192,18 +191,12 @@ describe('validateResponse agrees with ajv', () => {
   addFormats.default(ajv);
   ajv.addSchema({ ...bundle, $id: 'spec' }, 'spec.json');
   const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  const deref = resolver(bundle);
+  const byId = operationsById(bundle, deref);
   const ajvFor = (operationId: string, status: number) => {
     const key = `${operationId} ${status}`;
     if (!compiled.has(key)) {
-      const op = Object.values<any>(bundle.paths)
-        .flatMap((item) => Object.values<any>(item))
-        .find((o) => o.operationId === operationId);
-      let response = op.responses[String(status)];
-      while (response.$ref)
-        response = response.$ref
-          .slice(2)
-          .split('/')
-          .reduce((o: any, k: string) => o[k], bundle);
+      const response = deref(byId.get(operationId)!.operation.responses[String(status)]);
       const schema = JSON.parse(
         JSON.stringify(response.content['application/json'].schema).replaceAll('"$ref":"#/', '"$ref":"spec.json#/'),
       );

@@ -5,15 +5,16 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { responseTable, validateResponse } from '@omnidesk-openapi/client/validate';
+import { operations } from '../../../scripts/generate/spec-walker.mjs';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../dist/openapi.json', import.meta.url), 'utf8'));
 
 /** The first 200 example of each GET operation, by operationId. */
 function examples(): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const item of Object.values<Record<string, any>>(bundle.paths)) {
-    const op = item.get;
-    const media = op?.responses?.['200']?.content?.['application/json'];
+  for (const { method, operation: op } of operations(bundle)) {
+    if (method !== 'get') continue;
+    const media = op.responses?.['200']?.content?.['application/json'];
     if (!media) continue;
     const first = media.examples ? Object.values<any>(media.examples)[0]?.value : media.example;
     if (first !== undefined) out.set(op.operationId, first);
