@@ -13,14 +13,14 @@ await new Promise((resolve) => {
   process.once('message', resolve);
   send('ready');
 });
-/** @type {number[]} */
+/** @type {(number | undefined)[]} the spends granted, as the store numbered them */
 const granted = [];
 // Ten takes in flight at a time, all at the same instant of the budget's minute.
 /** @type {Set<Promise<void>>} */
 const pending = new Set();
 for (let i = 0; i < Number(tries); i++) {
   const p = Promise.resolve(store.take({ now: Number(now), cost: 1, perMinute: Number(perMinute) })).then((answer) => {
-    if (answer.wait === 0 && answer.seq !== undefined) granted.push(answer.seq);
+    if (answer.wait === 0) granted.push(answer.seq);
     pending.delete(p);
   });
   pending.add(p);
