@@ -267,6 +267,7 @@ export async function invoke(
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     readBody: !client.middlewareRegistered,
+    noCallerSignal: options.signal == null && !client.middlewareRegistered,
   };
   let sent: Request | undefined;
   const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {

@@ -44,6 +44,11 @@ export interface CallContext {
   maxRetries?: number | undefined;
   /** `true`: a 2xx body is read here, kept for `readBodyOf(answer)`, and the answer returned with its body used. */
   readBody?: boolean | undefined;
+  /**
+   * `true`: nothing can abort the request but its timeout (the caller gave no signal, and no
+   * middleware could have given it one), so its attempts may share a deadline (see createDeadlines).
+   */
+  noCallerSignal?: boolean | undefined;
 }
 
 // The 2xx bodies read for calls that asked (`readBody`), by the answer they came with.
@@ -89,6 +94,77 @@ async function readBounded(response: Response, max: number): Promise<[Uint8Array
     }
   }
   return [bytes?.subarray(0, max), cut];
+}
+
+/** The signal an attempt is sent with, and how it ends. */
+interface Deadline {
+  signal: AbortSignal;
+  /** Whether the signal aborted because the attempt's time ran out. */
+  expired(): boolean;
+  /** The attempt is over (its body read): its timer and listener go. */
+  end(): void;
+}
+
+/** How much later than `timeout` a shared deadline may abort an attempt: 1 % of it, at most 1 s (see createDeadlines). */
+export const deadlineSlack = (timeout: number): number => Math.min(1000, timeout / 100);
+
+/** The most attempts on one shared deadline: each fetch leaves a listener on its signal until garbage collection. */
+const DEADLINE_SHARERS = 100;
+
+/**
+ * Deadlines of attempts: a signal aborted once `timeout` ms have passed (the body read included)
+ * or when the caller's signal (`caller`, undefined when there is none) aborts. An AbortController
+ * and a timer per attempt were a third to a half of the CPU the SDK's layer adds to a call, mostly
+ * in garbage collection of the signal that fetch follows (the request overhead in
+ * docs/benchmarks.md), so attempts that nothing else can abort share one:
+ * those that start with the same `timeout` within a window of deadlineSlack(timeout) ms get the
+ * same signal, aborted `timeout` ms after the window closes. Each attempt still gets at least its
+ * `timeout` (at most 1 % more), and when the shared signal aborts every attempt still on it has
+ * had its time. The timer is cleared whenever no attempt is on the deadline.
+ */
+function createDeadlines() {
+  let shared:
+    | {
+        controller: AbortController;
+        timeout: number;
+        closes: number;
+        joined: number;
+        pending: number;
+        fired?: boolean;
+        timer?: ReturnType<typeof setTimeout>;
+      }
+    | undefined;
+
+  return (timeout: number, caller: AbortSignal | undefined): Deadline => {
+    const now = Date.now();
+    let group = shared;
+    // An attempt its caller can abort has a deadline of its own, to the millisecond.
+    if (caller || !group || group.fired || group.timeout !== timeout || now >= group.closes || group.joined >= DEADLINE_SHARERS) {
+      group = { controller: new AbortController(), timeout, closes: caller ? now : now + deadlineSlack(timeout), joined: 0, pending: 0 };
+      if (!caller) shared = group;
+    }
+    const { controller } = group;
+    group.joined++;
+    if (group.pending++ === 0) {
+      group.timer = setTimeout(
+        () => {
+          group.fired = true;
+          controller.abort();
+        },
+        Math.min(TIMER_MAX, group.closes + timeout - now),
+      );
+    }
+    const onAbort = () => controller.abort(caller!.reason);
+    caller?.addEventListener('abort', onAbort);
+    return {
+      signal: controller.signal,
+      expired: () => !!group.fired,
+      end() {
+        caller?.removeEventListener('abort', onAbort);
+        if (--group.pending === 0) clearTimeout(group.timer);
+      },
+    };
+  };
 }
 
 /** Calls a custom fetch with the Request and an `init` that says the same (see FetchLike). */
@@ -199,6 +275,7 @@ export function createTransport(options: TransportOptions) {
   const { log, fetch: userFetch, limiter } = options;
   // Decoding a whole body at once keeps no state between calls: one decoder serves them all.
   const decoder = new TextDecoder();
+  const deadline = createDeadlines();
 
   /**
    * Sends `request` with retries, timeouts and the limiter; answers a fresh Response with the body
@@ -244,16 +321,9 @@ export function createTransport(options: TransportOptions) {
       caller.throwIfAborted();
       const seq = await limiter?.acquire(method, caller);
       caller.throwIfAborted();
-      // The attempt's own signal, aborted by its timer (the body read included) or by the caller's.
-      const controller = new AbortController();
-      const signal = controller.signal;
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeout);
-      const onAbort = () => controller.abort(caller.reason);
-      caller.addEventListener('abort', onAbort);
+      // Aborted when the attempt's time runs out (the body read included) or by the caller's signal.
+      const attemptDeadline = deadline(timeout, ctx.noCallerSignal ? undefined : caller);
+      const signal = attemptDeadline.signal;
       const started = log ? Date.now() : 0;
       try {
         let response: Response;
@@ -267,6 +337,7 @@ export function createTransport(options: TransportOptions) {
         } catch (cause) {
           if (caller.aborted) throw caller.reason;
           // A POST that may have reached the server is never sent again.
+          const timedOut = attemptDeadline.expired();
           return retryAfterError(n, started, failure(timedOut, cause), idempotent || (!timedOut && refusedBeforeSend(cause)));
         }
         const summary = log ? { method, path: pathOf(), status: response.status, attempt: n, durationMs: Date.now() - started } : {};
@@ -282,11 +353,10 @@ export function createTransport(options: TransportOptions) {
           if (cause instanceof OmnideskError) throw cause;
           if (caller.aborted) throw caller.reason;
           // The server answered: only a repeatable request may be sent again.
-          return retryAfterError(n, started, failure(timedOut, cause), idempotent);
+          return retryAfterError(n, started, failure(attemptDeadline.expired(), cause), idempotent);
         }
       } finally {
-        clearTimeout(timer);
-        caller.removeEventListener('abort', onAbort);
+        attemptDeadline.end();
       }
     };
 

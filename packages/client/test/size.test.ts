@@ -25,8 +25,11 @@ import { bundle } from '../../../scripts/bench/size.mjs';
  * TextDecoder, `send` is split into named steps, and the limiter lets a call its memory store
  * grants go without queueing; the CPU figures in docs/benchmarks.md bought with it), 11 935
  * with the body the transport reads given back with its answer (`readBodyOf`, a WeakMap) instead
- * of written into the caller's context (+16). Over the 10 000 target (docs/benchmarks.md). */
-const CORE_LIMIT = 11_945;
+ * of written into the caller's context (+16), 12 158 with attempts that nothing but their timeout
+ * can abort sharing one deadline (+223: an AbortController and a timer per attempt cost `cases.list`
+ * about 6 and `raw.GET` about 8 points of openapi-fetch alone's speed). Over the 10 000 target
+ * (docs/benchmarks.md). */
+const CORE_LIMIT = 12_165;
 /**
  * The same app on the full client (`createOmnideskClient`, every resource and the openapi-fetch
  * `raw` client): 10 591 before issue 15's hardening, 12 350 with it, the 11 new operations and the
@@ -36,9 +39,9 @@ const CORE_LIMIT = 11_945;
  * `validateResponses` checked when the client is made, 13 691 with `invoke` split, 13 934 with
  * the request-overhead work (+167 as above, +76 for raw calls that parse a JSON answer once
  * instead of copying it into a new Response: `raw.GET` from 61 % to about 96 % of openapi-fetch alone),
- * 13 947 with `readBodyOf` (+13).
+ * 13 947 with `readBodyOf` (+13), 14 194 with shared deadlines (+247, as above).
  */
-const FULL_LIMIT = 13_955;
+const FULL_LIMIT = 14_200;
 
 interface Bundle {
   minified: number;
@@ -55,7 +58,7 @@ describe('bundle size', () => {
     const one = (await bundle('coreOneOperation')) as Bundle;
     expect(one.text).toContain('/cases.json');
     expect(one.gzipped).toBeLessThanOrEqual(CORE_LIMIT);
-    expect(CORE_LIMIT).toBeLessThan(11_950);
+    expect(CORE_LIMIT).toBeLessThan(12_170);
     // Tree-shaking: another resource's operations are left out.
     expect(one.text).not.toContain('/kb_article');
     expect(one.text).not.toContain('listKbArticles');
@@ -69,6 +72,6 @@ describe('bundle size', () => {
     // The response checker and its schemas are not bundled: only the loader's file name is.
     expect(one.text).toContain('./validate-hook.js');
     expect(one.text).not.toContain('Rfc2822Date');
-    expect(FULL_LIMIT).toBeLessThan(13_990);
+    expect(FULL_LIMIT).toBeLessThan(14_210);
   });
 });

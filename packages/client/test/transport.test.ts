@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionError, InvalidRequestError, InvalidResponseError, RateLimitError, ServerError, TimeoutError } from '../src/errors.js';
+import { deadlineSlack } from '../src/transport.js';
 import { json, miniClient, refused, reset, scriptedFetch } from './util.js';
 
 const CASE = { case: { case_id: 2000, subject: 'Help', status: 'open' } };
@@ -163,18 +164,82 @@ describe('timeouts and cancellation', () => {
   const hang = (request: Request) =>
     new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
 
+  /** Tracks whether a promise has settled, without waiting for it. */
+  const watch = <T>(p: Promise<T>) => {
+    const state = { settled: false, result: settle(p) };
+    void state.result.then(() => (state.settled = true));
+    return state;
+  };
+
   it('a per-call timeout aborts the attempt and throws TimeoutError (a POST is not resent)', async () => {
     let calls = 0;
     const client = miniClient(async (r) => (calls++, hang(r)), { timeout: 60_000 });
-    const result = settle(client.cases.create({ subject: 's', content: 'c', user_email: 'u@x.ru' }, { timeout: 1000 }));
+    const call = watch(client.cases.create({ subject: 's', content: 'c', user_email: 'u@x.ru' }, { timeout: 1000 }));
     await vi.advanceTimersByTimeAsync(999);
     expect(calls).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
-    const { error } = await result;
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1 + deadlineSlack(1000));
+    const { error } = await call.result;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeout: 1000, operationId: 'createCase' });
     await vi.runAllTimersAsync();
     expect(calls).toBe(1);
+  });
+
+  it('calls without a signal share a deadline, yet none times out before its own timeout', async () => {
+    const client = miniClient(async (r) => hang(r), { timeout: 1000, maxRetries: 0 });
+    const slack = deadlineSlack(1000);
+    const first = watch(client.cases.get(1));
+    await vi.advanceTimersByTimeAsync(slack / 2);
+    // Started within the first call's window: both end when the later one's time is up, or just after.
+    const second = watch(client.cases.get(2));
+    await vi.advanceTimersByTimeAsync(slack);
+    // Started after the window: a deadline of its own.
+    const third = watch(client.cases.get(3));
+    await vi.advanceTimersByTimeAsync(1000 - slack / 2 - 1);
+    expect([first.settled, second.settled, third.settled]).toEqual([false, false, false]);
+    await vi.advanceTimersByTimeAsync(1);
+    for (const call of [first, second]) expect((await call.result).error).toBeInstanceOf(TimeoutError);
+    expect(third.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(slack * 2);
+    expect((await third.result).error).toMatchObject({ name: 'TimeoutError', operationId: 'getCase', timeout: 1000 });
+  });
+
+  it('thousands of calls in flight at once cause no listener-leak warning', async () => {
+    // Each fetch leaves a listener on its signal until garbage collection: a deadline shared by
+    // too many attempts would pass Node's limit and print a MaxListenersExceededWarning.
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const total = 2000;
+      let inFlight = 0;
+      let release!: () => void;
+      const allSent = new Promise<void>((resolve) => (release = resolve));
+      // Every call is in flight before any is answered.
+      const fetch = async () => {
+        if (++inFlight === total) release();
+        await allSent;
+        return json(CASE);
+      };
+      const client = miniClient(fetch, { timeout: 1000 });
+      const results = await Promise.all(Array.from({ length: total }, (_, i) => client.cases.get(i + 1)));
+      expect(results).toHaveLength(total);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => process.nextTick(resolve));
+      expect(warnings.map((w) => w.name)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('a call with a signal keeps a deadline of its own, to the millisecond', async () => {
+    const client = miniClient(async (r) => hang(r), { timeout: 1000, maxRetries: 0 });
+    const call = watch(client.cases.get(1, { signal: new AbortController().signal }));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await call.result).error).toBeInstanceOf(TimeoutError);
   });
 
   it('timeouts and the caller signal work without AbortSignal.any (older browsers)', async () => {
@@ -182,7 +247,7 @@ describe('timeouts and cancellation', () => {
     Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true, writable: true });
     try {
       const timed = settle(miniClient(async (r) => hang(r), { timeout: 1000, maxRetries: 0 }).cases.get(1));
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(1000 + deadlineSlack(1000));
       expect((await timed).error).toBeInstanceOf(TimeoutError);
       const controller = new AbortController();
       const aborted = settle(miniClient(async (r) => hang(r)).cases.get(1, { signal: controller.signal }));
@@ -321,7 +386,7 @@ describe('the body is part of the attempt', () => {
       return new Response(body, { status: 200, headers: response.headers });
     };
     const result = settle(miniClient(stalling, { timeout: 300, maxRetries: 0 }).cases.get(2000));
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(300 + deadlineSlack(300));
     const { error } = await result;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeout: 300, operationId: 'getCase', method: 'GET', path: '/api/cases/2000.json' });
