@@ -31,10 +31,10 @@ export function readList<T>(body: unknown, key?: string): { items: T[]; total: n
   if (Array.isArray(body)) return { items: body.map((e) => unwrap(e, key) as T), total: body.length };
   if (!body || typeof body !== 'object') return { items: [], total: 0 };
   const record = body as Record<string, unknown>;
-  const indexes = Object.keys(record)
-    .filter((k) => INDEX.test(k))
-    .sort((a, b) => Number(a) - Number(b));
-  const items = indexes.map((k) => unwrap(record[k], key) as T);
+  // An object's integer keys come first, in ascending order (below 2^32 - 1: far more entries than
+  // a page holds), so one pass reads the entries in order, with no key arrays to sort.
+  const items: T[] = [];
+  for (const k in record) if (INDEX.test(k)) items.push(unwrap(record[k], key) as T);
   if (key !== undefined && Array.isArray(record[key])) {
     items.push(...(record[key] as unknown[]).map((e) => unwrap(e, key) as T));
   }

@@ -272,7 +272,8 @@ export async function invoke(
   let sent: Request | undefined;
   const { error, response } = (await client.raw.request(meta.httpMethod, meta.path, {
     // Bulk ids go as one value, `2000,2001`: openapi-fetch encodes each id and joins them with raw commas.
-    params: { path, query },
+    // No path parameters: openapi-fetch skips its path serializer.
+    params: { path: n ? path : undefined, query },
     body,
     headers: options.headers,
     signal: options.signal,
