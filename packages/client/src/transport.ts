@@ -115,8 +115,8 @@ const DEADLINE_SHARERS = 100;
  * Deadlines of attempts: a signal aborted once `timeout` ms have passed (the body read included)
  * or when the caller's signal (`caller`, undefined when there is none) aborts. An AbortController
  * and a timer per attempt were a third to a half of the CPU the SDK's layer adds to a call, mostly
- * in garbage collection of the signal that fetch follows (the request overhead in
- * docs/benchmarks.md), so attempts that nothing else can abort share one:
+ * in garbage collection of the signal that fetch follows (CPU and allocation profiles of the
+ * request benchmark, scripts/bench/requests.mjs), so attempts that nothing else can abort share one:
  * those that start with the same `timeout` within a window of deadlineSlack(timeout) ms get the
  * same signal, aborted `timeout` ms after the window closes. Each attempt still gets at least its
  * `timeout` (at most 1 % more), and when the shared signal aborts every attempt still on it has
